@@ -1,0 +1,57 @@
+/**
+ * SNS fan-out: 1 topic → 10 SQS queues, 20,000 publishes, then every queue drained. Reports deliveries/s
+ * against a plain-JS fan-out (push the same bodies into 10 arrays, then empty them) measured in the same run.
+ * Real signatures (the default) cost one RSA-SHA1 signing per publish; "placeholder" signing shows the rest.
+ */
+import { createCloud, createTopicService, type TopicService } from "simcloud";
+import { best, report } from "./measure";
+
+const QUEUES = 10;
+const PUBLISHES = 20_000;
+const CHUNK = 1_000;
+
+async function simulated(signing: "rsa" | "placeholder"): Promise<void> {
+  const cloud = createCloud({ recordTrace: false });
+  const sns: TopicService = signing === "rsa" ? cloud.sns : createTopicService(cloud.context, { signing });
+  const { TopicArn } = await sns.createTopic({ Name: "bench" });
+  const urls: string[] = [];
+  for (let i = 0; i < QUEUES; i++) {
+    const { QueueUrl } = await cloud.sqs.createQueue({ QueueName: `q${i}` });
+    urls.push(QueueUrl!);
+    await sns.subscribe({ TopicArn, Protocol: "sqs", Endpoint: `arn:aws:sqs:us-east-1:000000000000:q${i}` });
+  }
+  for (let sent = 0; sent < PUBLISHES; sent += CHUNK) {
+    for (let i = sent; i < sent + CHUNK; i++) await sns.publish({ TopicArn, Message: `{"orderId":${i}}` });
+    await cloud.settle();
+  }
+  let drained = 0;
+  for (const QueueUrl of urls) {
+    for (;;) {
+      const { Messages } = await cloud.sqs.receiveMessage({ QueueUrl, MaxNumberOfMessages: 10 });
+      if (!Messages || Messages.length === 0) break;
+      drained += Messages.length;
+      await cloud.sqs.deleteMessageBatch({ QueueUrl, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) });
+    }
+  }
+  if (drained !== QUEUES * PUBLISHES) throw new Error(`drained ${drained}, expected ${QUEUES * PUBLISHES}`);
+  await cloud.dispose();
+}
+
+function baseline(): void {
+  const queues: string[][] = Array.from({ length: QUEUES }, () => []);
+  for (let i = 0; i < PUBLISHES; i++) {
+    const body = JSON.stringify({ Type: "Notification", MessageId: String(i), Message: `{"orderId":${i}}` });
+    for (const q of queues) q.push(body);
+  }
+  let drained = 0;
+  for (const q of queues) while (q.length > 0) drained += q.splice(0, 10).length;
+  if (drained !== QUEUES * PUBLISHES) throw new Error("baseline lost messages");
+}
+
+export default async function (): Promise<void> {
+  const deliveries = QUEUES * PUBLISHES;
+  const plain = await best("plain JS fan-out", deliveries, 3, baseline);
+  const placeholder = await best("simcloud sns→sqs (placeholder sig)", deliveries, 2, () => simulated("placeholder"));
+  const rsa = await best("simcloud sns→sqs (RSA signatures)", deliveries, 2, () => simulated("rsa"));
+  report([plain, placeholder, rsa], "plain JS fan-out");
+}

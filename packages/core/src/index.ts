@@ -1,0 +1,14 @@
+export { AwsError, isAwsError, defineErrors, CloudDisposedError } from "./errors";
+export type { Fault, AwsErrorOptions, ErrorCatalogue } from "./errors";
+export { buildArn, formatArn, parseArn, requireArn, partitionOf, dnsSuffixOf } from "./arn";
+export type { Arn, ArnService, AccountScope } from "./arn";
+export { compileSchema, assertSchema, check, isInteger, parseIntegerText, utf8Length, safeRecord } from "./validation";
+export { Registry } from "./registry";
+export type { Resolved } from "./registry";
+export type * from "./ports";
+export { Trace } from "./trace";
+export type { TraceEventMap, TraceType, TraceEvent, TraceListener, TraceOptions } from "./trace";
+export { createSimContext, describeError, DEFAULT_REGION, DEFAULT_ACCOUNT_ID } from "./context";
+export type { SimContext, SimContextOptions } from "./context";
+export { compileFilter } from "./filter/index";
+export type { CompiledFilter, FilterInput, FilterDialect, SnsFilterInput, SnsFilterAttribute } from "./filter/index";

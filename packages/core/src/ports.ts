@@ -1,0 +1,189 @@
+/**
+ * Ports: the only way one simulated service calls another. A service registers each resource it owns
+ * in the registry under its ARN, with the port others may call. Shapes are AWS's (PascalCase), so a
+ * port method is the owning service's action with the resource already chosen.
+ */
+
+/** SQS/SNS message attribute value, as in the SDK's MessageAttributeValue. */
+export interface MessageAttributeValue {
+  DataType: string;
+  StringValue?: string;
+  BinaryValue?: Uint8Array;
+  StringListValues?: string[];
+  BinaryListValues?: Uint8Array[];
+}
+
+export type MessageAttributeMap = Record<string, MessageAttributeValue>;
+
+/** Who is calling through a port, for SenderId-style attributes, traces and resource policies. */
+export interface PortCaller {
+  /** e.g. "sns.amazonaws.com", "lambda.amazonaws.com", "events.amazonaws.com", "states.amazonaws.com". */
+  principal: string;
+  /** ARN of the calling resource (topic, function, rule, state machine). */
+  sourceArn?: string;
+}
+
+export interface QueueSendInput {
+  MessageBody: string;
+  DelaySeconds?: number;
+  MessageAttributes?: MessageAttributeMap;
+  MessageSystemAttributes?: MessageAttributeMap;
+  MessageGroupId?: string;
+  MessageDeduplicationId?: string;
+}
+
+export interface QueueSendOutput {
+  MessageId: string;
+  MD5OfMessageBody: string;
+  MD5OfMessageAttributes?: string;
+  SequenceNumber?: string;
+}
+
+export interface QueueReceiveInput {
+  MaxNumberOfMessages?: number;
+  VisibilityTimeout?: number;
+  WaitTimeSeconds?: number;
+  MessageSystemAttributeNames?: string[];
+  MessageAttributeNames?: string[];
+}
+
+export interface QueueMessage {
+  MessageId: string;
+  ReceiptHandle: string;
+  MD5OfBody: string;
+  Body: string;
+  Attributes?: Record<string, string>;
+  MD5OfMessageAttributes?: string;
+  MessageAttributes?: MessageAttributeMap;
+}
+
+export interface QueuePortAttributes {
+  fifo: boolean;
+  visibilityTimeoutSeconds: number;
+}
+
+export interface QueuePort {
+  readonly kind: "queue";
+  readonly arn: string;
+  readonly url: string;
+  /** Current settings the pollers need (a mapping reads the visibility timeout, FIFO-ness). */
+  attributes(): QueuePortAttributes;
+  /** SendMessage. Throws the AwsError SendMessage would. */
+  send(input: QueueSendInput, caller?: PortCaller): QueueSendOutput;
+  /** ReceiveMessage; long polls wait in virtual time. */
+  receive(input: QueueReceiveInput, caller?: PortCaller): Promise<QueueMessage[]>;
+  /** DeleteMessage. */
+  deleteMessage(receiptHandle: string, caller?: PortCaller): void;
+  /** ChangeMessageVisibility. */
+  changeVisibility(receiptHandle: string, visibilityTimeoutSeconds: number, caller?: PortCaller): void;
+}
+
+export interface TopicPublishInput {
+  Message: string;
+  Subject?: string;
+  MessageStructure?: string;
+  MessageAttributes?: MessageAttributeMap;
+  MessageGroupId?: string;
+  MessageDeduplicationId?: string;
+}
+
+export interface TopicPublishOutput {
+  MessageId: string;
+  SequenceNumber?: string;
+}
+
+export interface TopicPort {
+  readonly kind: "topic";
+  readonly arn: string;
+  publish(input: TopicPublishInput, caller?: PortCaller): Promise<TopicPublishOutput>;
+}
+
+export type InvocationType = "RequestResponse" | "Event" | "DryRun";
+
+export interface FunctionInvokeInput {
+  Payload?: Uint8Array | string;
+  InvocationType?: InvocationType;
+  /** Version or alias; also taken from a qualified ARN by the registry. */
+  Qualifier?: string;
+  ClientContext?: string;
+}
+
+export interface FunctionInvokeOutput {
+  StatusCode: number;
+  Payload?: Uint8Array;
+  FunctionError?: string;
+  ExecutedVersion?: string;
+  LogResult?: string;
+}
+
+export interface FunctionPort {
+  readonly kind: "function";
+  readonly arn: string;
+  invoke(input: FunctionInvokeInput, caller?: PortCaller): Promise<FunctionInvokeOutput>;
+}
+
+export interface StateMachineStartInput {
+  input?: string;
+  name?: string;
+  traceHeader?: string;
+}
+
+export interface StateMachineStartOutput {
+  executionArn: string;
+  startDate: Date;
+}
+
+export interface StateMachinePort {
+  readonly kind: "state-machine";
+  readonly arn: string;
+  startExecution(input: StateMachineStartInput, caller?: PortCaller): Promise<StateMachineStartOutput>;
+}
+
+export interface StreamPutInput {
+  Data: Uint8Array;
+  PartitionKey: string;
+  ExplicitHashKey?: string;
+}
+
+export interface StreamPutOutput {
+  ShardId: string;
+  SequenceNumber: string;
+}
+
+export interface StreamPort {
+  readonly kind: "stream";
+  readonly arn: string;
+  putRecord(input: StreamPutInput, caller?: PortCaller): Promise<StreamPutOutput>;
+}
+
+export interface BusEventEntry {
+  Source?: string;
+  DetailType?: string;
+  Detail?: string;
+  Resources?: string[];
+  Time?: Date;
+  TraceHeader?: string;
+}
+
+export interface BusPutEventsOutput {
+  FailedEntryCount: number;
+  Entries: { EventId?: string; ErrorCode?: string; ErrorMessage?: string }[];
+}
+
+export interface EventBusPort {
+  readonly kind: "event-bus";
+  readonly arn: string;
+  putEvents(entries: BusEventEntry[], caller?: PortCaller): Promise<BusPutEventsOutput>;
+}
+
+export interface PortsByKind {
+  queue: QueuePort;
+  topic: TopicPort;
+  function: FunctionPort;
+  "state-machine": StateMachinePort;
+  stream: StreamPort;
+  "event-bus": EventBusPort;
+}
+
+export type PortKind = keyof PortsByKind;
+export type AnyPort = PortsByKind[PortKind];

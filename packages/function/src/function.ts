@@ -1,0 +1,189 @@
+import { freeze, produce } from "immer";
+import type { RandomStream } from "@simcloud/clock";
+import { errors } from "./errors";
+import type { EnvironmentPool } from "./environment";
+import type {
+  AliasConfiguration,
+  DestinationConfig,
+  FunctionConfiguration,
+  FunctionEventInvokeConfig,
+  FunctionHandler,
+  FunctionMetrics,
+  InvocationLog,
+} from "./types";
+
+/** What runs: an in-process handler or a module loaded per execution environment. */
+export interface CodeRecord {
+  readonly handler: FunctionHandler | undefined;
+  readonly modulePath: string | undefined;
+  readonly exportName: string | undefined;
+}
+
+/** `$LATEST` or a published version: an immutable snapshot of code and configuration. */
+export interface VersionRecord {
+  readonly version: string;
+  readonly config: FunctionConfiguration;
+  readonly code: CodeRecord;
+  /** Distinguishes $LATEST before and after an update, so warm environments of old code are not reused. */
+  readonly generation: number;
+}
+
+export interface AliasRecord {
+  readonly name: string;
+  readonly functionVersion: string;
+  readonly description: string;
+  readonly weights: Readonly<Record<string, number>> | undefined;
+  readonly revisionId: string;
+}
+
+export interface EventInvokeConfigRecord {
+  readonly maximumRetryAttempts: number | undefined;
+  readonly maximumEventAgeInSeconds: number | undefined;
+  readonly destinationConfig: DestinationConfig;
+  readonly lastModified: number;
+}
+
+/** The version an invocation runs and the ARN it was invoked through. */
+export interface ResolvedTarget {
+  readonly version: VersionRecord;
+  /** `…:function:name` or `…:function:name:qualifier`, exactly as invoked. */
+  readonly invokedArn: string;
+  /** The alias or version named by the caller ("$LATEST" when none): selects the event invoke config. */
+  readonly qualifier: string;
+}
+
+const LOG_RETENTION = 1_000;
+
+/** One Lambda function: its $LATEST, published versions, aliases and the runtime state around them. */
+export class LambdaFunction {
+  latest: VersionRecord;
+  readonly versions = new Map<string, VersionRecord>();
+  readonly aliases = new Map<string, AliasRecord>();
+  readonly tags = new Map<string, string>();
+  readonly eventInvokeConfigs = new Map<string, EventInvokeConfigRecord>();
+  readonly provisioned = new Map<string, { count: number; lastModified: number }>();
+  reservedConcurrency: number | undefined;
+  nextVersion = 1;
+  generation = 0;
+  /** Environments busy with an invocation right now (all versions): the function's concurrency. */
+  busy = 0;
+  readonly metrics: FunctionMetrics = {
+    Invocations: 0,
+    Errors: 0,
+    Throttles: 0,
+    Duration: { Sum: 0, Maximum: 0, Minimum: 0, SampleCount: 0 },
+    ConcurrentExecutions: 0,
+    MaxConcurrentExecutions: 0,
+    ColdStarts: 0,
+    DeadLetterErrors: 0,
+    DestinationDeliveryFailures: 0,
+  };
+  private readonly logs: InvocationLog[] = [];
+  deleted = false;
+
+  constructor(
+    readonly name: string,
+    readonly arn: string,
+    config: FunctionConfiguration,
+    code: CodeRecord,
+    readonly environments: EnvironmentPool,
+  ) {
+    this.latest = freeze({ version: "$LATEST", config, code, generation: 0 }, true);
+  }
+
+  updateLatest(change: (config: FunctionConfiguration) => void, code?: CodeRecord): void {
+    this.generation++;
+    const config = produce(this.latest.config, change);
+    this.latest = freeze({ version: "$LATEST", config, code: code ?? this.latest.code, generation: this.generation }, true);
+  }
+
+  publish(description: string | undefined, revisionId: string): VersionRecord {
+    const version = String(this.nextVersion++);
+    const config = produce(this.latest.config, (draft) => {
+      draft.Version = version;
+      draft.FunctionArn = `${this.arn}:${version}`;
+      draft.RevisionId = revisionId;
+      if (description !== undefined) draft.Description = description;
+    });
+    const record = freeze({ version, config, code: this.latest.code, generation: -this.nextVersion }, true);
+    this.versions.set(version, record);
+    return record;
+  }
+
+  /** The newest published version, if its code and configuration still equal $LATEST's. */
+  unchangedPublished(): VersionRecord | undefined {
+    const newest = this.versions.get(String(this.nextVersion - 1));
+    if (newest === undefined) return undefined;
+    const same = newest.code === this.latest.code && newest.config.CodeSha256 === this.latest.config.CodeSha256;
+    const { Version: _a, FunctionArn: _b, RevisionId: _c, ...left } = newest.config;
+    const { Version: _d, FunctionArn: _e, RevisionId: _f, ...right } = this.latest.config;
+    return same && JSON.stringify(left) === JSON.stringify(right) ? newest : undefined;
+  }
+
+  version(qualifier: string): VersionRecord {
+    if (qualifier === "$LATEST") return this.latest;
+    const found = this.versions.get(qualifier);
+    if (found === undefined) throw errors.ResourceNotFoundException(`Function not found: ${this.arn}:${qualifier}`, { Type: "User" });
+    return found;
+  }
+
+  /** Qualifier → version, following an alias and its weighted routing (drawn from the seeded routing stream). */
+  resolve(qualifier: string | undefined, routing: RandomStream): ResolvedTarget {
+    if (qualifier === undefined || qualifier === "$LATEST") {
+      return { version: this.latest, invokedArn: qualifier === undefined ? this.arn : `${this.arn}:$LATEST`, qualifier: "$LATEST" };
+    }
+    const alias = this.aliases.get(qualifier);
+    if (alias === undefined) return { version: this.version(qualifier), invokedArn: `${this.arn}:${qualifier}`, qualifier };
+    let chosen = alias.functionVersion;
+    if (alias.weights !== undefined) {
+      const draw = routing.next();
+      let acc = 0;
+      for (const [version, weight] of Object.entries(alias.weights)) {
+        acc += weight;
+        if (draw < acc) {
+          chosen = version;
+          break;
+        }
+      }
+    }
+    return { version: this.version(chosen), invokedArn: `${this.arn}:${qualifier}`, qualifier };
+  }
+
+  aliasConfiguration(alias: AliasRecord): AliasConfiguration {
+    return {
+      AliasArn: `${this.arn}:${alias.name}`,
+      Name: alias.name,
+      FunctionVersion: alias.functionVersion,
+      Description: alias.description,
+      ...(alias.weights === undefined ? {} : { RoutingConfig: { AdditionalVersionWeights: { ...alias.weights } } }),
+      RevisionId: alias.revisionId,
+    };
+  }
+
+  eventInvokeConfig(qualifier: string): EventInvokeConfigRecord | undefined {
+    return this.eventInvokeConfigs.get(qualifier);
+  }
+
+  eventInvokeConfigShape(qualifier: string, record: EventInvokeConfigRecord): FunctionEventInvokeConfig {
+    return {
+      LastModified: new Date(record.lastModified),
+      FunctionArn: `${this.arn}:${qualifier}`,
+      ...(record.maximumRetryAttempts === undefined ? {} : { MaximumRetryAttempts: record.maximumRetryAttempts }),
+      ...(record.maximumEventAgeInSeconds === undefined ? {} : { MaximumEventAgeInSeconds: record.maximumEventAgeInSeconds }),
+      DestinationConfig: {
+        OnSuccess: { ...record.destinationConfig.OnSuccess },
+        OnFailure: { ...record.destinationConfig.OnFailure },
+      },
+    };
+  }
+
+  recordLog(entry: InvocationLog): void {
+    this.logs.push(entry);
+    // Bounded, so a benchmark of 100,000 invocations does not keep every line alive.
+    if (this.logs.length > LOG_RETENTION) this.logs.splice(0, this.logs.length - LOG_RETENTION);
+  }
+
+  recentLogs(): readonly InvocationLog[] {
+    return this.logs;
+  }
+}

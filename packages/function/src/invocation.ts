@@ -1,0 +1,343 @@
+import type { SimContext } from "@simcloud/core";
+import type { ConcurrencyLimiter } from "./concurrency";
+import { HandlerLoadError, loadHandler, type ExecutionEnvironment } from "./environment";
+import type { LambdaFunction, ResolvedTarget } from "./function";
+import { LIMITS } from "./limits";
+import { runInScope, type LogLevel, type RuntimeScope } from "./runtime-scope";
+import type { FunctionHandler, LambdaContext } from "./types";
+import "./trace";
+
+export interface InvokerOptions {
+  /** Write handler console output to the host's stdout as well as capturing it. */
+  printLogs: boolean;
+  /** Virtual milliseconds a cold start's init phase takes (default 0: an invocation takes no virtual time). */
+  coldStartMs: number;
+}
+
+export interface InvocationRequest {
+  fn: LambdaFunction;
+  target: ResolvedTarget;
+  event: unknown;
+  requestId: string;
+  invocationType: "RequestResponse" | "Event";
+  clientContext: unknown;
+}
+
+export interface InvocationOutcome {
+  requestId: string;
+  executedVersion: string;
+  /** The response payload as JSON text: the result, or the error document when functionError is set. */
+  payload: string;
+  functionError: "Unhandled" | undefined;
+  errorType: string | undefined;
+  errorMessage: string | undefined;
+  durationMs: number;
+  timedOut: boolean;
+  lines: string[];
+}
+
+export interface ErrorDocument {
+  errorType: string;
+  errorMessage: string;
+  trace: string[];
+}
+
+/** Runs invocations: one execution environment per invocation, a timeout task, START/END/REPORT logs. */
+export class Invoker {
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly limiter: ConcurrencyLimiter,
+    private readonly options: InvokerOptions,
+  ) {}
+
+  /** Why an invocation would be throttled now (and counts the throttle), or undefined. */
+  throttle(fn: LambdaFunction, invocationType: "RequestResponse" | "Event"): string | undefined {
+    const reason = this.limiter.throttleReason(fn);
+    if (reason !== undefined) {
+      fn.metrics.Throttles++;
+      this.ctx.trace.record("lambda.invocation.throttled", { functionName: fn.name, reason, invocationType });
+    }
+    return reason;
+  }
+
+  /** Starts the handler now, in an execution environment; the caller has checked `throttle` first. */
+  start(request: InvocationRequest): Promise<InvocationOutcome> {
+    const { ctx } = this;
+    const { fn, target, requestId } = request;
+    const version = target.version;
+    const config = version.config;
+    const reserved = fn.reservedConcurrency !== undefined;
+    this.limiter.acquire(fn);
+    const startedAt = ctx.clock.now();
+    let env = fn.environments.takeWarm(version, startedAt);
+    const cold = env === undefined;
+    if (env === undefined) {
+      const stream = `${logDate(startedAt)}/[${version.version}]${ctx.ids.hex(32, "lambda.streams")}`;
+      env = fn.environments.create(ctx.ids.uuid("lambda.environments"), version, stream, runtimeVariables(ctx, fn, version.version, config, stream), false);
+      fn.metrics.ColdStarts++;
+    }
+    const environment = env;
+    fn.metrics.Invocations++;
+    ctx.trace.record("lambda.invocation.started", {
+      functionName: fn.name,
+      requestId,
+      version: version.version,
+      invocationType: request.invocationType,
+      coldStart: cold,
+      environmentId: environment.id,
+    });
+
+    const lines: string[] = [`START RequestId: ${requestId} Version: ${version.version}`];
+    const print = this.options.printLogs;
+    const scope: RuntimeScope = {
+      vars: environment.vars,
+      log(level: LogLevel, text: string) {
+        const line = `${new Date(ctx.clock.now()).toISOString()}\t${requestId}\t${level}\t${text}`;
+        lines.push(line);
+        if (print) process.stdout.write(`${line}\n`);
+      },
+    };
+    const timeoutMs = config.Timeout * 1000;
+    let deadline = startedAt + timeoutMs;
+    let initMs = 0;
+
+    return new Promise<InvocationOutcome>((resolve) => {
+      let done = false;
+      const finish = (result: { ok: true; value: unknown } | { ok: false; error: unknown } | { timeout: true }): void => {
+        if (done) return;
+        done = true;
+        timer.cancel();
+        const endedAt = ctx.clock.now();
+        const durationMs = Math.max(0, endedAt - startedAt - initMs);
+        const timedOut = "timeout" in result;
+        let payload: string;
+        let errorDoc: { errorType: string; errorMessage: string } | undefined;
+        if (timedOut) {
+          const seconds = (timeoutMs / 1000).toFixed(2);
+          lines.push(`${new Date(endedAt).toISOString()} ${requestId} Task timed out after ${seconds} seconds`);
+          errorDoc = { errorType: "Sandbox.Timedout", errorMessage: `RequestId: ${requestId} Error: Task timed out after ${seconds} seconds` };
+          payload = JSON.stringify(errorDoc);
+        } else if (result.ok) {
+          const serialised = serialise(result.value);
+          if (typeof serialised === "string" && Buffer.byteLength(serialised) <= LIMITS.syncPayloadBytes) {
+            payload = serialised;
+          } else {
+            errorDoc =
+              typeof serialised === "string"
+                ? {
+                    errorType: "Function.ResponseSizeTooLarge",
+                    errorMessage: `Response payload size exceeded maximum allowed payload size (${LIMITS.syncPayloadBytes} bytes).`,
+                  }
+                : { errorType: "Runtime.MarshalError", errorMessage: `Unable to marshal response: ${serialised.message}` };
+            payload = JSON.stringify(errorDoc);
+          }
+        } else {
+          const doc = errorDocument(result.error);
+          errorDoc = doc;
+          payload = JSON.stringify(doc);
+          lines.push(
+            `${new Date(endedAt).toISOString()}\t${requestId}\tERROR\tInvoke Error \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, stack: doc.trace })}`,
+          );
+        }
+        lines.push(`END RequestId: ${requestId}`);
+        const billed = Math.max(1, Math.ceil(durationMs));
+        lines.push(
+          `REPORT RequestId: ${requestId}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${billed} ms\tMemory Size: ${config.MemorySize} MB` +
+            (cold ? `\tInit Duration: ${initMs.toFixed(2)} ms` : "") +
+            (timedOut ? "\tStatus: timeout" : ""),
+        );
+        // A timed-out environment is torn down (the next invocation is a cold start), as is one whose init failed.
+        if (!timedOut && environment.initialized) fn.environments.release(environment, endedAt);
+        this.limiter.release(fn, reserved);
+        const metrics = fn.metrics;
+        if (errorDoc !== undefined) metrics.Errors++;
+        metrics.Duration.Sum += durationMs;
+        metrics.Duration.Maximum = Math.max(metrics.Duration.Maximum, durationMs);
+        metrics.Duration.Minimum = metrics.Duration.SampleCount === 0 ? durationMs : Math.min(metrics.Duration.Minimum, durationMs);
+        metrics.Duration.SampleCount++;
+        fn.recordLog({
+          RequestId: requestId,
+          Version: version.version,
+          StartTime: startedAt,
+          DurationMs: durationMs,
+          Lines: lines,
+          ...(errorDoc === undefined ? {} : { FunctionError: "Unhandled" }),
+        });
+        ctx.trace.record("lambda.invocation.completed", {
+          functionName: fn.name,
+          requestId,
+          version: version.version,
+          durationMs,
+          ...(errorDoc === undefined ? {} : { functionError: "Unhandled", errorType: errorDoc.errorType }),
+          timedOut,
+        });
+        // Completion is progress the scheduler cannot see otherwise: a poller or a caller may now move on.
+        ctx.scheduler.touch();
+        resolve({
+          requestId,
+          executedVersion: version.version,
+          payload,
+          functionError: errorDoc === undefined ? undefined : "Unhandled",
+          errorType: errorDoc?.errorType,
+          errorMessage: errorDoc?.errorMessage,
+          durationMs,
+          timedOut,
+          lines,
+        });
+      };
+
+      const onTimeout = (): void => finish({ timeout: true });
+      let timer = ctx.scheduler.at(deadline, onTimeout, { label: `lambda:${fn.name} timeout` });
+      const context = createContext(request, environment, config.MemorySize, () => deadline, ctx, finish);
+      const callback = (error?: unknown, value?: unknown): void => {
+        if (error !== undefined && error !== null) finish({ ok: false, error });
+        else finish({ ok: true, value });
+      };
+      const invoke = (handler: FunctionHandler): void => {
+        const returned: unknown = handler(request.event, context, callback);
+        if (isThenable(returned)) {
+          returned.then(
+            (value) => finish({ ok: true, value }),
+            (error: unknown) => finish({ ok: false, error }),
+          );
+        } else if (handler.length < 3) {
+          // A handler without a callback parameter that returns a plain value is done with that value.
+          finish({ ok: true, value: returned });
+        }
+      };
+      const coldStartMs = this.options.coldStartMs;
+      runInScope(scope, () => {
+        try {
+          if (environment.initialized && environment.handler !== undefined) {
+            invoke(environment.handler);
+            return;
+          }
+          const code = version.code;
+          if (code.handler !== undefined && coldStartMs === 0) {
+            environment.handler = code.handler;
+            environment.initialized = true;
+            invoke(code.handler);
+            return;
+          }
+          const initStart = ctx.clock.now();
+          const init = async (): Promise<FunctionHandler> => {
+            const handler = await loadHandler(code, config.Handler, environment.id);
+            if (coldStartMs > 0) await ctx.scheduler.sleep(coldStartMs, `lambda:${fn.name} init`);
+            return handler;
+          };
+          init().then(
+            (handler) => {
+              if (done) return;
+              environment.handler = handler;
+              environment.initialized = true;
+              // Init has its own budget; the handler's timeout starts once it ends.
+              initMs = ctx.clock.now() - initStart;
+              if (initMs > 0) {
+                deadline += initMs;
+                timer.cancel();
+                timer = ctx.scheduler.at(deadline, onTimeout, { label: `lambda:${fn.name} timeout` });
+              }
+              runInScope(scope, () => {
+                try {
+                  invoke(handler);
+                } catch (error) {
+                  finish({ ok: false, error });
+                }
+              });
+            },
+            (error: unknown) => finish({ ok: false, error }),
+          );
+        } catch (error) {
+          finish({ ok: false, error });
+        }
+      });
+    });
+  }
+}
+
+function createContext(
+  request: InvocationRequest,
+  env: ExecutionEnvironment,
+  memory: number,
+  deadline: () => number,
+  ctx: SimContext,
+  finish: (result: { ok: true; value: unknown } | { ok: false; error: unknown }) => void,
+): LambdaContext {
+  const { fn, target } = request;
+  return {
+    functionName: fn.name,
+    functionVersion: target.version.version,
+    invokedFunctionArn: target.invokedArn,
+    memoryLimitInMB: String(memory),
+    awsRequestId: request.requestId,
+    logGroupName: `/aws/lambda/${fn.name}`,
+    logStreamName: env.logStreamName,
+    ...(request.clientContext === undefined ? {} : { clientContext: request.clientContext }),
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => Math.max(0, deadline() - ctx.clock.now()),
+    done: (error, result) => (error !== undefined && error !== null ? finish({ ok: false, error }) : finish({ ok: true, value: result })),
+    succeed: (result) => finish({ ok: true, value: result }),
+    fail: (error) => finish({ ok: false, error }),
+  };
+}
+
+/** The Node.js runtime's error document (errorType from the error's name, the stack as `trace`). */
+export function errorDocument(error: unknown): ErrorDocument {
+  if (error instanceof HandlerLoadError) return { errorType: error.errorType, errorMessage: error.message, trace: [] };
+  if (error instanceof Error) {
+    return { errorType: error.name, errorMessage: error.message, trace: (error.stack ?? `${error.name}: ${error.message}`).split("\n") };
+  }
+  if (error !== null && typeof error === "object") {
+    return { errorType: "object", errorMessage: safeJson(error), trace: [] };
+  }
+  return { errorType: typeof error, errorMessage: String(error), trace: [] };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** JSON text of a handler's result; `undefined` becomes null as the Node.js runtime sends it. */
+function serialise(value: unknown): string | Error {
+  try {
+    return JSON.stringify(value === undefined ? null : value) ?? "null";
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+}
+
+function logDate(time: number): string {
+  return new Date(time).toISOString().slice(0, 10).replace(/-/g, "/");
+}
+
+/** Lambda Developer Guide: "Defined runtime environment variables". */
+export function runtimeVariables(
+  ctx: SimContext,
+  fn: LambdaFunction,
+  version: string,
+  config: { MemorySize: number; Handler?: string; Runtime?: string },
+  stream: string,
+): Record<string, string> {
+  return {
+    AWS_REGION: ctx.region,
+    AWS_DEFAULT_REGION: ctx.region,
+    AWS_LAMBDA_FUNCTION_NAME: fn.name,
+    AWS_LAMBDA_FUNCTION_VERSION: version,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(config.MemorySize),
+    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
+    AWS_LAMBDA_LOG_STREAM_NAME: stream,
+    AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand",
+    AWS_EXECUTION_ENV: `AWS_Lambda_${config.Runtime ?? "nodejs20.x"}`,
+    _HANDLER: config.Handler ?? "index.handler",
+    LAMBDA_TASK_ROOT: "/var/task",
+    LAMBDA_RUNTIME_DIR: "/var/runtime",
+  };
+}

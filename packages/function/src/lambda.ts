@@ -1,0 +1,703 @@
+import { createHash } from "node:crypto";
+import { buildArn, type FunctionInvokeInput, type FunctionInvokeOutput, type FunctionPort, type PortCaller, type SimContext } from "@simcloud/core";
+import { AsyncInvoker } from "./async-invoke";
+import { ConcurrencyLimiter } from "./concurrency";
+import { EnvironmentPool, loadHandler } from "./environment";
+import { errors } from "./errors";
+import { EventSourceMappings, type MappingHost } from "./event-source-mapping";
+import { LambdaFunction, type CodeRecord, type EventInvokeConfigRecord } from "./function";
+import { Invoker, runtimeVariables, type InvocationOutcome } from "./invocation";
+import { LIMITS } from "./limits";
+import { parseFunctionRef } from "./names";
+import type {
+  AliasConfiguration,
+  AliasNameInput,
+  CreateAliasCommandInput,
+  CreateFunctionCommandInput,
+  FunctionConfiguration,
+  FunctionEventInvokeConfig,
+  FunctionMetrics,
+  FunctionNameInput,
+  GetAccountSettingsCommandOutput,
+  GetFunctionCommandOutput,
+  InvocationLog,
+  InvokeCommandInput,
+  InvokeCommandOutput,
+  ListAliasesCommandInput,
+  ListAliasesCommandOutput,
+  ListFunctionEventInvokeConfigsCommandOutput,
+  ListFunctionsCommandInput,
+  ListFunctionsCommandOutput,
+  ListVersionsByFunctionCommandInput,
+  ListVersionsByFunctionCommandOutput,
+  ProvisionedConcurrencyConfig,
+  ProvisionedConcurrencyInput,
+  PublishVersionCommandInput,
+  PutFunctionConcurrencyCommandInput,
+  PutFunctionEventInvokeConfigCommandInput,
+  TagResourceCommandInput,
+  UntagResourceCommandInput,
+  UpdateAliasCommandInput,
+  UpdateFunctionCodeCommandInput,
+  UpdateFunctionConfigurationCommandInput,
+} from "./types";
+import type {
+  CreateEventSourceMappingCommandInput,
+  EventSourceMappingConfiguration,
+  ListEventSourceMappingsCommandInput,
+  ListEventSourceMappingsCommandOutput,
+  UpdateEventSourceMappingCommandInput,
+} from "./event-source-mapping-types";
+import {
+  checkDescription,
+  checkEnvironment,
+  checkPayloadSize,
+  checkRange,
+  parsePayload,
+  requireAliasName,
+  requireNewFunctionName,
+} from "./validate";
+import "./trace";
+
+export interface FunctionServiceOptions {
+  /** Account concurrency limit (default 1,000). */
+  accountConcurrency?: number;
+  /** Idle time after which a warm execution environment is gone (default 10 minutes of virtual time). */
+  environmentIdleTimeoutMs?: number;
+  /** Also print handler console output to stdout (default false: captured per invocation only). */
+  printLogs?: boolean;
+  /** Copy the host's process.env into each execution environment (default true). */
+  inheritProcessEnv?: boolean;
+  /** Virtual milliseconds a cold start's init takes (default 0). */
+  coldStartMs?: number;
+}
+
+export type FunctionService = ReturnType<typeof createFunctionService>;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Lambda: one async method per action, SDK v3 shapes in and out. */
+export function createFunctionService(ctx: SimContext, options: FunctionServiceOptions = {}) {
+  const functions = new Map<string, LambdaFunction>();
+  const scope = { region: ctx.region, accountId: ctx.accountId };
+  const poolOptions = { idleTimeoutMs: options.environmentIdleTimeoutMs ?? 600_000, inheritProcessEnv: options.inheritProcessEnv ?? true };
+  const limiter = new ConcurrencyLimiter(options.accountConcurrency ?? LIMITS.accountConcurrency, () => reservedTotal());
+  const invoker = new Invoker(ctx, limiter, { printLogs: options.printLogs ?? false, coldStartMs: options.coldStartMs ?? 0 });
+  const routing = ctx.random.stream("lambda.routing");
+  const asyncInvoker = new AsyncInvoker(ctx, invoker, routing);
+
+  function reservedTotal(): number {
+    let total = 0;
+    for (const fn of functions.values()) total += fn.reservedConcurrency ?? 0;
+    return total;
+  }
+
+  function find(text: unknown, qualifier?: string): { fn: LambdaFunction; qualifier: string | undefined } {
+    const ref = parseFunctionRef(text, qualifier);
+    const fn = functions.get(ref.name);
+    if (fn === undefined) {
+      const arn = buildArn("lambda", `function:${ref.name}${ref.qualifier === undefined ? "" : `:${ref.qualifier}`}`, scope);
+      throw errors.ResourceNotFoundException(`Function not found: ${arn}`, { Type: "User" });
+    }
+    return { fn, qualifier: ref.qualifier };
+  }
+
+  function revision(): string {
+    return ctx.ids.uuid("lambda.revisions");
+  }
+
+  function timestamp(): string {
+    // Lambda's LastModified format: 2025-01-01T00:00:00.000+0000.
+    return new Date(ctx.clock.now()).toISOString().replace("Z", "+0000");
+  }
+
+  function codeOf(input: { handler?: CreateFunctionCommandInput["handler"]; modulePath?: string; export?: string }): { code: CodeRecord; sha: string; size: number } {
+    if (input.handler !== undefined && typeof input.handler !== "function") {
+      throw errors.InvalidParameterValueException("handler must be a function.");
+    }
+    if (input.handler === undefined && input.modulePath === undefined) {
+      throw errors.InvalidParameterValueException("simcloud runs in-process code: pass handler, or Code.modulePath naming a module that exports the handler.");
+    }
+    const source = input.handler !== undefined ? input.handler.toString() : `${input.modulePath ?? ""}#${input.export ?? ""}`;
+    const bytes = encoder.encode(source);
+    return {
+      code: { handler: input.handler, modulePath: input.modulePath, exportName: input.export },
+      sha: createHash("sha256").update(bytes).digest("base64"),
+      size: bytes.length,
+    };
+  }
+
+  function checkRevision(expected: string | undefined, actual: string): void {
+    if (expected !== undefined && expected !== actual) {
+      throw errors.PreconditionFailedException("The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
+    }
+  }
+
+  function port(fn: LambdaFunction): FunctionPort {
+    return {
+      kind: "function",
+      arn: fn.arn,
+      async invoke(input: FunctionInvokeInput, caller?: PortCaller): Promise<FunctionInvokeOutput> {
+        void caller;
+        const out = await invoke({
+          FunctionName: fn.arn,
+          ...(input.Payload === undefined ? {} : { Payload: input.Payload }),
+          ...(input.InvocationType === undefined ? {} : { InvocationType: input.InvocationType }),
+          ...(input.Qualifier === undefined ? {} : { Qualifier: input.Qualifier }),
+          ...(input.ClientContext === undefined ? {} : { ClientContext: input.ClientContext }),
+        });
+        return out;
+      },
+    };
+  }
+
+  function toOutput(outcome: InvocationOutcome, tail: boolean): InvokeCommandOutput {
+    return {
+      StatusCode: 200,
+      ...(outcome.functionError === undefined ? {} : { FunctionError: outcome.functionError }),
+      ...(tail ? { LogResult: logTail(outcome.lines) } : {}),
+      Payload: encoder.encode(outcome.payload),
+      ExecutedVersion: outcome.executedVersion,
+    };
+  }
+
+  async function invoke(input: InvokeCommandInput): Promise<InvokeCommandOutput> {
+    const type = input.InvocationType ?? "RequestResponse";
+    if (type !== "RequestResponse" && type !== "Event" && type !== "DryRun") {
+      throw errors.ValidationException(
+        `1 validation error detected: Value '${String(type)}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`,
+      );
+    }
+    const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+    const text = input.Payload === undefined ? "" : typeof input.Payload === "string" ? input.Payload : decoder.decode(input.Payload);
+    checkPayloadSize(typeof input.Payload === "string" ? Buffer.byteLength(text) : input.Payload?.byteLength ?? 0, type);
+    const event = parsePayload(text);
+    const clientContext = decodeClientContext(input.ClientContext);
+    const target = fn.resolve(qualifier, routing);
+    if (type === "DryRun") return { StatusCode: 204 };
+    if (type === "Event") {
+      asyncInvoker.enqueue(fn, qualifier, event, text === "" ? "{}" : text, ctx.ids.uuid("lambda.requests"));
+      return { StatusCode: 202 };
+    }
+    const reason = invoker.throttle(fn, "RequestResponse");
+    if (reason !== undefined) throw errors.TooManyRequestsException("Rate Exceeded.", { Reason: reason, Type: "User" });
+    const outcome = invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext });
+    return toOutput(await ctx.scheduler.waitFor(outcome), input.LogType === "Tail");
+  }
+
+  function saveEventInvokeConfig(input: PutFunctionEventInvokeConfigCommandInput, merge: boolean): FunctionEventInvokeConfig {
+    const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+    const key = qualifier ?? "$LATEST";
+    if (key !== "$LATEST" && !fn.aliases.has(key)) fn.version(key);
+    checkRange(input.MaximumRetryAttempts, "maximumRetryAttempts", 0, LIMITS.retryAttemptsMax);
+    checkRange(input.MaximumEventAgeInSeconds, "maximumEventAgeInSeconds", LIMITS.eventAgeMinSeconds, LIMITS.eventAgeMaxSeconds);
+    for (const destination of [input.DestinationConfig?.OnSuccess?.Destination, input.DestinationConfig?.OnFailure?.Destination]) {
+      if (destination !== undefined && !/^arn:[^:]+:(sqs|sns|lambda|events):/.test(destination)) {
+        throw errors.InvalidParameterValueException(`The provided destination config DestinationConfig is invalid: ${destination} is not a supported destination.`);
+      }
+    }
+    const previous = fn.eventInvokeConfig(key);
+    if (merge && previous === undefined) {
+      throw errors.ResourceNotFoundException(`The function ${fn.arn} doesn't have an EventInvokeConfig`, { Type: "User" });
+    }
+    const base = merge ? previous : undefined;
+    const record: EventInvokeConfigRecord = {
+      maximumRetryAttempts: input.MaximumRetryAttempts ?? base?.maximumRetryAttempts,
+      maximumEventAgeInSeconds: input.MaximumEventAgeInSeconds ?? base?.maximumEventAgeInSeconds,
+      destinationConfig: {
+        OnSuccess: { ...(input.DestinationConfig?.OnSuccess ?? base?.destinationConfig.OnSuccess ?? {}) },
+        OnFailure: { ...(input.DestinationConfig?.OnFailure ?? base?.destinationConfig.OnFailure ?? {}) },
+      },
+      lastModified: ctx.clock.now(),
+    };
+    fn.eventInvokeConfigs.set(key, record);
+    return fn.eventInvokeConfigShape(key, record);
+  }
+
+  const mappingHost: MappingHost = {
+    resolveFunction(text) {
+      const { fn, qualifier } = find(text);
+      return { fn, qualifier };
+    },
+    async invokeBatch(fn, qualifier, event) {
+      if (fn.deleted) return { kind: "throttled" };
+      if (invoker.throttle(fn, "RequestResponse") !== undefined) return { kind: "throttled" };
+      const target = fn.resolve(qualifier, routing);
+      const outcome = await invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext: undefined });
+      return { kind: "completed", outcome };
+    },
+  };
+  const mappings = new EventSourceMappings(ctx, mappingHost);
+
+  return {
+    async createFunction(input: CreateFunctionCommandInput): Promise<FunctionConfiguration> {
+      const ref = parseFunctionRef(input.FunctionName);
+      if (ref.qualifier !== undefined) throw errors.InvalidParameterValueException("Unsupported function name: a qualifier is not allowed in CreateFunction.");
+      requireNewFunctionName(ref.name);
+      checkRange(input.Timeout, "timeout", LIMITS.timeoutMin, LIMITS.timeoutMax);
+      checkRange(input.MemorySize, "memorySize", LIMITS.memoryMin, LIMITS.memoryMax);
+      checkRange(input.EphemeralStorage?.Size, "ephemeralStorage.size", LIMITS.ephemeralMin, LIMITS.ephemeralMax);
+      checkDescription(input.Description);
+      checkEnvironment(input.Environment?.Variables);
+      if (input.ReservedConcurrentExecutions !== undefined) checkReserved(input.ReservedConcurrentExecutions, 0);
+      const { code, sha, size } = codeOf({
+        ...(input.handler === undefined ? {} : { handler: input.handler }),
+        ...(input.Code?.modulePath === undefined ? {} : { modulePath: input.Code.modulePath }),
+        ...(input.Code?.export === undefined ? {} : { export: input.Code.export }),
+      });
+      if (functions.has(ref.name)) throw errors.ResourceConflictException(`Function already exist: ${ref.name}`, { Type: "User" });
+      const arn = buildArn("lambda", `function:${ref.name}`, scope);
+      const config: FunctionConfiguration = {
+        FunctionName: ref.name,
+        FunctionArn: arn,
+        Runtime: input.Runtime ?? "nodejs20.x",
+        Role: input.Role ?? `arn:aws:iam::${ctx.accountId}:role/lambda-role`,
+        Handler: input.Handler ?? "index.handler",
+        CodeSize: size,
+        Description: input.Description ?? "",
+        Timeout: input.Timeout ?? LIMITS.timeoutDefault,
+        MemorySize: input.MemorySize ?? LIMITS.memoryDefault,
+        LastModified: timestamp(),
+        CodeSha256: sha,
+        Version: "$LATEST",
+        ...(input.Environment?.Variables === undefined ? {} : { Environment: { Variables: { ...input.Environment.Variables } } }),
+        ...(input.DeadLetterConfig?.TargetArn === undefined ? {} : { DeadLetterConfig: { TargetArn: input.DeadLetterConfig.TargetArn } }),
+        TracingConfig: { Mode: "PassThrough" },
+        RevisionId: revision(),
+        State: "Active",
+        LastUpdateStatus: "Successful",
+        PackageType: input.PackageType ?? "Zip",
+        Architectures: input.Architectures ?? ["x86_64"],
+        EphemeralStorage: { Size: input.EphemeralStorage?.Size ?? 512 },
+        LoggingConfig: { LogFormat: "Text", LogGroup: `/aws/lambda/${ref.name}` },
+        SnapStart: { ApplyOn: "None", OptimizationStatus: "Off" },
+      };
+      const fn = new LambdaFunction(ref.name, arn, config, code, new EnvironmentPool(poolOptions));
+      for (const [key, value] of Object.entries(input.Tags ?? {})) fn.tags.set(key, value);
+      fn.reservedConcurrency = input.ReservedConcurrentExecutions;
+      functions.set(ref.name, fn);
+      ctx.registry.register(port(fn));
+      ctx.trace.record("lambda.function.created", { functionName: ref.name, functionArn: arn });
+      if (input.Publish === true) return structuredConfig(fn.publish(undefined, revision()).config);
+      return structuredConfig(fn.latest.config);
+    },
+
+    async getFunction(input: FunctionNameInput): Promise<GetFunctionCommandOutput> {
+      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+      const target = qualifier !== undefined && fn.aliases.has(qualifier) ? fn.resolve(qualifier, routing).version : fn.version(qualifier ?? "$LATEST");
+      return {
+        Configuration: structuredConfig(target.config),
+        Code: { RepositoryType: "S3", Location: `simcloud://lambda/${fn.name}/${target.version}` },
+        ...(fn.tags.size === 0 ? {} : { Tags: Object.fromEntries(fn.tags) }),
+        ...(fn.reservedConcurrency === undefined ? {} : { Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency } }),
+      };
+    },
+
+    async getFunctionConfiguration(input: FunctionNameInput): Promise<FunctionConfiguration> {
+      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+      const alias = qualifier === undefined ? undefined : fn.aliases.get(qualifier);
+      return structuredConfig(fn.version(alias?.functionVersion ?? qualifier ?? "$LATEST").config);
+    },
+
+    async updateFunctionConfiguration(input: UpdateFunctionConfigurationCommandInput): Promise<FunctionConfiguration> {
+      const { fn, qualifier } = find(input.FunctionName);
+      if (qualifier !== undefined) throw errors.InvalidParameterValueException("Unsupported qualifier: only $LATEST can be updated.");
+      checkRange(input.Timeout, "timeout", LIMITS.timeoutMin, LIMITS.timeoutMax);
+      checkRange(input.MemorySize, "memorySize", LIMITS.memoryMin, LIMITS.memoryMax);
+      checkRange(input.EphemeralStorage?.Size, "ephemeralStorage.size", LIMITS.ephemeralMin, LIMITS.ephemeralMax);
+      checkDescription(input.Description);
+      checkEnvironment(input.Environment?.Variables);
+      checkRevision(input.RevisionId, fn.latest.config.RevisionId);
+      const rev = revision();
+      const modified = timestamp();
+      fn.updateLatest((draft) => {
+        if (input.Role !== undefined) draft.Role = input.Role;
+        if (input.Handler !== undefined) draft.Handler = input.Handler;
+        if (input.Description !== undefined) draft.Description = input.Description;
+        if (input.Timeout !== undefined) draft.Timeout = input.Timeout;
+        if (input.MemorySize !== undefined) draft.MemorySize = input.MemorySize;
+        if (input.Runtime !== undefined) draft.Runtime = input.Runtime;
+        if (input.EphemeralStorage !== undefined) draft.EphemeralStorage = { Size: input.EphemeralStorage.Size };
+        if (input.Environment !== undefined) draft.Environment = { Variables: { ...(input.Environment.Variables ?? {}) } };
+        if (input.DeadLetterConfig !== undefined) {
+          if (input.DeadLetterConfig.TargetArn) draft.DeadLetterConfig = { TargetArn: input.DeadLetterConfig.TargetArn };
+          else delete draft.DeadLetterConfig;
+        }
+        draft.RevisionId = rev;
+        draft.LastModified = modified;
+      });
+      return structuredConfig(fn.latest.config);
+    },
+
+    async updateFunctionCode(input: UpdateFunctionCodeCommandInput): Promise<FunctionConfiguration> {
+      const { fn } = find(input.FunctionName);
+      checkRevision(input.RevisionId, fn.latest.config.RevisionId);
+      const { code, sha, size } = codeOf({
+        ...(input.handler === undefined ? {} : { handler: input.handler }),
+        ...(input.modulePath === undefined ? {} : { modulePath: input.modulePath }),
+        ...(input.export === undefined ? {} : { export: input.export }),
+      });
+      const rev = revision();
+      const modified = timestamp();
+      fn.updateLatest((draft) => {
+        draft.CodeSha256 = sha;
+        draft.CodeSize = size;
+        draft.RevisionId = rev;
+        draft.LastModified = modified;
+      }, code);
+      if (input.Publish === true) return structuredConfig(fn.publish(undefined, revision()).config);
+      return structuredConfig(fn.latest.config);
+    },
+
+    async deleteFunction(input: FunctionNameInput): Promise<Record<string, never>> {
+      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+      if (qualifier !== undefined && qualifier !== "$LATEST") {
+        fn.version(qualifier);
+        const aliased = [...fn.aliases.values()].find((alias) => alias.functionVersion === qualifier);
+        if (aliased !== undefined) {
+          throw errors.ResourceConflictException(`Unable to delete version because the following aliases reference it: [${aliased.name}]`, { Type: "User" });
+        }
+        fn.versions.delete(qualifier);
+        return {};
+      }
+      fn.deleted = true;
+      functions.delete(fn.name);
+      fn.environments.clear();
+      ctx.registry.unregister(fn.arn);
+      mappings.functionDeleted(fn);
+      ctx.trace.record("lambda.function.deleted", { functionName: fn.name, functionArn: fn.arn });
+      return {};
+    },
+
+    async listFunctions(input: ListFunctionsCommandInput = {}): Promise<ListFunctionsCommandOutput> {
+      checkRange(input.MaxItems, "maxItems", 1, 10_000);
+      const all: FunctionConfiguration[] = [];
+      for (const fn of [...functions.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+        all.push(structuredConfig(fn.latest.config));
+        if (input.FunctionVersion === "ALL") for (const version of fn.versions.values()) all.push(structuredConfig(version.config));
+      }
+      const page = paginate(all, input.Marker, input.MaxItems ?? 50);
+      return { Functions: page.items, ...(page.next === undefined ? {} : { NextMarker: page.next }) };
+    },
+
+    invoke,
+
+    async publishVersion(input: PublishVersionCommandInput): Promise<FunctionConfiguration> {
+      const { fn } = find(input.FunctionName);
+      checkRevision(input.RevisionId, fn.latest.config.RevisionId);
+      if (input.CodeSha256 !== undefined && input.CodeSha256 !== fn.latest.config.CodeSha256) {
+        throw errors.InvalidParameterValueException(
+          `CodeSHA256 (${input.CodeSha256}) is different from current CodeSHA256 in $LATEST (${fn.latest.config.CodeSha256}). Please try again with the CodeSHA256 in $LATEST.`,
+        );
+      }
+      checkDescription(input.Description);
+      // Publishing unchanged code and configuration returns the existing version (API Reference: PublishVersion).
+      const existing = input.Description === undefined ? fn.unchangedPublished() : undefined;
+      if (existing !== undefined) return structuredConfig(existing.config);
+      const published = fn.publish(input.Description, revision());
+      ctx.trace.record("lambda.version.published", { functionName: fn.name, version: published.version });
+      return structuredConfig(published.config);
+    },
+
+    async listVersionsByFunction(input: ListVersionsByFunctionCommandInput): Promise<ListVersionsByFunctionCommandOutput> {
+      const { fn } = find(input.FunctionName);
+      checkRange(input.MaxItems, "maxItems", 1, 10_000);
+      const all = [fn.latest, ...fn.versions.values()].map((version) => structuredConfig(version.config));
+      const page = paginate(all, input.Marker, input.MaxItems ?? 50);
+      return { Versions: page.items, ...(page.next === undefined ? {} : { NextMarker: page.next }) };
+    },
+
+    async createAlias(input: CreateAliasCommandInput): Promise<AliasConfiguration> {
+      const { fn } = find(input.FunctionName);
+      const name = requireAliasName(input.Name);
+      if (typeof input.FunctionVersion !== "string") throw errors.ValidationException("1 validation error detected: Value null at 'functionVersion' failed to satisfy constraint: Member must not be null");
+      checkDescription(input.Description);
+      fn.version(input.FunctionVersion);
+      const weights = checkRouting(fn, input.FunctionVersion, input.RoutingConfig?.AdditionalVersionWeights);
+      if (fn.aliases.has(name)) throw errors.ResourceConflictException(`Alias already exists: ${fn.arn}:${name}`, { Type: "User" });
+      const alias = { name, functionVersion: input.FunctionVersion, description: input.Description ?? "", weights, revisionId: revision() };
+      fn.aliases.set(name, alias);
+      return fn.aliasConfiguration(alias);
+    },
+
+    async getAlias(input: AliasNameInput): Promise<AliasConfiguration> {
+      const { fn } = find(input.FunctionName);
+      return fn.aliasConfiguration(requireAlias(fn, input.Name));
+    },
+
+    async updateAlias(input: UpdateAliasCommandInput): Promise<AliasConfiguration> {
+      const { fn } = find(input.FunctionName);
+      const alias = requireAlias(fn, input.Name);
+      checkRevision(input.RevisionId, alias.revisionId);
+      checkDescription(input.Description);
+      const version = input.FunctionVersion ?? alias.functionVersion;
+      fn.version(version);
+      const weights =
+        input.RoutingConfig === undefined ? alias.weights : checkRouting(fn, version, input.RoutingConfig.AdditionalVersionWeights);
+      const updated = { ...alias, functionVersion: version, description: input.Description ?? alias.description, weights, revisionId: revision() };
+      fn.aliases.set(alias.name, updated);
+      return fn.aliasConfiguration(updated);
+    },
+
+    async deleteAlias(input: AliasNameInput): Promise<Record<string, never>> {
+      const { fn } = find(input.FunctionName);
+      const alias = requireAlias(fn, input.Name);
+      fn.aliases.delete(alias.name);
+      fn.eventInvokeConfigs.delete(alias.name);
+      return {};
+    },
+
+    async listAliases(input: ListAliasesCommandInput): Promise<ListAliasesCommandOutput> {
+      const { fn } = find(input.FunctionName);
+      checkRange(input.MaxItems, "maxItems", 1, 10_000);
+      const all = [...fn.aliases.values()]
+        .filter((alias) => input.FunctionVersion === undefined || alias.functionVersion === input.FunctionVersion)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((alias) => fn.aliasConfiguration(alias));
+      const page = paginate(all, input.Marker, input.MaxItems ?? 50);
+      return { Aliases: page.items, ...(page.next === undefined ? {} : { NextMarker: page.next }) };
+    },
+
+    async putFunctionEventInvokeConfig(input: PutFunctionEventInvokeConfigCommandInput): Promise<FunctionEventInvokeConfig> {
+      return saveEventInvokeConfig(input, false);
+    },
+
+    async updateFunctionEventInvokeConfig(input: PutFunctionEventInvokeConfigCommandInput): Promise<FunctionEventInvokeConfig> {
+      return saveEventInvokeConfig(input, true);
+    },
+
+    async getFunctionEventInvokeConfig(input: FunctionNameInput): Promise<FunctionEventInvokeConfig> {
+      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+      const key = qualifier ?? "$LATEST";
+      const record = fn.eventInvokeConfig(key);
+      if (record === undefined) throw errors.ResourceNotFoundException(`The function ${fn.arn}:${key} doesn't have an EventInvokeConfig`, { Type: "User" });
+      return fn.eventInvokeConfigShape(key, record);
+    },
+
+    async deleteFunctionEventInvokeConfig(input: FunctionNameInput): Promise<Record<string, never>> {
+      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+      const key = qualifier ?? "$LATEST";
+      if (!fn.eventInvokeConfigs.delete(key)) {
+        throw errors.ResourceNotFoundException(`The function ${fn.arn}:${key} doesn't have an EventInvokeConfig`, { Type: "User" });
+      }
+      return {};
+    },
+
+    async listFunctionEventInvokeConfigs(input: FunctionNameInput): Promise<ListFunctionEventInvokeConfigsCommandOutput> {
+      const { fn } = find(input.FunctionName);
+      return { FunctionEventInvokeConfigs: [...fn.eventInvokeConfigs].map(([key, record]) => fn.eventInvokeConfigShape(key, record)) };
+    },
+
+    async putFunctionConcurrency(input: PutFunctionConcurrencyCommandInput): Promise<{ ReservedConcurrentExecutions: number }> {
+      const { fn } = find(input.FunctionName);
+      if (typeof input.ReservedConcurrentExecutions !== "number") {
+        throw errors.ValidationException("1 validation error detected: Value null at 'reservedConcurrentExecutions' failed to satisfy constraint: Member must not be null");
+      }
+      checkReserved(input.ReservedConcurrentExecutions, fn.reservedConcurrency ?? 0);
+      fn.reservedConcurrency = input.ReservedConcurrentExecutions;
+      return { ReservedConcurrentExecutions: input.ReservedConcurrentExecutions };
+    },
+
+    async getFunctionConcurrency(input: FunctionNameInput): Promise<{ ReservedConcurrentExecutions?: number }> {
+      const { fn } = find(input.FunctionName);
+      return fn.reservedConcurrency === undefined ? {} : { ReservedConcurrentExecutions: fn.reservedConcurrency };
+    },
+
+    async deleteFunctionConcurrency(input: FunctionNameInput): Promise<Record<string, never>> {
+      const { fn } = find(input.FunctionName);
+      fn.reservedConcurrency = undefined;
+      return {};
+    },
+
+    async putProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<ProvisionedConcurrencyConfig> {
+      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+      if (qualifier === undefined || qualifier === "$LATEST") {
+        throw errors.InvalidParameterValueException("Provisioned Concurrency Configs cannot be applied to unpublished function versions.");
+      }
+      const count = input.ProvisionedConcurrentExecutions;
+      checkRange(count, "provisionedConcurrentExecutions", 1, limiter.accountLimit);
+      if (count === undefined) throw errors.ValidationException("1 validation error detected: Value null at 'provisionedConcurrentExecutions' failed to satisfy constraint: Member must not be null");
+      const version = fn.resolve(qualifier, routing).version;
+      fn.environments.dropProvisioned(version);
+      for (let i = 0; i < count; i++) {
+        const id = ctx.ids.uuid("lambda.environments");
+        const stream = `${new Date(ctx.clock.now()).toISOString().slice(0, 10).replace(/-/g, "/")}/[${version.version}]${ctx.ids.hex(32, "lambda.streams")}`;
+        const vars = { ...runtimeVariables(ctx, fn, version.version, version.config, stream), AWS_LAMBDA_INITIALIZATION_TYPE: "provisioned-concurrency" };
+        const env = fn.environments.create(id, version, stream, vars, true);
+        if (version.code.handler !== undefined) {
+          env.handler = version.code.handler;
+          env.initialized = true;
+        } else {
+          // Provisioned environments initialise ahead of any invocation, as AWS does when the config turns READY.
+          void loadHandler(version.code, version.config.Handler, id).then(
+            (handler) => {
+              env.handler = handler;
+              env.initialized = true;
+            },
+            () => undefined,
+          );
+        }
+        fn.environments.release(env, ctx.clock.now());
+      }
+      fn.provisioned.set(qualifier, { count, lastModified: ctx.clock.now() });
+      return provisionedShape(count, ctx.clock.now());
+    },
+
+    async getProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<ProvisionedConcurrencyConfig> {
+      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+      const config = qualifier === undefined ? undefined : fn.provisioned.get(qualifier);
+      if (config === undefined) {
+        throw errors.ProvisionedConcurrencyConfigNotFoundException(`No Provisioned Concurrency Config found for this function`, { Type: "User" });
+      }
+      return provisionedShape(config.count, config.lastModified);
+    },
+
+    async deleteProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<Record<string, never>> {
+      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+      if (qualifier === undefined || !fn.provisioned.delete(qualifier)) {
+        throw errors.ProvisionedConcurrencyConfigNotFoundException(`No Provisioned Concurrency Config found for this function`, { Type: "User" });
+      }
+      fn.environments.dropProvisioned(fn.resolve(qualifier, routing).version);
+      return {};
+    },
+
+    async getAccountSettings(): Promise<GetAccountSettingsCommandOutput> {
+      let codeSize = 0;
+      for (const fn of functions.values()) codeSize += fn.latest.config.CodeSize;
+      return {
+        AccountLimit: {
+          TotalCodeSize: 80_530_636_800,
+          CodeSizeUnzipped: 262_144_000,
+          CodeSizeZipped: 52_428_800,
+          ConcurrentExecutions: limiter.accountLimit,
+          UnreservedConcurrentExecutions: limiter.unreservedLimit(),
+        },
+        AccountUsage: { TotalCodeSize: codeSize, FunctionCount: functions.size },
+      };
+    },
+
+    async tagResource(input: TagResourceCommandInput): Promise<Record<string, never>> {
+      const { fn } = find(input.Resource);
+      for (const [key, value] of Object.entries(input.Tags ?? {})) fn.tags.set(key, value);
+      return {};
+    },
+
+    async untagResource(input: UntagResourceCommandInput): Promise<Record<string, never>> {
+      const { fn } = find(input.Resource);
+      for (const key of input.TagKeys ?? []) fn.tags.delete(key);
+      return {};
+    },
+
+    async listTags(input: { Resource: string | undefined }): Promise<{ Tags: Record<string, string> }> {
+      const { fn } = find(input.Resource);
+      return { Tags: Object.fromEntries(fn.tags) };
+    },
+
+    async createEventSourceMapping(input: CreateEventSourceMappingCommandInput): Promise<EventSourceMappingConfiguration> {
+      return mappings.create(input);
+    },
+
+    async getEventSourceMapping(input: { UUID: string | undefined }): Promise<EventSourceMappingConfiguration> {
+      return mappings.get(input.UUID);
+    },
+
+    async updateEventSourceMapping(input: UpdateEventSourceMappingCommandInput): Promise<EventSourceMappingConfiguration> {
+      return mappings.update(input);
+    },
+
+    async deleteEventSourceMapping(input: { UUID: string | undefined }): Promise<EventSourceMappingConfiguration> {
+      return mappings.delete(input.UUID);
+    },
+
+    async listEventSourceMappings(input: ListEventSourceMappingsCommandInput = {}): Promise<ListEventSourceMappingsCommandOutput> {
+      return mappings.list(input);
+    },
+
+    /** simcloud extension (CloudWatch's role): a function's counters, in virtual milliseconds. */
+    async getFunctionMetrics(input: FunctionNameInput): Promise<FunctionMetrics> {
+      const { fn } = find(input.FunctionName);
+      return structuredClone(fn.metrics);
+    },
+
+    /** simcloud extension (CloudWatch Logs' role): the last 1,000 invocations' log lines, oldest first. */
+    async getFunctionLogs(input: FunctionNameInput): Promise<{ Invocations: InvocationLog[] }> {
+      const { fn } = find(input.FunctionName);
+      return { Invocations: fn.recentLogs().map((entry) => ({ ...entry, Lines: [...entry.Lines] })) };
+    },
+  };
+
+  function checkReserved(value: number, current: number): void {
+    checkRange(value, "reservedConcurrentExecutions", 0, limiter.accountLimit);
+    if (limiter.accountLimit - (reservedTotal() - current + value) < LIMITS.unreservedMinimum) {
+      throw errors.InvalidParameterValueException(
+        `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${LIMITS.unreservedMinimum}].`,
+      );
+    }
+  }
+}
+
+function requireAlias(fn: LambdaFunction, name: string | undefined) {
+  const alias = name === undefined ? undefined : fn.aliases.get(name);
+  if (alias === undefined) throw errors.ResourceNotFoundException(`Alias not found: ${fn.arn}:${String(name)}`, { Type: "User" });
+  return alias;
+}
+
+/** RoutingConfig: at most one additional published version, weight in [0, 1] (Lambda Developer Guide: "Implement Lambda canary deployments using a weighted alias"). */
+function checkRouting(fn: LambdaFunction, primary: string, weights: Record<string, number> | undefined): Readonly<Record<string, number>> | undefined {
+  if (weights === undefined) return undefined;
+  const entries = Object.entries(weights);
+  if (entries.length === 0) return undefined;
+  if (entries.length > 1) throw errors.InvalidParameterValueException("Number of items in AdditionalVersionWeights cannot be greater than 1");
+  const [[version, weight]] = entries as [[string, number]];
+  if (primary === "$LATEST" || version === "$LATEST") {
+    throw errors.InvalidParameterValueException("$LATEST is not supported for an alias pointing to more than 1 version");
+  }
+  if (version === primary) throw errors.InvalidParameterValueException(`Cannot set additional version weight for the primary version ${primary}`);
+  fn.version(version);
+  if (typeof weight !== "number" || !(weight >= 0 && weight <= 1)) {
+    throw errors.ValidationException(
+      `1 validation error detected: Value '${String(weight)}' at 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map value must satisfy constraint: [Member must have value less than or equal to 1.0, Member must have value greater than or equal to 0.0]`,
+    );
+  }
+  return { [version]: weight };
+}
+
+function provisionedShape(count: number, lastModified: number): ProvisionedConcurrencyConfig {
+  return {
+    RequestedProvisionedConcurrentExecutions: count,
+    AvailableProvisionedConcurrentExecutions: count,
+    AllocatedProvisionedConcurrentExecutions: count,
+    Status: "READY",
+    LastModified: new Date(lastModified).toISOString().replace("Z", "+0000"),
+  };
+}
+
+/** Outputs are fresh plain copies: callers may mutate what they get without touching the frozen records. */
+function structuredConfig(config: FunctionConfiguration): FunctionConfiguration {
+  return structuredClone(config);
+}
+
+function paginate<T>(all: T[], marker: string | undefined, max: number): { items: T[]; next: string | undefined } {
+  const start = marker === undefined ? 0 : Number.parseInt(marker, 10);
+  if (!Number.isInteger(start) || start < 0 || start > all.length) throw errors.InvalidParameterValueException("Invalid Marker.");
+  const end = start + max;
+  return { items: all.slice(start, end), next: end < all.length ? String(end) : undefined };
+}
+
+/** The last 4 KB of the invocation's log, base64, as LogType Tail returns it. */
+function logTail(lines: string[]): string {
+  const bytes = Buffer.from(`${lines.join("\n")}\n`, "utf8");
+  return bytes.subarray(Math.max(0, bytes.length - LIMITS.logTailBytes)).toString("base64");
+}
+
+function decodeClientContext(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  const decoded = Buffer.from(text, "base64").toString("utf8");
+  if (Buffer.byteLength(decoded) > 3583) throw errors.InvalidRequestContentException("Client context must be 3583 bytes or less.");
+  try {
+    return JSON.parse(decoded) as unknown;
+  } catch {
+    throw errors.InvalidRequestContentException("Client context must be a valid Base64-encoded JSON object.");
+  }
+}

@@ -1,0 +1,42 @@
+import type { CompiledFilter } from "@simcloud/core";
+import type { InvocationOutcome } from "./invocation";
+
+/** The mapping settings a poller reads on every batch (they may change through UpdateEventSourceMapping). */
+export interface PollerSettings {
+  readonly uuid: string;
+  readonly eventSourceArn: string;
+  readonly functionName: string;
+  readonly batchSize: number;
+  readonly batchingWindowMs: number;
+  readonly reportBatchItemFailures: boolean;
+  readonly maximumConcurrency: number | undefined;
+  readonly filters: readonly CompiledFilter<"eventbridge">[];
+}
+
+export type BatchInvokeResult = { kind: "throttled" } | { kind: "completed"; outcome: InvocationOutcome };
+
+/** What a mapping gives its poller: live settings, the function to invoke, and a place to report. */
+export interface PollerHost {
+  settings(): PollerSettings;
+  /** Invokes the mapped function synchronously with one batch event. */
+  invoke(event: { Records: unknown[] }): Promise<BatchInvokeResult>;
+  /** LastProcessingResult, as GetEventSourceMapping reports it. */
+  report(result: string): void;
+}
+
+/**
+ * One source type's polling loop. The SQS poller is here; the Kinesis poller (with the stream issue) plugs in
+ * through the same interface and registers its factory for the "kinesis" ARN service.
+ */
+export interface EventSourcePoller {
+  /** Mapping enabled/disabled or reconfigured. */
+  setEnabled(enabled: boolean): void;
+  /** Mapping deleted: stop for good. */
+  stop(): void;
+}
+
+/** `matches` over every filter: a record passes when any filter matches (Lambda Developer Guide: "Lambda event filtering"). */
+export function passesFilters(filters: readonly CompiledFilter<"eventbridge">[], record: object): boolean {
+  if (filters.length === 0) return true;
+  return filters.some((filter) => filter.matches(record));
+}

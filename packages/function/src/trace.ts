@@ -1,0 +1,36 @@
+declare module "@simcloud/core" {
+  interface TraceEventMap {
+    "lambda.function.created": { functionName: string; functionArn: string };
+    "lambda.function.deleted": { functionName: string; functionArn: string };
+    "lambda.version.published": { functionName: string; version: string };
+    "lambda.invocation.started": {
+      functionName: string;
+      requestId: string;
+      version: string;
+      invocationType: "RequestResponse" | "Event";
+      coldStart: boolean;
+      environmentId: string;
+    };
+    "lambda.invocation.completed": {
+      functionName: string;
+      requestId: string;
+      version: string;
+      durationMs: number;
+      /** Absent on success; "Unhandled" for thrown errors and timeouts. */
+      functionError?: string;
+      errorType?: string;
+      timedOut: boolean;
+    };
+    "lambda.invocation.throttled": { functionName: string; reason: string; invocationType: "RequestResponse" | "Event" };
+    "lambda.async.queued": { functionName: string; requestId: string; delayMs: number; attempt: number; reason: "initial" | "error" | "throttle" };
+    "lambda.async.discarded": { functionName: string; requestId: string; condition: "RetriesExhausted" | "EventAgeExceeded" };
+    "lambda.destination.delivered": { functionName: string; requestId: string; destination: string; condition: string };
+    /** A destination or DLQ that no longer exists (or refused the record): AWS drops the record. */
+    "lambda.destination.dropped": { functionName: string; requestId: string; destination: string; error: string };
+    "lambda.esm.batch": { uuid: string; functionName: string; eventSourceArn: string; size: number; outcome: "success" | "partial" | "failure" | "throttled" };
+    "lambda.esm.filtered": { uuid: string; eventSourceArn: string; messageId: string };
+    "lambda.esm.disabled": { uuid: string; reason: string };
+  }
+}
+
+export {};

@@ -1,0 +1,332 @@
+/**
+ * Public shapes. Inputs and outputs mirror @aws-sdk/client-lambda's `<Action>CommandInput`/`Output`
+ * (PascalCase members, same optionality), plus the in-process `handler` on CreateFunction.
+ */
+
+/** The `context` object a Node.js handler receives (Lambda Developer Guide: "Using the Lambda context object to retrieve Node.js function information"). */
+export interface LambdaContext {
+  readonly functionName: string;
+  readonly functionVersion: string;
+  readonly invokedFunctionArn: string;
+  /** A string, as the Node.js runtime passes it. */
+  readonly memoryLimitInMB: string;
+  readonly awsRequestId: string;
+  readonly logGroupName: string;
+  readonly logStreamName: string;
+  readonly clientContext?: unknown;
+  readonly identity?: undefined;
+  callbackWaitsForEmptyEventLoop: boolean;
+  /** Milliseconds of virtual time left before the invocation times out. */
+  getRemainingTimeInMillis(): number;
+  /** Legacy completion methods some older handlers still call. */
+  done(error?: unknown, result?: unknown): void;
+  succeed(result?: unknown): void;
+  fail(error?: unknown): void;
+}
+
+export type HandlerCallback = (error?: unknown, result?: unknown) => void;
+
+/**
+ * A Node.js handler: `async (event, context) => result`, or callback style `(event, context, callback)`.
+ * Declared as a method type so handlers may annotate their own event type.
+ */
+export type FunctionHandler = {
+  bivarianceHack(event: unknown, context: LambdaContext, callback: HandlerCallback): unknown;
+}["bivarianceHack"];
+
+export type Runtime = string;
+export type InvocationTypeName = "RequestResponse" | "Event" | "DryRun";
+export type LogType = "None" | "Tail";
+
+export interface EnvironmentInput {
+  Variables?: Record<string, string>;
+}
+
+export interface DeadLetterConfig {
+  TargetArn?: string;
+}
+
+export interface EphemeralStorage {
+  Size: number;
+}
+
+export interface FunctionCodeInput {
+  /** A file exporting the handler (ESM or CommonJS), loaded once per execution environment. */
+  modulePath?: string;
+  /** The export to call; defaults to the part of `Handler` after the last dot ("index.handler" → "handler"). */
+  export?: string;
+  ZipFile?: Uint8Array;
+  S3Bucket?: string;
+  S3Key?: string;
+  ImageUri?: string;
+}
+
+export interface CreateFunctionCommandInput {
+  FunctionName: string | undefined;
+  /** The in-process handler; alternatively `Code.modulePath`. */
+  handler?: FunctionHandler;
+  Code?: FunctionCodeInput;
+  Runtime?: Runtime;
+  Role?: string;
+  Handler?: string;
+  Description?: string;
+  Timeout?: number;
+  MemorySize?: number;
+  Publish?: boolean;
+  Environment?: EnvironmentInput;
+  Tags?: Record<string, string>;
+  DeadLetterConfig?: DeadLetterConfig;
+  EphemeralStorage?: EphemeralStorage;
+  Architectures?: string[];
+  PackageType?: "Zip" | "Image";
+  /** A simcloud option set through PutFunctionConcurrency in AWS; accepted here for convenience. */
+  ReservedConcurrentExecutions?: number;
+}
+
+export interface FunctionConfiguration {
+  FunctionName: string;
+  FunctionArn: string;
+  Runtime?: string;
+  Role: string;
+  Handler?: string;
+  CodeSize: number;
+  Description: string;
+  Timeout: number;
+  MemorySize: number;
+  LastModified: string;
+  CodeSha256: string;
+  Version: string;
+  Environment?: { Variables: Record<string, string> };
+  DeadLetterConfig?: DeadLetterConfig;
+  TracingConfig: { Mode: "PassThrough" | "Active" };
+  RevisionId: string;
+  State: "Active";
+  LastUpdateStatus: "Successful";
+  PackageType: "Zip" | "Image";
+  Architectures: string[];
+  EphemeralStorage: EphemeralStorage;
+  LoggingConfig: { LogFormat: "Text"; LogGroup: string };
+  SnapStart: { ApplyOn: "None"; OptimizationStatus: "Off" };
+}
+
+export interface UpdateFunctionConfigurationCommandInput {
+  FunctionName: string | undefined;
+  Role?: string;
+  Handler?: string;
+  Description?: string;
+  Timeout?: number;
+  MemorySize?: number;
+  Environment?: EnvironmentInput;
+  Runtime?: Runtime;
+  DeadLetterConfig?: DeadLetterConfig;
+  EphemeralStorage?: EphemeralStorage;
+  RevisionId?: string;
+}
+
+export interface UpdateFunctionCodeCommandInput {
+  FunctionName: string | undefined;
+  handler?: FunctionHandler;
+  modulePath?: string;
+  export?: string;
+  ZipFile?: Uint8Array;
+  Publish?: boolean;
+  RevisionId?: string;
+}
+
+export interface FunctionNameInput {
+  FunctionName: string | undefined;
+  Qualifier?: string;
+}
+
+export interface GetFunctionCommandOutput {
+  Configuration: FunctionConfiguration;
+  Code: { RepositoryType: string; Location: string };
+  Tags?: Record<string, string>;
+  Concurrency?: { ReservedConcurrentExecutions?: number };
+}
+
+export interface ListFunctionsCommandInput {
+  Marker?: string;
+  MaxItems?: number;
+  FunctionVersion?: "ALL";
+  MasterRegion?: string;
+}
+
+export interface ListFunctionsCommandOutput {
+  Functions: FunctionConfiguration[];
+  NextMarker?: string;
+}
+
+export interface InvokeCommandInput {
+  FunctionName: string | undefined;
+  InvocationType?: InvocationTypeName;
+  LogType?: LogType;
+  /** Base64 JSON, as the SDK sends it. */
+  ClientContext?: string;
+  Payload?: Uint8Array | string;
+  Qualifier?: string;
+}
+
+export interface InvokeCommandOutput {
+  StatusCode: number;
+  FunctionError?: string;
+  LogResult?: string;
+  Payload?: Uint8Array;
+  ExecutedVersion?: string;
+}
+
+export interface PublishVersionCommandInput {
+  FunctionName: string | undefined;
+  CodeSha256?: string;
+  Description?: string;
+  RevisionId?: string;
+}
+
+export interface ListVersionsByFunctionCommandInput {
+  FunctionName: string | undefined;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListVersionsByFunctionCommandOutput {
+  Versions: FunctionConfiguration[];
+  NextMarker?: string;
+}
+
+export interface AliasRoutingConfiguration {
+  AdditionalVersionWeights?: Record<string, number>;
+}
+
+export interface CreateAliasCommandInput {
+  FunctionName: string | undefined;
+  Name: string | undefined;
+  FunctionVersion: string | undefined;
+  Description?: string;
+  RoutingConfig?: AliasRoutingConfiguration;
+}
+
+export interface UpdateAliasCommandInput {
+  FunctionName: string | undefined;
+  Name: string | undefined;
+  FunctionVersion?: string;
+  Description?: string;
+  RoutingConfig?: AliasRoutingConfiguration;
+  RevisionId?: string;
+}
+
+export interface AliasConfiguration {
+  AliasArn: string;
+  Name: string;
+  FunctionVersion: string;
+  Description: string;
+  RoutingConfig?: AliasRoutingConfiguration;
+  RevisionId: string;
+}
+
+export interface AliasNameInput {
+  FunctionName: string | undefined;
+  Name: string | undefined;
+}
+
+export interface ListAliasesCommandInput {
+  FunctionName: string | undefined;
+  FunctionVersion?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListAliasesCommandOutput {
+  Aliases: AliasConfiguration[];
+  NextMarker?: string;
+}
+
+export interface DestinationConfig {
+  OnSuccess?: { Destination?: string };
+  OnFailure?: { Destination?: string };
+}
+
+export interface PutFunctionEventInvokeConfigCommandInput {
+  FunctionName: string | undefined;
+  Qualifier?: string;
+  MaximumRetryAttempts?: number;
+  MaximumEventAgeInSeconds?: number;
+  DestinationConfig?: DestinationConfig;
+}
+
+export interface FunctionEventInvokeConfig {
+  LastModified: Date;
+  FunctionArn: string;
+  MaximumRetryAttempts?: number;
+  MaximumEventAgeInSeconds?: number;
+  DestinationConfig: DestinationConfig;
+}
+
+export interface ListFunctionEventInvokeConfigsCommandOutput {
+  FunctionEventInvokeConfigs: FunctionEventInvokeConfig[];
+  NextMarker?: string;
+}
+
+export interface PutFunctionConcurrencyCommandInput {
+  FunctionName: string | undefined;
+  ReservedConcurrentExecutions: number | undefined;
+}
+
+export interface ProvisionedConcurrencyInput {
+  FunctionName: string | undefined;
+  Qualifier: string | undefined;
+  ProvisionedConcurrentExecutions?: number;
+}
+
+export interface ProvisionedConcurrencyConfig {
+  RequestedProvisionedConcurrentExecutions: number;
+  AvailableProvisionedConcurrentExecutions: number;
+  AllocatedProvisionedConcurrentExecutions: number;
+  Status: "READY";
+  LastModified: string;
+}
+
+export interface GetAccountSettingsCommandOutput {
+  AccountLimit: {
+    TotalCodeSize: number;
+    CodeSizeUnzipped: number;
+    CodeSizeZipped: number;
+    ConcurrentExecutions: number;
+    UnreservedConcurrentExecutions: number;
+  };
+  AccountUsage: { TotalCodeSize: number; FunctionCount: number };
+}
+
+export interface TagResourceCommandInput {
+  Resource: string | undefined;
+  Tags: Record<string, string> | undefined;
+}
+
+export interface UntagResourceCommandInput {
+  Resource: string | undefined;
+  TagKeys: string[] | undefined;
+}
+
+/** simcloud's view of what CloudWatch would show for one function (not an AWS Lambda action). */
+export interface FunctionMetrics {
+  Invocations: number;
+  Errors: number;
+  Throttles: number;
+  /** Virtual milliseconds. */
+  Duration: { Sum: number; Maximum: number; Minimum: number; SampleCount: number };
+  ConcurrentExecutions: number;
+  MaxConcurrentExecutions: number;
+  ColdStarts: number;
+  DeadLetterErrors: number;
+  DestinationDeliveryFailures: number;
+}
+
+export interface InvocationLog {
+  RequestId: string;
+  Version: string;
+  /** Virtual epoch ms at START. */
+  StartTime: number;
+  DurationMs: number;
+  /** The invocation's CloudWatch Logs lines: START, the handler's console lines, END, REPORT. */
+  Lines: string[];
+  FunctionError?: string;
+}

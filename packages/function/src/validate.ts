@@ -1,0 +1,99 @@
+import { isInteger, utf8Length, type AwsError } from "@simcloud/core";
+import { errors } from "./errors";
+import { LIMITS, RESERVED_ENV_KEYS } from "./limits";
+
+/** Lambda reports model-constraint failures as ValidationException with this wording. */
+function constraint(value: unknown, member: string, rule: string): AwsError {
+  return errors.ValidationException(
+    `1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: ${rule}`,
+  );
+}
+
+const FUNCTION_NAME_PATTERN =
+  "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
+const FUNCTION_NAME_RE = new RegExp(`^${FUNCTION_NAME_PATTERN}$`);
+const PLAIN_NAME_RE = /^[a-zA-Z0-9-_]{1,64}$/;
+const ALIAS_RE = /^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/;
+
+export function requireFunctionNameText(value: unknown): string {
+  if (typeof value !== "string" || value.length === 0) {
+    throw constraint(value, "functionName", "Member must not be null");
+  }
+  if (value.length > 140 || !FUNCTION_NAME_RE.test(value)) {
+    throw constraint(value, "functionName", `Member must satisfy regular expression pattern: ${FUNCTION_NAME_PATTERN}`);
+  }
+  return value;
+}
+
+/** CreateFunction takes a name (or an unqualified ARN) whose name part is at most 64 characters. */
+export function requireNewFunctionName(value: string): void {
+  if (!PLAIN_NAME_RE.test(value)) {
+    throw constraint(value, "functionName", "Member must have length less than or equal to 64");
+  }
+}
+
+export function requireAliasName(value: unknown): string {
+  if (typeof value !== "string" || value.length === 0) throw constraint(value, "name", "Member must not be null");
+  if (value.length > 128 || !ALIAS_RE.test(value)) {
+    throw constraint(value, "name", "Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)");
+  }
+  return value;
+}
+
+export function checkRange(value: number | undefined, member: string, min: number, max: number): void {
+  if (value === undefined) return;
+  if (!isInteger(value)) throw constraint(value, member, "Member must be an integer");
+  if (value < min) throw constraint(value, member, `Member must have value greater than or equal to ${min}`);
+  if (value > max) throw constraint(value, member, `Member must have value less than or equal to ${max}`);
+}
+
+export function checkDescription(value: string | undefined): void {
+  if (value !== undefined && value.length > LIMITS.descriptionMax) {
+    throw constraint(value, "description", `Member must have length less than or equal to ${LIMITS.descriptionMax}`);
+  }
+}
+
+export function checkEnvironment(variables: Record<string, string> | undefined): void {
+  if (variables === undefined) return;
+  const keys = Object.keys(variables);
+  const reserved = keys.filter((key) => RESERVED_ENV_KEYS.has(key));
+  if (reserved.length > 0) {
+    throw errors.InvalidParameterValueException(
+      "Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. " +
+        `Reserved keys used in this request: ${reserved.join(", ")}`,
+    );
+  }
+  for (const key of keys) {
+    if (!/^[a-zA-Z]([a-zA-Z0-9_])*$/.test(key)) {
+      throw constraint(key, "environment.variables", "Member must satisfy regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+");
+    }
+    if (typeof variables[key] !== "string") {
+      throw errors.InvalidParameterValueException(`Environment variable ${key} must be a string.`);
+    }
+  }
+  const measured = JSON.stringify(variables);
+  if (utf8Length(measured) > LIMITS.environmentBytes) {
+    throw errors.InvalidParameterValueException(
+      `Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit. String measured: ${measured}`,
+    );
+  }
+}
+
+export function checkPayloadSize(bytes: number, invocationType: "RequestResponse" | "Event" | "DryRun"): void {
+  const limit = invocationType === "Event" ? LIMITS.asyncPayloadBytes : LIMITS.syncPayloadBytes;
+  if (bytes > limit) {
+    const operation = invocationType === "Event" ? "InvokeAsync" : "InvokeFunction";
+    throw errors.RequestTooLargeException(`Request must be smaller than ${limit} bytes for the ${operation} operation`);
+  }
+}
+
+/** Invoke refuses a payload that is not JSON (API Reference, Invoke: InvalidRequestContentException). */
+export function parsePayload(text: string): unknown {
+  if (text.length === 0) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw errors.InvalidRequestContentException(`Could not parse request body into json: Could not parse payload into json: ${detail}`);
+  }
+}

@@ -1,0 +1,56 @@
+export { createCloud } from "./cloud";
+export type { Cloud, CloudOptions } from "./cloud";
+export { AwsError, isAwsError, CloudDisposedError } from "@simcloud/core";
+export type { TraceEvent, TraceEventMap, TraceType } from "@simcloud/core";
+export {
+  SchedulerLoopLimitError,
+  SchedulerDisposedError,
+  ClockModeError,
+  ScheduledTaskError,
+  DEFAULT_START,
+} from "@simcloud/clock";
+export { queueErrors, SQS_LIMITS, md5OfBody, md5OfAttributes } from "@simcloud/queue";
+export type * from "@simcloud/queue";
+export { createFunctionService, lambdaErrors, LAMBDA_LIMITS, ASYNC_RETRY_DELAYS_MS, SQS_POLL_INTERVAL_MS } from "@simcloud/function";
+export type {
+  FunctionService,
+  FunctionServiceOptions,
+  FunctionHandler,
+  LambdaContext,
+  HandlerCallback,
+  FunctionConfiguration,
+  FunctionMetrics,
+  InvocationLog,
+  InvocationRecord,
+  SqsRecord,
+  EventSourceMappingConfiguration,
+  CreateFunctionCommandInput,
+  InvokeCommandInput,
+  InvokeCommandOutput,
+  CreateEventSourceMappingCommandInput,
+  AliasConfiguration,
+  FunctionEventInvokeConfig,
+} from "@simcloud/function";
+export { createTopicService, snsErrors, SNS_LIMITS, SNS_EXCEPTION_NAMES } from "@simcloud/topic";
+export type {
+  TopicService,
+  TopicServiceOptions,
+  TopicMetrics,
+  HttpEndpointHandler,
+  HttpEndpointResponse,
+  HttpNotificationRequest,
+  RegisterEndpointOptions,
+  OutboxEntry,
+  OutboxFilter,
+  SnsEvent,
+  SnsEventRecord,
+  SubscriptionProtocol,
+  CreateTopicInput,
+  CreateTopicResponse,
+  SubscribeInput,
+  SubscribeResponse,
+  PublishInput,
+  PublishResponse,
+  PublishBatchInput,
+  PublishBatchResponse,
+} from "@simcloud/topic";

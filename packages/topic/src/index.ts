@@ -1,0 +1,13 @@
+export { createTopicService } from "./sns";
+export type { TopicService, TopicServiceOptions, TopicMetrics } from "./sns";
+export type * from "./shapes";
+export type { HttpEndpointHandler, HttpEndpointResponse, HttpNotificationRequest, RegisterEndpointOptions, OutboxEntry, OutboxFilter } from "./endpoints";
+export type { SnsEvent, SnsEventRecord, EnvelopeAttributes } from "./envelope";
+export type { SubscriptionProtocol } from "./types";
+export type { DeliveryErrorKind } from "./trace";
+export type { SigningMode, SignatureVersion } from "./signing";
+export { stringToSign } from "./signing";
+export { errors as snsErrors, SNS_EXCEPTION_NAMES } from "./errors";
+export type { SnsErrorCode } from "./errors";
+export { LIMITS as SNS_LIMITS } from "./limits";
+import "./trace";

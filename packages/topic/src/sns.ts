@@ -1,0 +1,466 @@
+import { buildArn, parseArn, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
+import { Deliveries } from "./delivery";
+import { filterOutbox, type HttpEndpointHandler, type OutboxEntry, type OutboxFilter, type RegisteredEndpoint, type RegisterEndpointOptions } from "./endpoints";
+import { errors, invalidParameter } from "./errors";
+import { LIMITS } from "./limits";
+import { prepareMessage, rawSize, type PreparedMessage } from "./publish";
+import type * as S from "./shapes";
+import { signingCertificatePem, type SigningMode } from "./signing";
+import { DEFAULT_SUBSCRIPTION_SETTINGS, Subscription, withAttribute, type SubscriptionSettings } from "./subscription";
+import { checkLargeTopicSubscription, defaultTopicSettings, Topic, withTopicAttribute, type TopicSettings } from "./topic";
+import type { PublishedMessage, SubscriptionProtocol } from "./types";
+import { requireSnsArn, requireString, validateEndpoint, validateProtocol, validateTags, validateTopicName, validBatchEntryId } from "./validate";
+import "./trace";
+
+export interface TopicServiceOptions {
+  /**
+   * Confirm HTTP/S, email and email-json subscriptions as soon as their SubscriptionConfirmation is sent
+   * (for HTTP/S: once the handler answers 2xx). Default false: they stay pending until ConfirmSubscription.
+   */
+  autoConfirm?: boolean;
+  /**
+   * "rsa" (default): real SHA1withRSA / SHA256withRSA signatures made with the package's published test key,
+   * verifiable against `signingCertificatePem()`. "placeholder": a deterministic hash, for throughput runs.
+   */
+  signing?: SigningMode;
+}
+
+/** CloudWatch's SNS metric names, counted since the topic was created. */
+export interface TopicMetrics {
+  NumberOfMessagesPublished: number;
+  NumberOfNotificationsDelivered: number;
+  NumberOfNotificationsFailed: number;
+  NumberOfNotificationsFilteredOut: number;
+  NumberOfNotificationsRedrivenToDlq: number;
+  NumberOfNotificationsFailedToRedriveToDlq: number;
+}
+
+export interface TopicService {
+  createTopic(input: S.CreateTopicInput): Promise<S.CreateTopicResponse>;
+  deleteTopic(input: S.DeleteTopicInput): Promise<S.EmptyResponse>;
+  listTopics(input?: S.ListTopicsInput): Promise<S.ListTopicsResponse>;
+  getTopicAttributes(input: S.GetTopicAttributesInput): Promise<S.GetTopicAttributesResponse>;
+  setTopicAttributes(input: S.SetTopicAttributesInput): Promise<S.EmptyResponse>;
+  subscribe(input: S.SubscribeInput): Promise<S.SubscribeResponse>;
+  unsubscribe(input: S.UnsubscribeInput): Promise<S.EmptyResponse>;
+  confirmSubscription(input: S.ConfirmSubscriptionInput): Promise<S.ConfirmSubscriptionResponse>;
+  listSubscriptions(input?: S.ListSubscriptionsInput): Promise<S.ListSubscriptionsResponse>;
+  listSubscriptionsByTopic(input: S.ListSubscriptionsByTopicInput): Promise<S.ListSubscriptionsResponse>;
+  getSubscriptionAttributes(input: S.GetSubscriptionAttributesInput): Promise<S.GetSubscriptionAttributesResponse>;
+  setSubscriptionAttributes(input: S.SetSubscriptionAttributesInput): Promise<S.EmptyResponse>;
+  publish(input: S.PublishInput): Promise<S.PublishResponse>;
+  publishBatch(input: S.PublishBatchInput): Promise<S.PublishBatchResponse>;
+  tagResource(input: S.TagResourceInput): Promise<S.EmptyResponse>;
+  untagResource(input: S.UntagResourceInput): Promise<S.EmptyResponse>;
+  listTagsForResource(input: S.ListTagsForResourceInput): Promise<S.ListTagsForResourceResponse>;
+
+  // Simulator-only helpers (not AWS actions).
+  /** Routes HTTP/S deliveries for `url` to `handler` (no network). Returns the function that unregisters it. */
+  registerEndpoint(url: string, handler: HttpEndpointHandler, options?: RegisterEndpointOptions): () => void;
+  /** Messages captured for email, email-json, sms, application and firehose endpoints; by endpoint or filter. */
+  outbox(filter?: string | OutboxFilter): OutboxEntry[];
+  clearOutbox(): void;
+  /** The PEM certificate whose key signs every message; what SigningCertURL would serve. */
+  signingCertificatePem(): string;
+  /** What an endpoint does with a SubscribeURL or UnsubscribeURL from a message: confirms or unsubscribes. */
+  openUrl(url: string): Promise<{ SubscriptionArn?: string }>;
+  metrics(topicArn: string): TopicMetrics;
+}
+
+/** Confirmation tokens stay valid for three days (Subscribe API reference). */
+const TOKEN_LIFETIME_MS = 3 * 24 * 60 * 60 * 1000;
+const NEEDS_CONFIRMATION = new Set<SubscriptionProtocol>(["http", "https", "email", "email-json"]);
+
+export function createTopicService(ctx: SimContext, options: TopicServiceOptions = {}): TopicService {
+  const topics = new Map<string, Topic>();
+  const subscriptions = new Map<string, Subscription>();
+  const tokens = new Map<string, { sub: Subscription; expires: number }>();
+  const endpoints = new Map<string, RegisteredEndpoint>();
+  const outbox: OutboxEntry[] = [];
+  const scope = { region: ctx.region, accountId: ctx.accountId };
+
+  const confirm = (sub: Subscription): void => {
+    if (!sub.pending) return;
+    sub.pending = false;
+    if (sub.token !== undefined) tokens.delete(sub.token);
+    ctx.trace.record("sns.subscription.confirmed", { subscriptionArn: sub.arn, topicArn: sub.topicArn });
+  };
+
+  const deliveries = new Deliveries({ ctx, signing: options.signing ?? "rsa", endpoints, outbox, autoConfirm: options.autoConfirm ?? false, confirm });
+
+  const topicFor = (arnText: unknown, name = "TopicArn"): Topic => {
+    const arn = requireSnsArn(arnText, name, scope);
+    const topic = topics.get(arnText as string);
+    if (topic === undefined || arn.resource.includes(":")) throw errors.NotFound("Topic does not exist");
+    return topic;
+  };
+
+  const subscriptionFor = (arnText: unknown): Subscription => {
+    requireSnsArn(arnText, "SubscriptionArn", scope);
+    const sub = subscriptions.get(arnText as string);
+    if (sub === undefined) throw errors.NotFound("Subscription does not exist");
+    return sub;
+  };
+
+  const newToken = (sub: Subscription): string => {
+    const token = ctx.ids.hex(256, "sns.tokens");
+    tokens.set(token, { sub, expires: ctx.scheduler.now() + TOKEN_LIFETIME_MS });
+    return token;
+  };
+
+  const publishPrepared = (topic: Topic, prepared: PreparedMessage): S.PublishResponse => {
+    const now = ctx.scheduler.now();
+    if (prepared.deduplicationId !== undefined) {
+      const duplicate = topic.findDuplicate(prepared.deduplicationId, now);
+      if (duplicate !== undefined) {
+        ctx.trace.record("sns.message.deduplicated", { topicArn: topic.arn, messageId: duplicate.messageId, deduplicationId: prepared.deduplicationId });
+        return { MessageId: duplicate.messageId, ...(duplicate.sequenceNumber === undefined ? {} : { SequenceNumber: duplicate.sequenceNumber }) };
+      }
+    }
+    const messageId = ctx.ids.uuid("sns.ids");
+    const sequenceNumber = topic.fifo ? topic.nextSequenceNumber() : undefined;
+    if (prepared.deduplicationId !== undefined) topic.remember(prepared.deduplicationId, messageId, sequenceNumber, now);
+    const message: PublishedMessage = {
+      messageId,
+      topicArn: topic.arn,
+      message: prepared.message,
+      perProtocol: prepared.perProtocol,
+      subject: prepared.subject,
+      attributes: prepared.attributes,
+      timestamp: now,
+      messageGroupId: prepared.messageGroupId,
+      deduplicationId: prepared.deduplicationId,
+      sequenceNumber,
+    };
+    topic.stats.published++;
+    ctx.trace.record("sns.message.published", {
+      topicArn: topic.arn,
+      messageId,
+      subscriptions: topic.subscriptions.size,
+      ...(sequenceNumber === undefined ? {} : { sequenceNumber }),
+      ...(prepared.messageGroupId === undefined ? {} : { messageGroupId: prepared.messageGroupId }),
+    });
+    if (topic.subscriptions.size > 0) deliveries.fanOut(topic, message);
+    return { MessageId: messageId, ...(sequenceNumber === undefined ? {} : { SequenceNumber: sequenceNumber }) };
+  };
+
+  const portFor = (topic: Topic): TopicPort => ({
+    kind: "topic",
+    arn: topic.arn,
+    async publish(input: TopicPublishInput, _caller?: PortCaller): Promise<TopicPublishOutput> {
+      if (topic.deleted) throw errors.NotFound("Topic does not exist");
+      const out = publishPrepared(topic, prepareMessage(topic, input));
+      return { MessageId: out.MessageId as string, ...(out.SequenceNumber === undefined ? {} : { SequenceNumber: out.SequenceNumber }) };
+    },
+  });
+
+  /** Outbox capture for Publish to a PhoneNumber or a platform-endpoint TargetArn: no topic involved. */
+  const publishDirect = (protocol: SubscriptionProtocol, endpoint: string, input: S.PublishInput): S.PublishResponse => {
+    if (typeof input.Message !== "string" || input.Message.length === 0) throw invalidParameter("Empty message");
+    if (input.Message.length > LIMITS.defaultMaximumMessageSize) throw invalidParameter("Message too long");
+    const messageId = ctx.ids.uuid("sns.ids");
+    outbox.push({ protocol, endpoint, subscriptionArn: undefined, topicArn: undefined, type: "Notification", messageId, subject: undefined, body: input.Message, time: ctx.scheduler.now() });
+    return { MessageId: messageId };
+  };
+
+  const page = <T>(items: T[], nextToken: string | undefined, size: number): { items: T[]; next: string | undefined } => {
+    let start = 0;
+    if (nextToken !== undefined && nextToken !== null) {
+      const decoded = Buffer.from(nextToken, "base64url").toString("utf8");
+      if (!/^\d+$/.test(decoded)) throw invalidParameter("NextToken");
+      start = Number(decoded);
+    }
+    const slice = items.slice(start, start + size);
+    const end = start + slice.length;
+    return { items: slice, next: end < items.length ? Buffer.from(String(end), "utf8").toString("base64url") : undefined };
+  };
+
+  const summary = (sub: Subscription): S.SubscriptionSummary => ({
+    SubscriptionArn: sub.pending ? "PendingConfirmation" : sub.arn,
+    Owner: sub.owner,
+    Protocol: sub.protocol,
+    Endpoint: sub.endpoint,
+    TopicArn: sub.topicArn,
+  });
+
+  const topicForTagging = (arnText: unknown): Topic => {
+    if (typeof arnText !== "string" || parseArn(arnText) === undefined) throw invalidParameter("ResourceArn");
+    const topic = topics.get(arnText);
+    if (topic === undefined) throw errors.ResourceNotFound("Resource does not exist");
+    return topic;
+  };
+
+  const removeSubscription = (sub: Subscription): void => {
+    sub.deleted = true;
+    subscriptions.delete(sub.arn);
+    topics.get(sub.topicArn)?.subscriptions.delete(sub.arn);
+    if (sub.token !== undefined) tokens.delete(sub.token);
+    ctx.trace.record("sns.subscription.deleted", { subscriptionArn: sub.arn, topicArn: sub.topicArn });
+  };
+
+  const service: TopicService = {
+    async createTopic(input) {
+      const attributes = input.Attributes ?? {};
+      const fifoText = attributes["FifoTopic"];
+      if (fifoText !== undefined && fifoText !== "true" && fifoText !== "false") throw invalidParameter("Attributes Reason: FifoTopic: Invalid value");
+      const fifo = fifoText === "true";
+      const name = validateTopicName(input.Name, fifo);
+      const tags = validateTags(input.Tags);
+      if (tags.size > LIMITS.maxTags) throw errors.TagLimitExceeded("Could not complete request: tag quota of per resource exceeded");
+      const arn = buildArn("sns", name, scope);
+      const existing = topics.get(arn);
+      if (existing !== undefined) {
+        // CreateTopic is idempotent: the same name and attributes return the existing ARN.
+        const current = existing.attributes(ctx.accountId);
+        for (const [key, value] of Object.entries(attributes)) {
+          if (key === "FifoTopic" ? value !== String(existing.fifo) : current[key] !== value) {
+            throw invalidParameter("Attributes Reason: Topic already exists with different attributes");
+          }
+        }
+        for (const [key, value] of tags) {
+          if (existing.tags.has(key) && existing.tags.get(key) !== value) throw invalidParameter("Tags Reason: Topic already exists with different tags");
+        }
+        return { TopicArn: arn };
+      }
+      if (topics.size >= LIMITS.maxTopics) throw errors.TopicLimitExceeded("Topic limit exceeded");
+      let settings: TopicSettings = defaultTopicSettings(arn, ctx.accountId, fifo);
+      for (const [key, value] of Object.entries(attributes)) {
+        if (key !== "FifoTopic") settings = withTopicAttribute(settings, key, value, []);
+      }
+      if (input.DataProtectionPolicy !== undefined) settings = withTopicAttribute(settings, "DataProtectionPolicy", input.DataProtectionPolicy, []);
+      const topic = new Topic(arn, name, ctx.accountId, settings);
+      for (const [key, value] of tags) topic.tags.set(key, value);
+      topics.set(arn, topic);
+      ctx.registry.register(portFor(topic));
+      ctx.trace.record("sns.topic.created", { topicArn: arn, fifo });
+      return { TopicArn: arn };
+    },
+
+    async deleteTopic(input) {
+      requireSnsArn(input.TopicArn, "TopicArn", scope);
+      const topic = topics.get(input.TopicArn as string);
+      // DeleteTopic API reference: deleting a topic that does not exist does not result in an error.
+      if (topic === undefined) return {};
+      for (const sub of [...topic.subscriptions.values()]) removeSubscription(sub);
+      topic.deleted = true;
+      topics.delete(topic.arn);
+      ctx.registry.unregister(topic.arn);
+      ctx.trace.record("sns.topic.deleted", { topicArn: topic.arn });
+      return {};
+    },
+
+    async listTopics(input = {}) {
+      const { items, next } = page([...topics.keys()], input.NextToken, LIMITS.topicsPerPage);
+      return { Topics: items.map((TopicArn) => ({ TopicArn })), ...(next === undefined ? {} : { NextToken: next }) };
+    },
+
+    async getTopicAttributes(input) {
+      return { Attributes: topicFor(input.TopicArn).attributes(ctx.accountId) };
+    },
+
+    async setTopicAttributes(input) {
+      const topic = topicFor(input.TopicArn);
+      const name = requireString(input.AttributeName, "AttributeName");
+      if (name === "FifoTopic") throw invalidParameter("AttributeName");
+      topic.settings = withTopicAttribute(topic.settings, name, input.AttributeValue ?? "", topic.subscriptions.values());
+      return {};
+    },
+
+    async subscribe(input) {
+      const topic = topicFor(input.TopicArn);
+      const protocol = validateProtocol(input.Protocol);
+      const endpoint = validateEndpoint(protocol, input.Endpoint);
+      if (topic.fifo && protocol !== "sqs") throw invalidParameter(`Invalid protocol type: ${protocol}. FIFO topics support only sqs subscriptions`);
+      if (!topic.fifo && protocol === "sqs" && endpoint.endsWith(".fifo")) {
+        throw invalidParameter("Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics");
+      }
+      let settings: SubscriptionSettings = DEFAULT_SUBSCRIPTION_SETTINGS;
+      const attributes = input.Attributes ?? {};
+      for (const [key, value] of Object.entries(attributes)) settings = withAttribute(settings, key, value, protocol, topic.fifo);
+      for (const sub of topic.subscriptions.values()) {
+        if (sub.protocol !== protocol || sub.endpoint !== endpoint) continue;
+        // Subscribe is idempotent for the same endpoint and attributes.
+        const current = sub.attributes(topic.settings.deliveryPolicy);
+        for (const [key, value] of Object.entries(attributes)) {
+          if ((current[key] ?? "") !== value) throw invalidParameter("Attributes Reason: Subscription already exists with different attributes");
+        }
+        return { SubscriptionArn: sub.pending && input.ReturnSubscriptionArn !== true ? "pending confirmation" : sub.arn };
+      }
+      checkLargeTopicSubscription(topic, protocol);
+      const crossAccountQueue = protocol === "sqs" && parseArn(endpoint)?.accountId !== ctx.accountId;
+      const pending = NEEDS_CONFIRMATION.has(protocol) || crossAccountQueue;
+      const arn = `${topic.arn}:${ctx.ids.uuid("sns.subscriptions")}`;
+      const sub = new Subscription(arn, topic.arn, protocol, endpoint, ctx.accountId, settings, pending, undefined);
+      topic.subscriptions.set(arn, sub);
+      subscriptions.set(arn, sub);
+      ctx.trace.record("sns.subscription.created", { subscriptionArn: arn, topicArn: topic.arn, protocol, endpoint, pending });
+      if (pending) {
+        sub.token = newToken(sub);
+        deliveries.sendConfirmation(topic, sub, "SubscriptionConfirmation", sub.token);
+      }
+      return { SubscriptionArn: pending && input.ReturnSubscriptionArn !== true ? "pending confirmation" : arn };
+    },
+
+    async unsubscribe(input) {
+      const sub = subscriptionFor(input.SubscriptionArn);
+      const topic = topics.get(sub.topicArn);
+      removeSubscription(sub);
+      if (topic !== undefined && (sub.protocol === "http" || sub.protocol === "https")) {
+        deliveries.sendConfirmation(topic, sub, "UnsubscribeConfirmation", ctx.ids.hex(256, "sns.tokens"));
+      }
+      return {};
+    },
+
+    async confirmSubscription(input) {
+      const topic = topicFor(input.TopicArn);
+      const token = requireString(input.Token, "Token");
+      if (input.AuthenticateOnUnsubscribe !== undefined && input.AuthenticateOnUnsubscribe !== "true" && input.AuthenticateOnUnsubscribe !== "false") {
+        throw invalidParameter("AuthenticateOnUnsubscribe");
+      }
+      const entry = tokens.get(token);
+      if (entry === undefined || entry.sub.topicArn !== topic.arn || entry.expires <= ctx.scheduler.now() || entry.sub.deleted) {
+        throw invalidParameter("Invalid token");
+      }
+      entry.sub.confirmationWasAuthenticated = input.AuthenticateOnUnsubscribe === "true";
+      confirm(entry.sub);
+      return { SubscriptionArn: entry.sub.arn };
+    },
+
+    async listSubscriptions(input = {}) {
+      const { items, next } = page([...subscriptions.values()], input.NextToken, LIMITS.subscriptionsPerPage);
+      return { Subscriptions: items.map(summary), ...(next === undefined ? {} : { NextToken: next }) };
+    },
+
+    async listSubscriptionsByTopic(input) {
+      const topic = topicFor(input.TopicArn);
+      const { items, next } = page([...topic.subscriptions.values()], input.NextToken, LIMITS.subscriptionsPerPage);
+      return { Subscriptions: items.map(summary), ...(next === undefined ? {} : { NextToken: next }) };
+    },
+
+    async getSubscriptionAttributes(input) {
+      const sub = subscriptionFor(input.SubscriptionArn);
+      return { Attributes: sub.attributes(topics.get(sub.topicArn)?.settings.deliveryPolicy) };
+    },
+
+    async setSubscriptionAttributes(input) {
+      const sub = subscriptionFor(input.SubscriptionArn);
+      const name = requireString(input.AttributeName, "AttributeName");
+      const fifo = topics.get(sub.topicArn)?.fifo ?? false;
+      sub.settings = withAttribute(sub.settings, name, input.AttributeValue ?? "", sub.protocol, fifo);
+      return {};
+    },
+
+    async publish(input) {
+      const targets = [input.TopicArn, input.TargetArn, input.PhoneNumber].filter((t) => t !== undefined && t !== null && t !== "");
+      if (targets.length === 0) throw invalidParameter("TopicArn or TargetArn Reason: no value for required parameter");
+      if (targets.length > 1) throw invalidParameter("TopicArn Reason: Only one of TopicArn, TargetArn or PhoneNumber may be given");
+      if (input.PhoneNumber) {
+        if (!/^\+[1-9][0-9]{1,14}$/.test(input.PhoneNumber)) throw invalidParameter(`PhoneNumber Reason: ${input.PhoneNumber} is not valid to publish to`);
+        return publishDirect("sms", input.PhoneNumber, input);
+      }
+      const arnText = (input.TopicArn || input.TargetArn) as string;
+      const arn = requireSnsArn(arnText, input.TopicArn ? "TopicArn" : "TargetArn", scope);
+      if (arn.resource.startsWith("endpoint/")) return publishDirect("application", arnText, input);
+      const topic = topicFor(arnText, input.TopicArn ? "TopicArn" : "TargetArn");
+      return publishPrepared(topic, prepareMessage(topic, input));
+    },
+
+    async publishBatch(input) {
+      const topic = topicFor(input.TopicArn);
+      const entries = input.PublishBatchRequestEntries ?? [];
+      if (entries.length === 0) throw errors.EmptyBatchRequest("The batch request doesn't contain any entries.");
+      if (entries.length > LIMITS.maxBatchEntries) throw errors.TooManyEntriesInBatchRequest("The batch request contains more entries than permissible.");
+      const ids = new Set<string>();
+      let total = 0;
+      for (const entry of entries) {
+        if (!validBatchEntryId(entry.Id)) throw errors.InvalidBatchEntryId("The Id of a batch entry in a batch request doesn't abide by the specification.");
+        if (ids.has(entry.Id)) throw errors.BatchEntryIdsNotDistinct("Two or more batch entries in the request have the same Id.");
+        ids.add(entry.Id);
+        total += rawSize(entry);
+      }
+      if (total > topic.settings.maximumMessageSize) throw errors.BatchRequestTooLong("The length of all the messages put together is more than the limit.");
+      const Successful: S.PublishBatchResultEntry[] = [];
+      const Failed: S.BatchResultErrorEntry[] = [];
+      for (const entry of entries) {
+        const id = entry.Id as string;
+        let prepared: PreparedMessage;
+        try {
+          prepared = prepareMessage(topic, entry);
+        } catch (error) {
+          if (!(error instanceof Error) || !("code" in error)) throw error;
+          Failed.push({ Id: id, Code: String((error as { code: unknown }).code), Message: error.message, SenderFault: true });
+          continue;
+        }
+        Successful.push({ Id: id, ...publishPrepared(topic, prepared) });
+      }
+      return { Successful, Failed };
+    },
+
+    async tagResource(input) {
+      const topic = topicForTagging(input.ResourceArn);
+      const tags = validateTags(input.Tags);
+      const keys = new Set([...topic.tags.keys(), ...tags.keys()]);
+      if (keys.size > LIMITS.maxTags) throw errors.TagLimitExceeded("Could not complete request: tag quota of per resource exceeded");
+      for (const [key, value] of tags) topic.tags.set(key, value);
+      return {};
+    },
+
+    async untagResource(input) {
+      const topic = topicForTagging(input.ResourceArn);
+      const keys = input.TagKeys ?? [];
+      for (const key of keys) if (typeof key !== "string" || key.length === 0 || key.length > LIMITS.maxTagKeyLength) throw invalidParameter("TagKeys");
+      for (const key of keys) topic.tags.delete(key);
+      return {};
+    },
+
+    async listTagsForResource(input) {
+      const topic = topicForTagging(input.ResourceArn);
+      return { Tags: [...topic.tags].map(([Key, Value]) => ({ Key, Value })) };
+    },
+
+    registerEndpoint(url, handler, registerOptions = {}) {
+      const entry: RegisteredEndpoint = { handler, autoConfirm: registerOptions.autoConfirm ?? options.autoConfirm ?? false };
+      endpoints.set(url, entry);
+      return () => {
+        if (endpoints.get(url) === entry) endpoints.delete(url);
+      };
+    },
+
+    outbox(filter) {
+      return filterOutbox(outbox, filter);
+    },
+
+    clearOutbox() {
+      outbox.length = 0;
+    },
+
+    signingCertificatePem,
+
+    async openUrl(url) {
+      const parsed = new URL(url);
+      const action = parsed.searchParams.get("Action");
+      if (action === "ConfirmSubscription") {
+        return service.confirmSubscription({ TopicArn: parsed.searchParams.get("TopicArn") ?? undefined, Token: parsed.searchParams.get("Token") ?? undefined });
+      }
+      if (action === "Unsubscribe") {
+        await service.unsubscribe({ SubscriptionArn: parsed.searchParams.get("SubscriptionArn") ?? undefined });
+        return {};
+      }
+      throw invalidParameter("Action");
+    },
+
+    metrics(topicArn) {
+      const topic = topicFor(topicArn);
+      const s = topic.stats;
+      return {
+        NumberOfMessagesPublished: s.published,
+        NumberOfNotificationsDelivered: s.delivered,
+        NumberOfNotificationsFailed: s.failed,
+        NumberOfNotificationsFilteredOut: s.filteredOut,
+        NumberOfNotificationsRedrivenToDlq: s.redrivenToDlq,
+        NumberOfNotificationsFailedToRedriveToDlq: s.failedToRedriveToDlq,
+      };
+    },
+  };
+  return service;
+}

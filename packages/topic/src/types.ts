@@ -1,0 +1,19 @@
+import type { MessageAttributeMap } from "@simcloud/core";
+
+export const PROTOCOLS = ["sqs", "lambda", "http", "https", "email", "email-json", "sms", "application", "firehose"] as const;
+export type SubscriptionProtocol = (typeof PROTOCOLS)[number];
+
+/** A published message as it travels to each subscription; frozen at publish time. */
+export interface PublishedMessage {
+  readonly messageId: string;
+  readonly topicArn: string;
+  readonly message: string;
+  /** MessageStructure "json": the per-protocol texts, with "default". */
+  readonly perProtocol: Readonly<Record<string, string>> | undefined;
+  readonly subject: string | undefined;
+  readonly attributes: MessageAttributeMap;
+  readonly timestamp: number;
+  readonly messageGroupId: string | undefined;
+  readonly deduplicationId: string | undefined;
+  readonly sequenceNumber: string | undefined;
+}

@@ -1,0 +1,228 @@
+import { parseArn, utf8Length, type Arn, type MessageAttributeMap, type MessageAttributeValue } from "@simcloud/core";
+import { errors, invalidParameter } from "./errors";
+import { LIMITS } from "./limits";
+import { PROTOCOLS, type SubscriptionProtocol } from "./types";
+
+/** CreateTopic: 1..256 of A-Z a-z 0-9 _ -, and FIFO names end in ".fifo". */
+export function validateTopicName(name: unknown, fifo: boolean): string {
+  if (typeof name !== "string" || name.length === 0) throw invalidParameter("Topic Name");
+  const base = name.endsWith(".fifo") ? name.slice(0, -5) : name;
+  if (name.length > LIMITS.maxTopicNameLength || base.length === 0 || !/^[A-Za-z0-9_-]+$/.test(base)) {
+    throw invalidParameter(fifo ? FIFO_NAME_RULE : "Topic Name");
+  }
+  if (fifo !== name.endsWith(".fifo")) throw invalidParameter(fifo ? FIFO_NAME_RULE : "Topic Name");
+  return name;
+}
+
+const FIFO_NAME_RULE =
+  "Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long.";
+
+export function requireString(value: unknown, name: string): string {
+  if (typeof value !== "string" || value.length === 0) throw invalidParameter(`${name} Reason: no value for required parameter`);
+  return value;
+}
+
+export function boolText(value: string, name: string): boolean {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  throw invalidParameter(`Attributes Reason: ${name}: Invalid value [${value}]. Must be true or false.`);
+}
+
+/** A well-formed SNS ARN (topic or subscription) in this cloud; another account is AuthorizationError as in AWS. */
+export function requireSnsArn(text: unknown, name: string, scope: { region: string; accountId: string }): Arn {
+  if (typeof text !== "string" || text.length === 0) throw invalidParameter(`${name} Reason: no value for required parameter`);
+  const arn = parseArn(text);
+  if (arn === undefined) throw invalidParameter(`${name} Reason: An ARN must have at least 6 elements, not ${text.split(":").length}`);
+  if (arn.service !== "sns" || arn.resource.length === 0) throw invalidParameter(name);
+  if (arn.region !== scope.region) throw invalidParameter(`${name} Reason: A ARN must be in the region ${scope.region}`);
+  if (arn.accountId !== scope.accountId) {
+    throw errors.AuthorizationError(`User: arn:aws:iam::${scope.accountId}:root is not authorized to perform this action on resource: ${text}`);
+  }
+  return arn;
+}
+
+export function validateProtocol(protocol: unknown): SubscriptionProtocol {
+  if (typeof protocol !== "string" || protocol.length === 0) throw invalidParameter("Protocol Reason: no value for required parameter");
+  const lower = protocol.toLowerCase();
+  if (!(PROTOCOLS as readonly string[]).includes(lower)) throw invalidParameter(`Amazon SNS does not support this protocol string: ${protocol}`);
+  return lower as SubscriptionProtocol;
+}
+
+/** Subscribe: the endpoint must fit its protocol. */
+export function validateEndpoint(protocol: SubscriptionProtocol, endpoint: unknown): string {
+  if (typeof endpoint !== "string" || endpoint.length === 0) throw invalidParameter("Endpoint Reason: no value for required parameter");
+  const arn = parseArn(endpoint);
+  switch (protocol) {
+    case "sqs":
+      if (arn?.service !== "sqs" || !arn.resource) throw invalidParameter("SQS endpoint ARN");
+      break;
+    case "lambda":
+      if (arn?.service !== "lambda" || !arn.resource.startsWith("function:")) throw invalidParameter("Lambda endpoint ARN");
+      break;
+    case "firehose":
+      if (arn?.service !== "firehose") throw invalidParameter("Firehose endpoint ARN");
+      break;
+    case "application":
+      if (arn?.service !== "sns" || !arn.resource.startsWith("endpoint/")) throw invalidParameter("Application endpoint ARN");
+      break;
+    case "http":
+    case "https":
+      if (!endpoint.toLowerCase().startsWith(`${protocol}://`) || !canParseUrl(endpoint)) throw invalidParameter("Endpoint must match the specified protocol");
+      break;
+    case "email":
+    case "email-json":
+      if (!/^[^\s@]+@[^\s@]+$/.test(endpoint)) throw invalidParameter("Email address");
+      break;
+    case "sms":
+      if (!/^\+?[0-9]{1,15}$/.test(endpoint.replace(/[\s().-]/g, ""))) throw invalidParameter(`Invalid SMS endpoint: ${endpoint}`);
+      break;
+  }
+  return endpoint;
+}
+
+function canParseUrl(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Publish API reference: up to 100 printable ASCII characters, no line breaks or control characters. */
+export function validateSubject(subject: unknown): string | undefined {
+  if (subject === undefined || subject === null) return undefined;
+  if (typeof subject !== "string" || subject.length === 0) throw invalidParameter("Subject");
+  if (subject.length > LIMITS.maxSubjectLength || !/^[\x20-\x7e]+$/.test(subject) || !/^[A-Za-z0-9\p{P}\p{S}]/u.test(subject)) {
+    throw invalidParameter("Subject");
+  }
+  return subject;
+}
+
+const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]+$/;
+const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Amazon SNS message attributes: names of A-Z a-z 0-9 _ - . (no leading, trailing or doubled period, no
+ * AWS./Amazon. prefix, up to 256 characters); types String, String.Array, Number, Binary (custom suffixes
+ * allowed on String, Number, Binary); values non-empty and valid for their type.
+ */
+export function validateMessageAttributes(attributes: MessageAttributeMap | undefined): MessageAttributeMap {
+  const out = Object.create(null) as MessageAttributeMap;
+  if (attributes === undefined || attributes === null) return out;
+  for (const name of Object.keys(attributes)) {
+    const value = attributes[name] as MessageAttributeValue | undefined;
+    if (
+      name.length === 0 ||
+      name.length > LIMITS.maxAttributeNameLength ||
+      !ATTRIBUTE_NAME.test(name) ||
+      name.startsWith(".") ||
+      name.endsWith(".") ||
+      name.includes("..")
+    ) {
+      throw errors.ParameterValueInvalid(`The message attribute name '${name}' is invalid.`);
+    }
+    if (/^(aws|amazon)\./i.test(name)) throw errors.ParameterValueInvalid(`The message attribute name '${name}' is reserved for use by AWS.`);
+    if (value === undefined || value === null || typeof value.DataType !== "string" || value.DataType.length === 0) {
+      throw errors.ParameterValueInvalid(`The message attribute '${name}' must contain non-empty message attribute type.`);
+    }
+    const type = value.DataType;
+    const base = type.split(".")[0] as string;
+    if (utf8Length(type) > LIMITS.maxAttributeDataTypeLength || !["String", "Number", "Binary"].includes(base)) {
+      throw errors.ParameterValueInvalid(
+        `The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`,
+      );
+    }
+    if (base === "Binary") {
+      if (value.BinaryValue === undefined || value.BinaryValue.length === 0) {
+        throw errors.ParameterValueInvalid(`The message attribute '${name}' with type 'Binary' must use field 'Binary'.`);
+      }
+      out[name] = { DataType: type, BinaryValue: value.BinaryValue };
+      continue;
+    }
+    const text = value.StringValue;
+    if (typeof text !== "string" || text.length === 0) {
+      throw errors.ParameterValueInvalid(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
+    }
+    if (base === "Number" && !NUMBER.test(text.trim())) throw errors.ParameterValueInvalid(`Could not cast message attribute '${name}' value to number.`);
+    if (type === "String.Array") validateStringArray(name, text);
+    out[name] = { DataType: type, StringValue: text };
+  }
+  return out;
+}
+
+/** String.Array holds a JSON array of strings, numbers, true, false and null. */
+function validateStringArray(name: string, text: string): void {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const ok = Array.isArray(parsed) && parsed.every((v) => v === null || ["string", "number", "boolean"].includes(typeof v));
+  if (!ok) throw errors.ParameterValueInvalid(`The message attribute '${name}' with type 'String.Array' has an invalid value: ${text}`);
+}
+
+/** Message plus every attribute's name, type and value: the size a topic's MaximumMessageSize bounds. */
+export function messageSize(message: string, attributes: MessageAttributeMap): number {
+  let size = utf8Length(message);
+  for (const name of Object.keys(attributes)) {
+    const value = attributes[name] as MessageAttributeValue;
+    size += utf8Length(name) + utf8Length(value.DataType);
+    size += value.BinaryValue !== undefined ? value.BinaryValue.length : utf8Length(value.StringValue ?? "");
+  }
+  return size;
+}
+
+/** MessageStructure "json": an object of strings with a "default" entry. */
+export function parseMessageStructure(message: string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message);
+  } catch {
+    throw invalidParameter("Message Structure - JSON message body failed to parse");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw invalidParameter("Message Structure - JSON message body failed to parse");
+  const out = Object.create(null) as Record<string, string>;
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value !== "string") throw invalidParameter(`Message Structure - Invalid value for protocol ${key}`);
+    out[key] = value;
+  }
+  if (out["default"] === undefined) throw invalidParameter("Message Structure - No default entry in JSON message body");
+  return out;
+}
+
+const FIFO_ID = /^[A-Za-z0-9!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]+$/;
+
+/** Amazon SNS FIFO topics: MessageGroupId / MessageDeduplicationId up to 128 alphanumerics and punctuation. */
+export function validateFifoId(value: unknown, name: "MessageGroupId" | "MessageDeduplicationId"): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string" || value.length === 0 || value.length > LIMITS.maxFifoIdLength || !FIFO_ID.test(value)) {
+    throw invalidParameter(`${name} Reason: ${name} can only include alphanumeric and punctuation characters. 1 to 128 in length.`);
+  }
+  return value;
+}
+
+/** PublishBatch ids: up to 80 alphanumerics, hyphens and underscores. */
+export function validBatchEntryId(id: unknown): id is string {
+  return typeof id === "string" && id.length > 0 && id.length <= LIMITS.maxBatchEntryIdLength && /^[A-Za-z0-9_-]+$/.test(id);
+}
+
+export interface TagInput {
+  Key?: string | undefined;
+  Value?: string | undefined;
+}
+
+/** Tagging Amazon SNS topics: keys 1..128, values 0..256 characters, no "aws:" prefix, at most 50. */
+export function validateTags(tags: TagInput[] | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const tag of tags ?? []) {
+    const key = tag.Key;
+    const value = tag.Value ?? "";
+    if (typeof key !== "string" || key.length === 0 || key.length > LIMITS.maxTagKeyLength) throw invalidParameter("Tags.Key");
+    if (typeof value !== "string" || value.length > LIMITS.maxTagValueLength) throw invalidParameter("Tags.Value");
+    if (key.toLowerCase().startsWith("aws:")) throw errors.TagPolicy("Invalid tag key: the aws: prefix is reserved for AWS use.");
+    out.set(key, value);
+  }
+  return out;
+}
