@@ -47,6 +47,14 @@ export interface QueueReceiveInput {
   MessageAttributeNames?: string[];
 }
 
+export interface QueueReceiveOptions {
+  /**
+   * A poller inside the simulator (a Lambda event source mapping) rather than a caller someone awaits: its long
+   * poll neither makes autoAdvance jump nor keeps runUntilIdle running (its wait is a background task).
+   */
+  background?: boolean;
+}
+
 export interface QueueMessage {
   MessageId: string;
   ReceiptHandle: string;
@@ -71,7 +79,7 @@ export interface QueuePort {
   /** SendMessage. Throws the AwsError SendMessage would. */
   send(input: QueueSendInput, caller?: PortCaller): QueueSendOutput;
   /** ReceiveMessage; long polls wait in virtual time. */
-  receive(input: QueueReceiveInput, caller?: PortCaller): Promise<QueueMessage[]>;
+  receive(input: QueueReceiveInput, caller?: PortCaller, options?: QueueReceiveOptions): Promise<QueueMessage[]>;
   /** DeleteMessage. */
   deleteMessage(receiptHandle: string, caller?: PortCaller): void;
   /** ChangeMessageVisibility. */

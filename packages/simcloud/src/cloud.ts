@@ -9,13 +9,20 @@ import {
   type TraceType,
 } from "@simcloud/core";
 
-import { createFunctionService, type FunctionService } from "@simcloud/function";
-import { createQueueService, type QueueService } from "@simcloud/queue";
+import { createFunctionService, type FunctionService, type FunctionServiceOptions } from "@simcloud/function";
+import { createQueueService, type QueueService, type QueueServiceOptions } from "@simcloud/queue";
 import { createClientConfig, type SimcloudClientConfig } from "@simcloud/sdk";
-import { createTopicService, type TopicService } from "@simcloud/topic";
+import { createTopicService, type TopicService, type TopicServiceOptions } from "@simcloud/topic";
 import { guardDisposed } from "./guard";
 
-export type CloudOptions = SimContextOptions;
+export interface CloudOptions extends SimContextOptions {
+  /** SQS settings, e.g. `{ chaos: { duplicateProbability: 0.1 } }`. */
+  sqs?: QueueServiceOptions;
+  /** SNS settings, e.g. `{ autoConfirm: true }`. */
+  sns?: TopicServiceOptions;
+  /** Lambda settings, e.g. `{ accountConcurrency: 10, printLogs: true }`. */
+  lambda?: FunctionServiceOptions;
+}
 
 /** The services of a cloud, each created on the cloud's one context. Add one line per service package. */
 export interface CloudServices {
@@ -24,12 +31,12 @@ export interface CloudServices {
   sns: TopicService;
 }
 
-function createServices(context: SimContext, isDisposed: () => boolean): CloudServices {
+function createServices(context: SimContext, options: CloudOptions, isDisposed: () => boolean): CloudServices {
   const guard = <T extends object>(service: T, name: string): T => guardDisposed(service, name, isDisposed);
   return {
-    lambda: guard(createFunctionService(context), "lambda"),
-    sqs: guard(createQueueService(context), "sqs"),
-    sns: guard(createTopicService(context), "sns"),
+    lambda: guard(createFunctionService(context, options.lambda), "lambda"),
+    sqs: guard(createQueueService(context, options.sqs), "sqs"),
+    sns: guard(createTopicService(context, options.sns), "sns"),
   };
 }
 
@@ -69,7 +76,7 @@ export function createCloud(options: CloudOptions = {}): Cloud {
     if (disposed) throw new CloudDisposedError(operation);
   };
 
-  const services = createServices(context, () => disposed);
+  const services = createServices(context, options, () => disposed);
   const cloud: Cloud = {
     ...services,
     context,

@@ -1,0 +1,12 @@
+import { expect, it } from "vitest";
+import { runDemo } from "./demo-scenario";
+
+it("the README demo fans out, ships the good express order and dead-letters the poison one, identically on every run", async () => {
+  const first = await runDemo();
+  expect(first.billed).toEqual([1001, 1002, 1003]);
+  expect(first.shipped).toEqual([1001]);
+  expect(first.deadLettered).toEqual([1003]);
+  expect(first.lines.some((line) => line.includes("moved to shipping-dlq after 2 receives"))).toBe(true);
+  const second = await runDemo();
+  expect(second.lines).toEqual(first.lines);
+});
