@@ -5,7 +5,7 @@ import { AwsError, defineErrors, isAwsError } from "./errors";
 import type { QueuePort } from "./ports";
 import { Registry } from "./registry";
 import { Trace } from "./trace";
-import { parseIntegerText, safeRecord, utf8Length } from "./validation";
+import { assertSchema, compileSchema, parseIntegerText, safeRecord, utf8Length } from "./validation";
 
 describe("AwsError", () => {
   it("carries its wire identity: code, status, fault, query code, modelled fields", () => {
@@ -152,6 +152,15 @@ describe("createSimContext", () => {
 });
 
 describe("validation helpers", () => {
+  it("compiles a JSON schema once and turns the first problem into the caller's AwsError", () => {
+    const schema = { type: "object", required: ["Name"], properties: { Name: { type: "string", maxLength: 3 } } };
+    expect(compileSchema(schema)).toBe(compileSchema(schema));
+    const toError = (problem: string): AwsError => new AwsError("ValidationException", problem);
+    expect(() => assertSchema(schema, { Name: "ok" }, toError)).not.toThrow();
+    expect(() => assertSchema(schema, { Name: "long" }, toError)).toThrow("Name must NOT have more than 3 characters");
+    expect(() => assertSchema(schema, {}, toError)).toThrow("input must have required property 'Name'");
+  });
+
   it("parses AWS's integer-as-text attributes strictly", () => {
     expect(parseIntegerText("30")).toBe(30);
     expect(parseIntegerText(" 7 ")).toBe(7);
