@@ -1,6 +1,7 @@
 /**
  * SNS fan-out: 1 topic → 10 SQS queues, 20,000 publishes, then every queue drained. Reports deliveries/s
- * against a plain-JS fan-out (push the same bodies into 10 arrays, then empty them) measured in the same run.
+ * against a plain-JS fan-out (one JSON envelope per delivery into 10 arrays, then empty them) measured in the
+ * same run.
  * Real signatures (the default) cost one RSA-SHA1 signing per publish; "placeholder" signing shows the rest.
  */
 import { createCloud, createTopicService, type TopicService } from "simcloud";
@@ -37,11 +38,23 @@ async function simulated(signing: "rsa" | "placeholder"): Promise<void> {
   await cloud.dispose();
 }
 
+/**
+ * What any fan-out must do at least: one JSON envelope per delivery (the per-subscription UnsubscribeURL makes
+ * each one its own), pushed to an array per queue, then every queue emptied 10 at a time.
+ */
 function baseline(): void {
+  const topicArn = "arn:aws:sns:us-east-1:000000000000:bench";
+  const unsubscribe = Array.from({ length: QUEUES }, (_, q) => `https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${topicArn}:sub-${q}`);
   const queues: string[][] = Array.from({ length: QUEUES }, () => []);
+  const start = Date.UTC(2025, 0, 1);
   for (let i = 0; i < PUBLISHES; i++) {
-    const body = JSON.stringify({ Type: "Notification", MessageId: String(i), Message: `{"orderId":${i}}` });
-    for (const q of queues) q.push(body);
+    const messageId = `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+    const message = `{"orderId":${i}}`;
+    const timestamp = new Date(start + i).toISOString();
+    for (let q = 0; q < QUEUES; q++) {
+      const envelope = { Type: "Notification", MessageId: messageId, TopicArn: topicArn, Message: message, Timestamp: timestamp, UnsubscribeURL: unsubscribe[q] };
+      (queues[q] as string[]).push(JSON.stringify(envelope));
+    }
   }
   let drained = 0;
   for (const q of queues) while (q.length > 0) drained += q.splice(0, 10).length;

@@ -4,8 +4,7 @@
  * - `sdk`: real AWS SDK v3 clients on `cloud.clientConfig()` with `maxAttempts: 1`; the command class is
  *   `<command>Command` from the client package. Errors are compared by the SDK exception's `name`.
  * - `native`: the same input to `cloud.<service>.<camelCase(command)>(input)`. Errors are compared by the
- *   name the SDK would give the AwsError: its `code`, except SNS, whose SDK exception names come from the
- *   awsQuery codes (`NotFound` → `NotFoundException`, see SNS_EXCEPTION_NAMES).
+ *   AwsError's `code`, which every service sets to the SDK exception name (`queryCode` holds the wire code).
  */
 import type { Cloud } from "simcloud";
 
@@ -63,32 +62,17 @@ export const SDK_CLIENTS: Readonly<Record<string, SdkClientInfo>> = {
   stepfunctions: { clientClass: "SFNClient", load: optional("@aws-sdk/client-sfn") },
 };
 
-/**
- * SNS query error code → SDK exception name, from @aws-sdk/client-sns's error schemas (`awsQueryError`).
- * Most are `<code>Exception`; these are the exceptions to that rule.
- */
-export const SNS_EXCEPTION_NAMES: Readonly<Record<string, string>> = {
-  ParameterValueInvalid: "InvalidParameterValueException",
-  ValidationException: "ValidationException",
-  VerificationException: "VerificationException",
-};
-
 interface ErrorLike {
   readonly name?: unknown;
   readonly code?: unknown;
-  readonly queryCode?: unknown;
 }
 
-/** The SDK exception name for an error thrown by a native service method. */
-export function nativeErrorName(service: string, error: unknown): string {
+/** The SDK exception name for an error thrown by a native service method: an AwsError's `code` is that name. */
+export function nativeErrorName(_service: string, error: unknown): string {
   if (error === null || typeof error !== "object") return typeof error;
-  const { code, queryCode, name } = error as ErrorLike;
-  if (typeof code !== "string") return typeof name === "string" ? name : "Error";
-  if (service !== "sns") return code;
-  // SNS: the SDK names exceptions after the awsQuery code the wire carries (queryCode, else code).
-  if (code.endsWith("Exception")) return code;
-  const wire = typeof queryCode === "string" ? queryCode : code;
-  return SNS_EXCEPTION_NAMES[wire] ?? (wire.endsWith("Exception") ? wire : `${wire}Exception`);
+  const { code, name } = error as ErrorLike;
+  if (typeof code === "string") return code;
+  return typeof name === "string" ? name : "Error";
 }
 
 export function camelCase(command: string): string {

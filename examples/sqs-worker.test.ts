@@ -3,8 +3,26 @@
  * Amazon SQS"; "Handling errors for an SQS event source in Lambda"): partial batch failures are retried
  * after the visibility timeout, a poison message ends in the queue's DLQ through its redrive policy.
  */
-import { createCloud, type SqsRecord } from "simcloud";
-import { describe, expect, it } from "vitest";
+import { createCloud, type Cloud, type CloudOptions, type SqsRecord } from "simcloud";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+const START = Date.UTC(2025, 0, 1);
+const arnOf = (name: string): string => `arn:aws:sqs:us-east-1:000000000000:${name}`;
+
+/** A function that logs each invocation's virtual time (ms since START) and bodies, optionally sleeping first. */
+async function recorder(cloud: Cloud, name: string, options: { sleepMs?: number; failFirst?: boolean; Timeout?: number } = {}) {
+  const calls: { at: number; bodies: string[] }[] = [];
+  await cloud.lambda.createFunction({
+    FunctionName: name,
+    Timeout: options.Timeout ?? 3,
+    handler: async (event: { Records: SqsRecord[] }) => {
+      calls.push({ at: cloud.clock.now() - START, bodies: event.Records.map((record) => record.body) });
+      if (options.sleepMs !== undefined) await cloud.scheduler.sleep(options.sleepMs);
+      if (options.failFirst === true && calls.length === 1) throw new Error("first attempt fails");
+    },
+  });
+  return calls;
+}
 
 async function setup() {
   const cloud = createCloud();
@@ -137,5 +155,164 @@ describe("sqs-worker: queue → event source mapping → function", () => {
     const attributes = await cloud.sqs.getQueueAttributes({ QueueUrl: queue.QueueUrl as string, AttributeNames: ["All"] });
     expect(attributes.Attributes).toMatchObject({ ApproximateNumberOfMessages: "0", ApproximateNumberOfMessagesNotVisible: "0" });
     await cloud.dispose();
+  });
+});
+
+describe("the mapping long-polls (Lambda Developer Guide: \"Using Lambda with Amazon SQS\")", () => {
+  it("an idle mapping does not keep runUntilIdle running; a message is delivered at its send time", async () => {
+    await using cloud = createCloud();
+    const queue = await cloud.sqs.createQueue({ QueueName: "idle" });
+    const calls = await recorder(cloud, "f");
+    await cloud.lambda.createEventSourceMapping({ FunctionName: "f", EventSourceArn: arnOf("idle") });
+    await cloud.runUntilIdle();
+    expect(cloud.clock.now()).toBe(START);
+
+    await cloud.advance(7_345);
+    await cloud.sqs.sendMessage({ QueueUrl: queue.QueueUrl!, MessageBody: "now" });
+    await cloud.runUntilIdle();
+    expect(calls).toEqual([{ at: 7_345, bodies: ["now"] }]);
+    expect(cloud.clock.now()).toBe(START + 7_345);
+    // Still idle an hour later, and still listening.
+    await cloud.advance(3_600_000);
+    await cloud.sqs.sendMessage({ QueueUrl: queue.QueueUrl!, MessageBody: "later" });
+    await cloud.settle();
+    expect(calls.map((call) => call.at)).toEqual([7_345, 3_607_345]);
+  });
+
+  it("MaximumBatchingWindowInSeconds gathers from the first message until the window ends", async () => {
+    await using cloud = createCloud();
+    const queue = await cloud.sqs.createQueue({ QueueName: "window" });
+    const calls = await recorder(cloud, "f");
+    await cloud.lambda.createEventSourceMapping({ FunctionName: "f", EventSourceArn: arnOf("window"), BatchSize: 50, MaximumBatchingWindowInSeconds: 5 });
+    await cloud.advance(1_000);
+    await cloud.sqs.sendMessage({ QueueUrl: queue.QueueUrl!, MessageBody: "a" });
+    await cloud.advance(1_500);
+    await cloud.sqs.sendMessage({ QueueUrl: queue.QueueUrl!, MessageBody: "b" });
+    await cloud.advance(1_700);
+    await cloud.sqs.sendMessage({ QueueUrl: queue.QueueUrl!, MessageBody: "c" });
+    await cloud.advance(1_700);
+    expect(calls).toEqual([]);
+    await cloud.advance(100);
+    expect(calls).toEqual([{ at: 6_000, bodies: ["a", "b", "c"] }]);
+
+    // A window in progress is pending work: runUntilIdle runs to its end, and no further.
+    await cloud.sqs.sendMessage({ QueueUrl: queue.QueueUrl!, MessageBody: "d" });
+    await cloud.runUntilIdle();
+    expect(calls[1]).toEqual({ at: 11_000, bodies: ["d"] });
+    expect(cloud.clock.now()).toBe(START + 11_000);
+  });
+
+  it("a full batch (BatchSize) does not wait for the window", async () => {
+    await using cloud = createCloud();
+    const queue = await cloud.sqs.createQueue({ QueueName: "full" });
+    const calls = await recorder(cloud, "f");
+    await cloud.lambda.createEventSourceMapping({ FunctionName: "f", EventSourceArn: arnOf("full"), BatchSize: 12, MaximumBatchingWindowInSeconds: 60 });
+    await cloud.advance(2_000);
+    for (let i = 0; i < 12; i++) await cloud.sqs.sendMessage({ QueueUrl: queue.QueueUrl!, MessageBody: `m${i}` });
+    await cloud.settle();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.at).toBe(2_000);
+    expect(calls[0]?.bodies).toHaveLength(12);
+  });
+
+  it("Enabled=false stops polling; enabling again delivers what waited; a deleted mapping delivers nothing", async () => {
+    await using cloud = createCloud();
+    const queue = await cloud.sqs.createQueue({ QueueName: "toggle" });
+    const calls = await recorder(cloud, "f");
+    const mapping = await cloud.lambda.createEventSourceMapping({ FunctionName: "f", EventSourceArn: arnOf("toggle") });
+    await cloud.lambda.updateEventSourceMapping({ UUID: mapping.UUID, Enabled: false });
+    await cloud.sqs.sendMessage({ QueueUrl: queue.QueueUrl!, MessageBody: "waits" });
+    await cloud.advance(60_000);
+    expect(calls).toEqual([]);
+    const waiting = await cloud.sqs.getQueueAttributes({ QueueUrl: queue.QueueUrl!, AttributeNames: ["ApproximateNumberOfMessages"] });
+    expect(waiting.Attributes?.ApproximateNumberOfMessages).toBe("1");
+
+    await cloud.lambda.updateEventSourceMapping({ UUID: mapping.UUID, Enabled: true });
+    await cloud.settle();
+    expect(calls).toEqual([{ at: 60_000, bodies: ["waits"] }]);
+
+    await cloud.lambda.deleteEventSourceMapping({ UUID: mapping.UUID });
+    await cloud.sqs.sendMessage({ QueueUrl: queue.QueueUrl!, MessageBody: "orphan" });
+    await cloud.advance(60_000);
+    await cloud.runUntilIdle();
+    expect(calls).toHaveLength(1);
+    const left = await cloud.sqs.receiveMessage({ QueueUrl: queue.QueueUrl! });
+    expect(left.Messages?.map((message) => message.Body)).toEqual(["orphan"]);
+  });
+
+  it("scales from 5 concurrent batches by 5 per second of backlog, bounded by ScalingConfig.MaximumConcurrency", async () => {
+    await using cloud = createCloud();
+    const queue = await cloud.sqs.createQueue({ QueueName: "backlog" });
+    await recorder(cloud, "slow", { sleepMs: 10_000, Timeout: 20 });
+    await recorder(cloud, "capped", { sleepMs: 10_000, Timeout: 20 });
+    const capped = await cloud.sqs.createQueue({ QueueName: "capped" });
+    for (let i = 0; i < 100; i++) {
+      await cloud.sqs.sendMessage({ QueueUrl: queue.QueueUrl!, MessageBody: `m${i}` });
+      await cloud.sqs.sendMessage({ QueueUrl: capped.QueueUrl!, MessageBody: `m${i}` });
+    }
+    await cloud.lambda.createEventSourceMapping({ FunctionName: "slow", EventSourceArn: arnOf("backlog"), BatchSize: 1 });
+    await cloud.lambda.createEventSourceMapping({ FunctionName: "capped", EventSourceArn: arnOf("capped"), BatchSize: 1, ScalingConfig: { MaximumConcurrency: 2 } });
+    const concurrency = async (name: string) => (await cloud.lambda.getFunctionMetrics({ FunctionName: name })).ConcurrentExecutions;
+    await cloud.advance(500);
+    expect([await concurrency("slow"), await concurrency("capped")]).toEqual([5, 2]);
+    await cloud.advance(500);
+    expect([await concurrency("slow"), await concurrency("capped")]).toEqual([10, 2]);
+    await cloud.advance(1_000);
+    expect([await concurrency("slow"), await concurrency("capped")]).toEqual([15, 2]);
+    await cloud.advance(600_000);
+    const [slow, cappedMetrics] = [await cloud.lambda.getFunctionMetrics({ FunctionName: "slow" }), await cloud.lambda.getFunctionMetrics({ FunctionName: "capped" })];
+    expect([slow.Invocations, cappedMetrics.Invocations, cappedMetrics.MaxConcurrentExecutions]).toEqual([100, 100, 2]);
+  });
+});
+
+interface Mode {
+  name: string;
+  options: CloudOptions;
+  before?: () => void;
+  /** Lets ms of virtual time pass the way the mode does. */
+  pass(cloud: Cloud, ms: number): Promise<void>;
+}
+
+const modes: Mode[] = [
+  { name: "virtual time", options: {}, pass: (cloud, ms) => cloud.advance(ms) },
+  // Nothing awaits a mapping's work: the test awaits a sleep, and autoAdvance jumps through what lies before it.
+  { name: "autoAdvance", options: { autoAdvance: true }, pass: (cloud, ms) => cloud.scheduler.waitFor(cloud.scheduler.sleep(ms)) },
+  {
+    name: "clock: 'system' under vi.useFakeTimers()",
+    options: { clock: "system" },
+    before: () => vi.useFakeTimers({ now: START }),
+    pass: async (_cloud, ms) => {
+      await vi.advanceTimersByTimeAsync(ms);
+    },
+  },
+];
+
+describe.each(modes)("mapping in $name", (mode) => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("a message is delivered at its send time; a failed batch comes back after the visibility timeout", async () => {
+    mode.before?.();
+    await using cloud = createCloud(mode.options);
+    const queue = await cloud.sqs.createQueue({ QueueName: "modes", Attributes: { VisibilityTimeout: "30" } });
+    const calls = await recorder(cloud, "f", { failFirst: true });
+    await cloud.lambda.createEventSourceMapping({ FunctionName: "f", EventSourceArn: arnOf("modes") });
+    // An idle mapping's long poll is background work: it does not make autoAdvance jump.
+    if (!vi.isFakeTimers()) for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(cloud.clock.now()).toBe(START);
+
+    await mode.pass(cloud, 2_000);
+    await cloud.sqs.sendMessage({ QueueUrl: queue.QueueUrl!, MessageBody: "job" });
+    await mode.pass(cloud, 1);
+    expect(calls).toEqual([{ at: 2_000, bodies: ["job"] }]);
+
+    await mode.pass(cloud, 31_000);
+    expect(calls).toEqual([
+      { at: 2_000, bodies: ["job"] },
+      { at: 32_000, bodies: ["job"] },
+    ]);
+    const attributes = await cloud.sqs.getQueueAttributes({ QueueUrl: queue.QueueUrl!, AttributeNames: ["All"] });
+    expect(attributes.Attributes).toMatchObject({ ApproximateNumberOfMessages: "0", ApproximateNumberOfMessagesNotVisible: "0" });
   });
 });

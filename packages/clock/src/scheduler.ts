@@ -422,6 +422,8 @@ export class Scheduler implements Clock {
   private async drive(body: () => Promise<void>): Promise<void> {
     this.driving++;
     try {
+      // Work the caller started just before (an invoke not yet awaited) runs at the current time first.
+      await yieldMacrotask();
       await body();
     } finally {
       this.driving--;

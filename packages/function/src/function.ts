@@ -2,6 +2,7 @@ import { freeze, produce } from "immer";
 import type { RandomStream } from "@simcloud/clock";
 import { errors } from "./errors";
 import type { EnvironmentPool } from "./environment";
+import type { InvocationLines } from "./invocation";
 import type {
   AliasConfiguration,
   DestinationConfig,
@@ -54,6 +55,14 @@ export interface ResolvedTarget {
 
 const LOG_RETENTION = 1_000;
 
+/** What a function keeps of one invocation for getFunctionLogs. */
+export interface LoggedInvocation {
+  readonly startTime: number;
+  readonly durationMs: number;
+  readonly functionError: string | undefined;
+  readonly log: InvocationLines;
+}
+
 /** One Lambda function: its $LATEST, published versions, aliases and the runtime state around them. */
 export class LambdaFunction {
   latest: VersionRecord;
@@ -78,7 +87,7 @@ export class LambdaFunction {
     DeadLetterErrors: 0,
     DestinationDeliveryFailures: 0,
   };
-  private readonly logs: InvocationLog[] = [];
+  private logs: LoggedInvocation[] = [];
   deleted = false;
 
   constructor(
@@ -177,13 +186,23 @@ export class LambdaFunction {
     };
   }
 
-  recordLog(entry: InvocationLog): void {
+  recordLog(entry: LoggedInvocation): void {
     this.logs.push(entry);
-    // Bounded, so a benchmark of 100,000 invocations does not keep every line alive.
-    if (this.logs.length > LOG_RETENTION) this.logs.splice(0, this.logs.length - LOG_RETENTION);
+    // Bounded, so a benchmark of 100,000 invocations does not keep every line alive; trimmed in steps of
+    // LOG_RETENTION so that each invocation does not shift the whole array.
+    if (this.logs.length >= 2 * LOG_RETENTION) this.logs = this.logs.slice(-LOG_RETENTION);
   }
 
-  recentLogs(): readonly InvocationLog[] {
-    return this.logs;
+  /** The last LOG_RETENTION invocations' logs, oldest first, in getFunctionLogs' shape. */
+  recentLogs(): InvocationLog[] {
+    const recent = this.logs.length > LOG_RETENTION ? this.logs.slice(-LOG_RETENTION) : this.logs;
+    return recent.map((entry) => ({
+      RequestId: entry.log.requestId,
+      Version: entry.log.version,
+      StartTime: entry.startTime,
+      DurationMs: entry.durationMs,
+      Lines: [...entry.log.lines()],
+      ...(entry.functionError === undefined ? {} : { FunctionError: entry.functionError }),
+    }));
   }
 }

@@ -4,7 +4,7 @@ export { errors as lambdaErrors } from "./errors";
 export type { LambdaErrorCode } from "./errors";
 export { LIMITS as LAMBDA_LIMITS } from "./limits";
 export { ASYNC_RETRY_DELAYS_MS } from "./async-invoke";
-export { SQS_POLL_INTERVAL_MS } from "./sqs-poller";
+export { SQS_WAIT_TIME_SECONDS } from "./sqs-poller";
 export type { SqsRecord } from "./sqs-poller";
 export type { InvocationRecord } from "./destinations";
 export type { EventSourcePoller, PollerHost, PollerSettings, BatchInvokeResult } from "./poller";

@@ -1,3 +1,4 @@
+import type { TaskHandle } from "@simcloud/clock";
 import type { SimContext } from "@simcloud/core";
 import type { ConcurrencyLimiter } from "./concurrency";
 import { HandlerLoadError, loadHandler, type ExecutionEnvironment } from "./environment";
@@ -6,6 +7,9 @@ import { LIMITS } from "./limits";
 import { runInScope, type LogLevel, type RuntimeScope } from "./runtime-scope";
 import type { FunctionHandler, LambdaContext } from "./types";
 import "./trace";
+
+/** Enough for an async handler's own short chain of already-resolved awaits to report first (see `arm`). */
+const ARM_TIMEOUT_AFTER_MICROTASKS = 8;
 
 export interface InvokerOptions {
   /** Write handler console output to the host's stdout as well as capturing it. */
@@ -33,7 +37,66 @@ export interface InvocationOutcome {
   errorMessage: string | undefined;
   durationMs: number;
   timedOut: boolean;
-  lines: string[];
+  /** The invocation's log lines, formatted when first read (LogType Tail, getFunctionLogs). */
+  log: InvocationLines;
+}
+
+interface ConsoleLine {
+  readonly time: number;
+  readonly level: LogLevel;
+  readonly text: string;
+}
+
+/**
+ * One invocation's CloudWatch Logs lines (START, console lines, END, REPORT), kept as data and formatted only
+ * when someone reads them: most invocations' logs are never read, and formatting dates and durations per line
+ * was a large share of an invocation's cost.
+ */
+export class InvocationLines {
+  /** Console lines as data; runtime lines (timeout, invoke error) already as text. */
+  readonly body: (ConsoleLine | string)[] = [];
+  report = "";
+  private text: string[] | undefined;
+
+  constructor(
+    readonly requestId: string,
+    readonly version: string,
+  ) {}
+
+  consoleLine(line: ConsoleLine): string {
+    return `${new Date(line.time).toISOString()}\t${this.requestId}\t${line.level}\t${line.text}`;
+  }
+
+  /** Sets the REPORT fields; the line itself is built on first read. */
+  finish(durationMs: number, memoryMb: number, cold: boolean, initMs: number, timedOut: boolean): void {
+    this.durationMs = durationMs;
+    this.memoryMb = memoryMb;
+    this.cold = cold;
+    this.initMs = initMs;
+    this.timedOut = timedOut;
+  }
+
+  private durationMs = 0;
+  private memoryMb = 0;
+  private cold = false;
+  private initMs = 0;
+  private timedOut = false;
+
+  lines(): string[] {
+    if (this.text !== undefined) return this.text;
+    const { requestId } = this;
+    const out = [`START RequestId: ${requestId} Version: ${this.version}`];
+    for (const line of this.body) out.push(typeof line === "string" ? line : this.consoleLine(line));
+    out.push(`END RequestId: ${requestId}`);
+    const billed = Math.max(1, Math.ceil(this.durationMs));
+    out.push(
+      `REPORT RequestId: ${requestId}\tDuration: ${this.durationMs.toFixed(2)} ms\tBilled Duration: ${billed} ms\tMemory Size: ${this.memoryMb} MB` +
+        (this.cold ? `\tInit Duration: ${this.initMs.toFixed(2)} ms` : "") +
+        (this.timedOut ? "\tStatus: timeout" : ""),
+    );
+    this.text = out;
+    return out;
+  }
 }
 
 export interface ErrorDocument {
@@ -87,14 +150,14 @@ export class Invoker {
       environmentId: environment.id,
     });
 
-    const lines: string[] = [`START RequestId: ${requestId} Version: ${version.version}`];
+    const log = new InvocationLines(requestId, version.version);
     const print = this.options.printLogs;
     const scope: RuntimeScope = {
       vars: environment.vars,
       log(level: LogLevel, text: string) {
-        const line = `${new Date(ctx.clock.now()).toISOString()}\t${requestId}\t${level}\t${text}`;
-        lines.push(line);
-        if (print) process.stdout.write(`${line}\n`);
+        const line = { time: ctx.clock.now(), level, text };
+        log.body.push(line);
+        if (print) process.stdout.write(`${log.consoleLine(line)}\n`);
       },
     };
     const timeoutMs = config.Timeout * 1000;
@@ -106,7 +169,7 @@ export class Invoker {
       const finish = (result: { ok: true; value: unknown } | { ok: false; error: unknown } | { timeout: true }): void => {
         if (done) return;
         done = true;
-        timer.cancel();
+        timer?.cancel();
         const endedAt = ctx.clock.now();
         const durationMs = Math.max(0, endedAt - startedAt - initMs);
         const timedOut = "timeout" in result;
@@ -114,7 +177,7 @@ export class Invoker {
         let errorDoc: { errorType: string; errorMessage: string } | undefined;
         if (timedOut) {
           const seconds = (timeoutMs / 1000).toFixed(2);
-          lines.push(`${new Date(endedAt).toISOString()} ${requestId} Task timed out after ${seconds} seconds`);
+          log.body.push(`${new Date(endedAt).toISOString()} ${requestId} Task timed out after ${seconds} seconds`);
           errorDoc = { errorType: "Sandbox.Timedout", errorMessage: `RequestId: ${requestId} Error: Task timed out after ${seconds} seconds` };
           payload = JSON.stringify(errorDoc);
         } else if (result.ok) {
@@ -135,17 +198,11 @@ export class Invoker {
           const doc = errorDocument(result.error);
           errorDoc = doc;
           payload = JSON.stringify(doc);
-          lines.push(
+          log.body.push(
             `${new Date(endedAt).toISOString()}\t${requestId}\tERROR\tInvoke Error \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, stack: doc.trace })}`,
           );
         }
-        lines.push(`END RequestId: ${requestId}`);
-        const billed = Math.max(1, Math.ceil(durationMs));
-        lines.push(
-          `REPORT RequestId: ${requestId}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${billed} ms\tMemory Size: ${config.MemorySize} MB` +
-            (cold ? `\tInit Duration: ${initMs.toFixed(2)} ms` : "") +
-            (timedOut ? "\tStatus: timeout" : ""),
-        );
+        log.finish(durationMs, config.MemorySize, cold, initMs, timedOut);
         // A timed-out environment is torn down (the next invocation is a cold start), as is one whose init failed.
         if (!timedOut && environment.initialized) fn.environments.release(environment, endedAt);
         this.limiter.release(fn, reserved);
@@ -155,14 +212,7 @@ export class Invoker {
         metrics.Duration.Maximum = Math.max(metrics.Duration.Maximum, durationMs);
         metrics.Duration.Minimum = metrics.Duration.SampleCount === 0 ? durationMs : Math.min(metrics.Duration.Minimum, durationMs);
         metrics.Duration.SampleCount++;
-        fn.recordLog({
-          RequestId: requestId,
-          Version: version.version,
-          StartTime: startedAt,
-          DurationMs: durationMs,
-          Lines: lines,
-          ...(errorDoc === undefined ? {} : { FunctionError: "Unhandled" }),
-        });
+        fn.recordLog({ startTime: startedAt, durationMs, functionError: errorDoc === undefined ? undefined : "Unhandled", log });
         ctx.trace.record("lambda.invocation.completed", {
           functionName: fn.name,
           requestId,
@@ -182,12 +232,26 @@ export class Invoker {
           errorMessage: errorDoc?.errorMessage,
           durationMs,
           timedOut,
-          lines,
+          log,
         });
       };
 
       const onTimeout = (): void => finish({ timeout: true });
-      let timer = ctx.scheduler.at(deadline, onTimeout, { label: `lambda:${fn.name} timeout` });
+      const timeoutLabel = `lambda:${fn.name} timeout`;
+      let timer: TaskHandle | undefined;
+      // The timeout task is armed a few microtasks after the handler starts. A handler that has already settled
+      // reports through a promise callback one microtask later; had its timeout been in the heap already, a
+      // caller that moves time synchronously right after starting the invoke (`const p = invoke(…); await
+      // advance(5000)`) would run the timeout task before that callback and time out a finished handler.
+      let hops = ARM_TIMEOUT_AFTER_MICROTASKS;
+      const arm = (): void => {
+        if (done) return;
+        if (--hops > 0) {
+          queueMicrotask(arm);
+          return;
+        }
+        timer = ctx.scheduler.at(deadline, onTimeout, { label: timeoutLabel });
+      };
       const context = createContext(request, environment, config.MemorySize, () => deadline, ctx, finish);
       const callback = (error?: unknown, value?: unknown): void => {
         if (error !== undefined && error !== null) finish({ ok: false, error });
@@ -234,8 +298,10 @@ export class Invoker {
               initMs = ctx.clock.now() - initStart;
               if (initMs > 0) {
                 deadline += initMs;
-                timer.cancel();
-                timer = ctx.scheduler.at(deadline, onTimeout, { label: `lambda:${fn.name} timeout` });
+                if (timer !== undefined) {
+                  timer.cancel();
+                  timer = ctx.scheduler.at(deadline, onTimeout, { label: timeoutLabel });
+                }
               }
               runInScope(scope, () => {
                 try {
@@ -251,6 +317,9 @@ export class Invoker {
           finish({ ok: false, error });
         }
       });
+      // Tell the scheduler something started, so a drive that follows at once yields before moving time.
+      ctx.scheduler.touch();
+      queueMicrotask(arm);
     });
   }
 }

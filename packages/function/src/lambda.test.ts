@@ -169,6 +169,20 @@ describe("Invoke RequestResponse (API Reference: Invoke)", () => {
     expect(parse(out.Payload)).toMatchObject({ errorType: "Function.ResponseSizeTooLarge" });
   });
 
+  it("a handler that has finished is not timed out by a caller that moves time right after starting the invoke", async () => {
+    const { ctx, lambda } = setup();
+    await lambda.createFunction({ FunctionName: "quick", handler: async () => "done" });
+    await lambda.createFunction({ FunctionName: "chained", handler: async () => await Promise.resolve(await Promise.resolve("done")) });
+    for (const name of ["quick", "chained"]) {
+      const pending = lambda.invoke({ FunctionName: name, LogType: "Tail" });
+      await ctx.scheduler.advance(5_000);
+      const out = await pending;
+      expect(out.FunctionError).toBeUndefined();
+      expect(parse(out.Payload)).toBe("done");
+      expect(Buffer.from(out.LogResult ?? "", "base64").toString()).toContain("Duration: 0.00 ms");
+    }
+  });
+
   it("DryRun answers 204 without running the handler; a missing function is ResourceNotFoundException", async () => {
     const { lambda } = setup();
     const handler = vi.fn(() => 1);

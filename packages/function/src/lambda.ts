@@ -156,7 +156,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     return {
       StatusCode: 200,
       ...(outcome.functionError === undefined ? {} : { FunctionError: outcome.functionError }),
-      ...(tail ? { LogResult: logTail(outcome.lines) } : {}),
+      ...(tail ? { LogResult: logTail(outcome.log.lines()) } : {}),
       Payload: encoder.encode(outcome.payload),
       ExecutedVersion: outcome.executedVersion,
     };
@@ -623,7 +623,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     /** simcloud extension (CloudWatch Logs' role): the last 1,000 invocations' log lines, oldest first. */
     async getFunctionLogs(input: FunctionNameInput): Promise<{ Invocations: InvocationLog[] }> {
       const { fn } = find(input.FunctionName);
-      return { Invocations: fn.recentLogs().map((entry) => ({ ...entry, Lines: [...entry.Lines] })) };
+      return { Invocations: fn.recentLogs() };
     },
   };
 

@@ -11,14 +11,32 @@ export interface FunctionRef {
  * (partial ARN), and the full ARN, each optionally qualified.
  */
 export function parseFunctionRef(text: unknown, qualifier?: string): FunctionRef {
+  // Callers invoke the same few names over and over: remember the parse of a valid name (a pure function of it).
+  const cached = typeof text === "string" ? parsed.get(text) : undefined;
+  if (cached !== undefined) return combine(cached, qualifier);
   const value = requireFunctionNameText(text);
+  const ref = parseValid(value);
+  if (parsed.size >= PARSE_CACHE_SIZE) parsed.clear();
+  parsed.set(value, ref);
+  return combine(ref, qualifier);
+}
+
+const PARSE_CACHE_SIZE = 1_000;
+const parsed = new Map<string, FunctionRef>();
+
+function combine(ref: FunctionRef, qualifier: string | undefined): FunctionRef {
+  if (qualifier === undefined) return { name: ref.name, qualifier: ref.qualifier };
+  if (ref.qualifier !== undefined && ref.qualifier !== qualifier) {
+    throw errors.InvalidParameterValueException("The derived qualifier from the function name does not match the specified qualifier.");
+  }
+  return { name: ref.name, qualifier };
+}
+
+function parseValid(value: string): FunctionRef {
   let rest = value;
   if (rest.startsWith("arn:")) rest = rest.split(":").slice(5).join(":");
   else if (/^\d{12}:function:/.test(rest)) rest = rest.slice(13);
   if (rest.startsWith("function:")) rest = rest.slice("function:".length);
   const [name = "", derived] = rest.split(":");
-  if (derived !== undefined && qualifier !== undefined && derived !== qualifier) {
-    throw errors.InvalidParameterValueException("The derived qualifier from the function name does not match the specified qualifier.");
-  }
-  return { name, qualifier: qualifier ?? derived };
+  return { name, qualifier: derived };
 }

@@ -1,16 +1,21 @@
-import type { QueueMessage, QueuePort, SimContext } from "@simcloud/core";
 import type { TaskHandle } from "@simcloud/clock";
+import type { PortCaller, QueueMessage, QueuePort, SimContext } from "@simcloud/core";
 import { LIMITS } from "./limits";
-import { passesFilters, type EventSourcePoller, type PollerHost } from "./poller";
+import { passesFilters, type EventSourcePoller, type PollerHost, type PollerSettings } from "./poller";
 import "./trace";
 
-/** How often an idle poller looks at the queue, in virtual ms. Short polls on a recurring task keep runUntilIdle usable. */
-export const SQS_POLL_INTERVAL_MS = 1_000;
+/**
+ * Lambda's SQS pollers long-poll (Lambda Developer Guide: "Using Lambda with Amazon SQS"): a ReceiveMessage with
+ * WaitTimeSeconds 20, so a message sent at time t reaches the function at t (plus any batching window).
+ */
+export const SQS_WAIT_TIME_SECONDS = 20;
 /** Lambda Developer Guide, "Using Lambda with Amazon SQS" (scaling): 5 concurrent batches at first… */
 const INITIAL_POLLERS = 5;
 /** …then up to 300 more per minute, i.e. 5 more per second of sustained backlog, up to 1,250. */
-const POLLERS_ADDED_PER_TICK = 5;
+const POLLERS_ADDED_PER_SECOND = 5;
 const MAX_POLLERS = 1_250;
+/** How long a poller that cannot reach its queue waits before it tries again (the length of one long poll). */
+const RETRY_MS = SQS_WAIT_TIME_SECONDS * 1000;
 
 /** An SQS record exactly as Lambda delivers it (Lambda Developer Guide: "Using Lambda with Amazon SQS", example event). */
 export interface SqsRecord {
@@ -26,133 +31,245 @@ export interface SqsRecord {
   awsRegion: string;
 }
 
+const POLLER: PortCaller = { principal: "lambda.amazonaws.com" };
+
+/**
+ * The SQS poller of one mapping. Workers are concurrent batch processors: each long-polls the queue (a background
+ * wait, so an idle mapping neither keeps runUntilIdle running nor makes autoAdvance jump), gathers a batch
+ * (BatchSize, MaximumBatchingWindowInSeconds, 6 MB), invokes, deletes, and polls again. One worker always
+ * polls while the mapping is enabled; when it leaves to invoke, another takes over, up to the current scale
+ * (5 concurrent batches, 5 more per second of sustained backlog, at most ScalingConfig.MaximumConcurrency).
+ * Workers whose long poll comes back empty retire, down to one.
+ */
 export function createSqsPoller(ctx: SimContext, host: PollerHost): EventSourcePoller {
   let enabled = false;
   let stopped = false;
+  /** Live worker loops (polling or invoking). */
   let workers = 0;
+  /** Workers waiting on the queue right now (idle long polls and batching windows). */
+  let polling = 0;
+  /** Concurrent batches allowed now: 5 at first, more while a backlog lasts. */
   let allowed = INITIAL_POLLERS;
-  let tick: TaskHandle | undefined;
+  let scaling: TaskHandle | undefined;
   const arn = host.settings().eventSourceArn;
+  const label = (job: string): string => `lambda:esm ${host.settings().uuid} ${job}`;
 
+  const active = (): boolean => enabled && !stopped;
   const queue = (): QueuePort | undefined => ctx.registry.resolve("queue", arn)?.port;
+  const ceiling = (settings: PollerSettings): number => Math.min(settings.maximumConcurrency ?? MAX_POLLERS, MAX_POLLERS);
 
-  const onTick = (): void => {
-    if (!enabled || stopped) return;
-    const port = queue();
-    if (port === undefined) {
-      host.report("PROBLEM: Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue.");
-      return;
-    }
-    const ceiling = Math.min(host.settings().maximumConcurrency ?? MAX_POLLERS, MAX_POLLERS);
-    // Every poller still busy at a tick means a backlog: scale up as Lambda does, bounded by MaximumConcurrency.
-    if (workers === 0) allowed = Math.min(INITIAL_POLLERS, ceiling);
-    else if (workers >= allowed) allowed = Math.min(ceiling, allowed + POLLERS_ADDED_PER_TICK);
-    if (workers < allowed) spawn(port);
-  };
+  /** Keeps one worker on the queue: called when the mapping is enabled and whenever a worker leaves to invoke. */
+  function ensurePoller(): void {
+    if (!active() || polling > 0) return;
+    allowed = Math.min(allowed, ceiling(host.settings()));
+    if (workers < allowed) spawn();
+    else armScaling();
+  }
 
-  function spawn(port: QueuePort): void {
+  /**
+   * Every worker is busy and none is left on the queue: a backlog. While it lasts, each second adds 5 more
+   * concurrent batches (Lambda Developer Guide: "Using Lambda with Amazon SQS", scaling), up to the ceiling.
+   */
+  function armScaling(): void {
+    if (scaling?.active === true || allowed >= ceiling(host.settings())) return;
+    scaling = ctx.scheduler.after(
+      1_000,
+      () => {
+        scaling = undefined;
+        if (!active() || polling > 0 || workers < allowed) return;
+        allowed = Math.min(ceiling(host.settings()), allowed + POLLERS_ADDED_PER_SECOND);
+        ctx.trace.record("lambda.esm.scaled", { uuid: host.settings().uuid, eventSourceArn: arn, concurrency: allowed });
+        ensurePoller();
+      },
+      { label: label("scaling"), background: true },
+    );
+  }
+
+  function spawn(): void {
     workers++;
-    void work(port).finally(() => {
+    void work().finally(() => {
       workers--;
+      if (workers <= 1) allowed = Math.min(INITIAL_POLLERS, ceiling(host.settings()));
+      ensurePoller();
     });
   }
 
-  /** One concurrent batch processor: receive, invoke, delete; again while the queue has messages. */
-  async function work(port: QueuePort): Promise<void> {
-    for (;;) {
-      if (!enabled || stopped) return;
+  /** Resolves after ms of virtual time, as housekeeping that keeps nothing running. */
+  function pause(ms: number, job: string): Promise<void> {
+    return new Promise((resolve) => {
+      ctx.scheduler.after(
+        ms,
+        () => {
+          resolve();
+          ctx.scheduler.touch();
+        },
+        { label: label(job), background: true },
+      );
+    });
+  }
+
+  function receive(port: QueuePort, max: number, waitSeconds: number): Promise<QueueMessage[]> {
+    return port.receive(
+      { MaxNumberOfMessages: max, WaitTimeSeconds: waitSeconds, MessageSystemAttributeNames: ["All"], MessageAttributeNames: ["All"] },
+      POLLER,
+      { background: true },
+    );
+  }
+
+  /** One concurrent batch processor: receive, invoke, delete; again until the mapping stops or it retires. */
+  async function work(): Promise<void> {
+    while (active()) {
       const settings = host.settings();
-      const records = await gather(port, settings.batchSize, settings.batchingWindowMs);
-      if (records.length === 0) return;
-      // A non-empty receive suggests more is waiting: fan out up to the current scale.
-      if (workers < Math.min(allowed, settings.maximumConcurrency ?? MAX_POLLERS)) spawn(port);
-      const kept = records.filter((record) => {
-        const pass = passesFilters(settings.filters, filterView(record));
-        if (!pass) {
-          // Lambda deletes SQS messages that match no filter (Lambda Developer Guide: "Lambda event filtering").
-          safeDelete(port, record.receiptHandle);
-          ctx.trace.record("lambda.esm.filtered", { uuid: settings.uuid, eventSourceArn: arn, messageId: record.messageId });
-        }
-        return pass;
-      });
-      if (kept.length === 0) continue;
-      const result = await host.invoke({ Records: kept });
-      if (result.kind === "throttled") {
-        // Throttled batches stay in flight and return after the visibility timeout, as in AWS.
-        trace(settings.uuid, settings.functionName, kept.length, "throttled");
-        host.report("PROBLEM: Function call failed");
-        return;
-      }
-      const { outcome } = result;
-      if (outcome.functionError !== undefined) {
-        trace(settings.uuid, settings.functionName, kept.length, "failure");
-        host.report("PROBLEM: Function call failed");
+      if (workers > ceiling(settings)) return; // MaximumConcurrency was lowered
+      const port = queue();
+      if (port === undefined) {
+        host.report("PROBLEM: Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue.");
+        if (workers > 1) return;
+        await pause(RETRY_MS, "retry");
         continue;
       }
-      const failed = settings.reportBatchItemFailures ? failedItems(outcome.payload, kept) : new Set<string>();
-      if (failed === "all") {
-        trace(settings.uuid, settings.functionName, kept.length, "failure");
-        host.report("PROBLEM: Function call failed");
+      const polledAt = ctx.clock.now();
+      let records: SqsRecord[];
+      polling++;
+      try {
+        records = await gather(port, settings);
+      } catch (error) {
+        host.report(`PROBLEM: Error occurred while ReceiveMessage. ${error instanceof Error ? error.message : String(error)}`);
+        if (workers > 1) return;
+        await pause(RETRY_MS, "retry");
+        continue;
+      } finally {
+        polling--;
+      }
+      if (records.length === 0) {
+        if (workers > 1) return; // nothing waiting: scale down to one poller
+        // A long poll answers empty at once only when the queue went away; do not spin at one instant.
+        if (ctx.clock.now() === polledAt && active()) await pause(1_000, "retry");
         continue;
       }
-      for (const record of kept) if (!failed.has(record.messageId)) safeDelete(port, record.receiptHandle);
-      trace(settings.uuid, settings.functionName, kept.length, failed.size === 0 ? "success" : "partial");
-      host.report("OK");
+      // This worker leaves the queue to invoke: another one takes over polling, within the scale.
+      ensurePoller();
+      await process(port, settings, records);
     }
   }
 
-  async function gather(port: QueuePort, batchSize: number, windowMs: number): Promise<SqsRecord[]> {
+  async function process(port: QueuePort, settings: PollerSettings, records: SqsRecord[]): Promise<void> {
+    const kept = records.filter((record) => {
+      const pass = settings.filters.length === 0 || passesFilters(settings.filters, filterView(record));
+      if (!pass) {
+        // Lambda deletes SQS messages that match no filter (Lambda Developer Guide: "Lambda event filtering").
+        safeDelete(port, record.receiptHandle);
+        ctx.trace.record("lambda.esm.filtered", { uuid: settings.uuid, eventSourceArn: arn, messageId: record.messageId });
+      }
+      return pass;
+    });
+    if (kept.length === 0) return;
+    const result = await host.invoke({ Records: kept });
+    if (result.kind === "throttled") {
+      // Throttled batches stay in flight and return after the visibility timeout, as in AWS.
+      trace(settings.uuid, settings.functionName, kept.length, "throttled");
+      host.report("PROBLEM: Function call failed");
+      return;
+    }
+    const { outcome } = result;
+    if (outcome.functionError !== undefined) {
+      trace(settings.uuid, settings.functionName, kept.length, "failure");
+      host.report("PROBLEM: Function call failed");
+      return;
+    }
+    const failed = settings.reportBatchItemFailures ? failedItems(outcome.payload, kept) : new Set<string>();
+    if (failed === "all") {
+      trace(settings.uuid, settings.functionName, kept.length, "failure");
+      host.report("PROBLEM: Function call failed");
+      return;
+    }
+    for (const record of kept) if (!failed.has(record.messageId)) safeDelete(port, record.receiptHandle);
+    trace(settings.uuid, settings.functionName, kept.length, failed.size === 0 ? "success" : "partial");
+    host.report("OK");
+  }
+
+  /**
+   * One batch: a 20-second long poll for the first messages, then, with MaximumBatchingWindowInSeconds, more
+   * receives until the window (counted from the first message) ends, BatchSize is reached or the payload would
+   * pass 6 MB. Messages received after the mapping was disabled or deleted are handed back at once.
+   */
+  async function gather(port: QueuePort, settings: PollerSettings): Promise<SqsRecord[]> {
     const batch: SqsRecord[] = [];
     let bytes = 0;
-    const deadline = ctx.clock.now() + windowMs;
-    for (;;) {
-      const want = Math.min(10, batchSize - batch.length);
-      const messages = await port.receive({ MaxNumberOfMessages: want, WaitTimeSeconds: 0, MessageSystemAttributeNames: ["All"], MessageAttributeNames: ["All"] });
+    let full = false;
+    const add = (messages: QueueMessage[]): void => {
       for (const message of messages) {
+        if (full) {
+          safeVisibility(port, message.ReceiptHandle, 0);
+          continue;
+        }
         const record = toRecord(message, arn, ctx.region);
         const size = Buffer.byteLength(JSON.stringify(record));
         if (batch.length > 0 && bytes + size > LIMITS.syncPayloadBytes) {
           // The invocation payload is full: hand the message back for the next batch.
           safeVisibility(port, message.ReceiptHandle, 0);
-          return batch;
+          full = true;
+          continue;
         }
         bytes += size;
         batch.push(record);
       }
-      if (batch.length >= batchSize) return batch;
-      const now = ctx.clock.now();
-      if (messages.length === want) continue;
-      if (batch.length === 0 || now >= deadline) return batch;
-      // MaximumBatchingWindowInSeconds: keep gathering until the batch is full or the window ends.
-      await ctx.scheduler.sleep(Math.min(SQS_POLL_INTERVAL_MS, deadline - now), `lambda:esm ${host.settings().uuid} batching window`);
-      if (!enabled || stopped) return batch;
+      if (batch.length >= settings.batchSize) full = true;
+    };
+    const handBack = (receiptHandles: readonly string[]): SqsRecord[] => {
+      for (const handle of receiptHandles) safeVisibility(port, handle, 0);
+      return [];
+    };
+
+    const first = await receive(port, Math.min(10, settings.batchSize), SQS_WAIT_TIME_SECONDS);
+    if (!active()) return handBack(first.map((message) => message.ReceiptHandle));
+    add(first);
+    if (full || batch.length === 0 || settings.batchingWindowMs === 0) return batch;
+
+    // MaximumBatchingWindowInSeconds: this wait is work in progress (messages are held), so the window's end is
+    // an ordinary task that keeps runUntilIdle going; the receives inside it are background long polls.
+    const deadline = ctx.clock.now() + settings.batchingWindowMs;
+    const windowEnd = ctx.scheduler.at(deadline, () => undefined, { label: label("batching window") });
+    try {
+      while (!full) {
+        const remaining = deadline - ctx.clock.now();
+        if (remaining <= 0) break;
+        const want = Math.min(10, settings.batchSize - batch.length);
+        let messages: QueueMessage[];
+        if (remaining >= 1000) {
+          messages = await receive(port, want, Math.min(SQS_WAIT_TIME_SECONDS, Math.floor(remaining / 1000)));
+        } else {
+          // WaitTimeSeconds is whole seconds: wait out the rest of the window, then take what is there.
+          await pause(remaining, "batching window");
+          messages = active() ? await receive(port, want, 0) : [];
+        }
+        if (!active()) {
+          return handBack([...batch.map((record) => record.receiptHandle), ...messages.map((message) => message.ReceiptHandle)]);
+        }
+        add(messages);
+      }
+    } finally {
+      windowEnd.cancel();
     }
+    return batch;
   }
 
   function trace(uuid: string, functionName: string, size: number, outcome: "success" | "partial" | "failure" | "throttled"): void {
     ctx.trace.record("lambda.esm.batch", { uuid, functionName, eventSourceArn: arn, size, outcome });
   }
 
-  function schedule(): void {
-    tick?.cancel();
-    const first = ctx.clock.now();
-    tick = ctx.scheduler.recurring(first, (previous) => previous + SQS_POLL_INTERVAL_MS, onTick, { label: `lambda:esm ${host.settings().uuid} poll` });
-  }
-
   return {
     setEnabled(value) {
       if (stopped) return;
       enabled = value;
-      if (value && (tick === undefined || !tick.active)) schedule();
-      if (!value) {
-        tick?.cancel();
-        tick = undefined;
-      }
+      // Disabling needs no cancelling: each worker stops at its next step (a long poll in progress ends within
+      // 20 s and hands back anything it got). Enabling reuses a poll still in progress, else starts a worker.
+      if (value) ensurePoller();
     },
     stop() {
       stopped = true;
       enabled = false;
-      tick?.cancel();
+      scaling?.cancel();
     },
   };
 }

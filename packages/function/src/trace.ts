@@ -30,6 +30,8 @@ declare module "@simcloud/core" {
     "lambda.esm.batch": { uuid: string; functionName: string; eventSourceArn: string; size: number; outcome: "success" | "partial" | "failure" | "throttled" };
     "lambda.esm.filtered": { uuid: string; eventSourceArn: string; messageId: string };
     "lambda.esm.disabled": { uuid: string; reason: string };
+    /** A backlog lasted a second: the mapping's pollers may run this many concurrent batches now. */
+    "lambda.esm.scaled": { uuid: string; eventSourceArn: string; concurrency: number };
   }
 }
 

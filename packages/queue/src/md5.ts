@@ -1,9 +1,12 @@
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import type { MessageAttributeMap, MessageAttributeValue } from "@simcloud/core";
 
-/** Hex MD5 of the UTF-8 body: what the SDK compares MD5OfMessageBody/MD5OfBody against. */
+/**
+ * Hex MD5 of the UTF-8 body: what the SDK compares MD5OfMessageBody/MD5OfBody against. One-shot `crypto.hash`
+ * (Node ≥ 20.12): computed once per send, and no Hash object to build.
+ */
 export function md5OfBody(body: string): string {
-  return createHash("md5").update(body, "utf8").digest("hex");
+  return hash("md5", body, "hex");
 }
 
 /** Transport type bytes of "Calculating the MD5 message digest for message attributes" (Amazon SQS Developer Guide). */

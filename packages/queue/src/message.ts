@@ -1,5 +1,5 @@
-import type { TaskHandle } from "@simcloud/clock";
 import type { MessageAttributeMap } from "@simcloud/core";
+import type { Timed } from "./deadlines";
 
 export const DELAYED = 0;
 export const VISIBLE = 1;
@@ -20,9 +20,11 @@ export interface Group {
 /**
  * One stored copy of a message. Plain mutable fields on purpose: this is the hot path. `prev`/`next` link it
  * into exactly one list — the visible list of a standard queue, or its group's list in a FIFO queue — so
- * removal from the middle (delete with an old receipt handle, retention expiry) is O(1).
+ * removal from the middle (delete with an old receipt handle, retention expiry) is O(1). `older`/`newer` link it
+ * into the queue's retention list (ordered by enqueue time), and `due`/`dueSeq`/`heapIndex` place it in the
+ * queue's deadline heap while a delay or a visibility timeout is pending: no scheduler task per message.
  */
-export interface StoredMessage {
+export interface StoredMessage extends Timed {
   readonly key: number;
   readonly messageId: string;
   body: string;
@@ -46,9 +48,13 @@ export interface StoredMessage {
   /** When the current receive started: the 12-hour visibility ceiling counts from it. */
   receivedAt: number;
   state: MessageState;
-  /** Delay end or visibility expiry, whichever is pending. */
-  timer: TaskHandle | undefined;
-  retention: TaskHandle | undefined;
+  /** Delay end or visibility expiry (epoch ms), whichever is pending; meaningful while heapIndex >= 0. */
+  due: number;
+  dueSeq: number;
+  heapIndex: number;
+  /** Neighbours in the retention list (enqueue-time order). */
+  older: StoredMessage | undefined;
+  newer: StoredMessage | undefined;
   prev: StoredMessage | undefined;
   next: StoredMessage | undefined;
   group: Group | undefined;

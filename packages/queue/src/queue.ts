@@ -1,13 +1,18 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { RandomStream, TaskHandle } from "@simcloud/clock";
-import type { MessageAttributeMap, SimContext } from "@simcloud/core";
+import type { MessageAttributeMap, SimContext, TraceEventMap } from "@simcloud/core";
 import { errors } from "./errors";
+import { DeadlineHeap } from "./deadlines";
 import { LIMITS } from "./limits";
 import { md5OfAttributes } from "./md5";
+import { uuidFrom } from "./ids";
+import { KeyTable } from "./keys";
+import { encodeHandle, handleKey } from "./receipts";
 import { DELAYED, GONE, INFLIGHT, VISIBLE, type Group, type StoredMessage } from "./message";
 import type { QueueSettings } from "./settings";
 import type { Message, MessageSystemAttributeName, QueueChaos } from "./types";
 import type { ReceiveRules } from "./validate";
+import { ExpiryWindow } from "./windows";
 import "./trace";
 
 /** A send that passed validation, with its digests computed. */
@@ -46,13 +51,13 @@ interface AttemptRecord {
   receipts: number[];
   output: Message[];
   visibilityTimeout: number;
-  expiry: TaskHandle;
+  expiresAt: number;
 }
 
 interface DedupRecord {
   messageId: string;
   sequenceNumber: string | undefined;
-  expiry: TaskHandle;
+  expiresAt: number;
 }
 
 /** The queue service's view of its other queues: a queue delivers to its DLQ through it. */
@@ -63,8 +68,12 @@ export interface QueueDirectory {
 const SEQUENCE_BASE = 18_000_000_000_000_000_000n;
 
 /**
- * One SQS queue's behaviour. Each time-based event (delay end, visibility expiry, retention expiry, long-poll
- * timeout, deduplication window end) is one scheduler task, cancelled when moot; nothing scans per tick.
+ * One SQS queue's behaviour. Nothing scans per tick, and no message owns a scheduler task: delay ends and
+ * visibility expiries sit in one per-queue deadline heap with one scheduler task armed for its top; retention
+ * deadlines follow enqueue order, so a list ordered by enqueue time and one background task for its oldest entry
+ * cover them; deduplication and receive-attempt windows are `ExpiryWindow`s. Long polls have a task each.
+ * Housekeeping (retention, windows) is scheduled `background`: it runs when time reaches it but does not keep
+ * runUntilIdle going.
  */
 export class Queue {
   settings: QueueSettings;
@@ -74,7 +83,7 @@ export class Queue {
   readonly tags = new Map<string, string>();
   chaos: Required<QueueChaos> = { duplicateProbability: 0, reorderProbability: 0 };
 
-  private readonly byKey = new Map<number, StoredMessage>();
+  private readonly byKey = new KeyTable<StoredMessage>();
   private nextKey = 1;
   private sequence = 0n;
   private visibleCount = 0;
@@ -89,12 +98,26 @@ export class Queue {
   private readyHead = 0;
   private waiters: Waiter[] = [];
   private waitersHead = 0;
-  private readonly dedup = new Map<string, DedupRecord>();
-  private readonly attempts = new Map<string, AttemptRecord>();
+  private readonly dedup: ExpiryWindow<DedupRecord>;
+  private readonly attempts: ExpiryWindow<AttemptRecord>;
   private readonly labels: { delay: string; visibility: string; retention: string; poll: string; dedup: string; attempt: string };
   private disposed = false;
   private holdWake = 0;
   private readonly receiptRandom: RandomStream;
+  /** MessageIds: the stream `ctx.ids.uuid("sqs.ids")` draws from, formatted by `uuidFrom` (the same ids, faster). */
+  private readonly idRandom: RandomStream;
+  // Delay ends and visibility expiries: one heap, one scheduler task armed for its top.
+  private readonly deadlines = new DeadlineHeap<StoredMessage>();
+  private deadlineSeq = 0;
+  private deadlineTask: TaskHandle | undefined;
+  private deadlineTaskAt = Infinity;
+  private readonly onDeadline = (): void => this.deadlinesDue();
+  // Retention: every stored message, oldest enqueue time first; one background task for the oldest.
+  private oldest: StoredMessage | undefined;
+  private newest: StoredMessage | undefined;
+  private retentionTask: TaskHandle | undefined;
+  private retentionTaskAt = Infinity;
+  private readonly onRetention = (): void => this.retentionDue();
 
   /** True once DeleteQueue ran: ports held elsewhere must stop delivering. */
   get deleted(): boolean {
@@ -114,6 +137,7 @@ export class Queue {
   ) {
     this.settings = settings;
     this.receiptRandom = ctx.random.stream("sqs.receipts");
+    this.idRandom = ctx.random.stream("sqs.ids");
     this.createdAt = ctx.clock.now();
     this.lastModifiedAt = this.createdAt;
     this.labels = {
@@ -124,6 +148,8 @@ export class Queue {
       dedup: `sqs:${name} deduplication window`,
       attempt: `sqs:${name} receive attempt window`,
     };
+    this.dedup = new ExpiryWindow(ctx.scheduler, this.labels.dedup);
+    this.attempts = new ExpiryWindow(ctx.scheduler, this.labels.attempt);
   }
 
   get fifo(): boolean {
@@ -134,12 +160,12 @@ export class Queue {
     return { visible: this.visibleCount, inflight: this.inflightCount, delayed: this.delayedCount };
   }
 
-  /** Applies new settings; a retention change re-times every stored message's expiry. */
+  /** Applies new settings; a retention change re-times every stored message's expiry (they keep their order). */
   reconfigure(next: QueueSettings): void {
     const retentionChanged = next.messageRetentionPeriod !== this.settings.messageRetentionPeriod;
     this.settings = next;
     this.lastModifiedAt = this.ctx.clock.now();
-    if (retentionChanged) for (const message of this.byKey.values()) this.scheduleRetention(message);
+    if (retentionChanged) this.armRetention(true);
   }
 
   // ---- sending -------------------------------------------------------------------------------------------
@@ -155,38 +181,35 @@ export class Queue {
         return { MessageId: seen.messageId, SequenceNumber: seen.sequenceNumber };
       }
     }
-    const messageId = this.ctx.ids.uuid("sqs.ids");
+    const messageId = uuidFrom(this.idRandom);
     const sequenceNumber = this.fifo ? this.nextSequenceNumber() : undefined;
-    const carried: Carried = {
-      messageId,
-      body: input.body,
-      md5Body: input.md5Body,
-      attributes: input.attributes,
-      md5Attributes: input.md5Attributes,
-      systemAttributes: input.systemAttributes,
-      md5SystemAttributes: input.md5SystemAttributes,
-      senderId,
-      sentTimestamp: now,
-      groupId: input.groupId,
-      deduplicationId: this.fifo ? (input.deduplicationId ?? dedupKey) : undefined,
-    };
     const delay = input.delaySeconds ?? this.settings.delaySeconds;
-    this.store(carried, now, sequenceNumber, undefined, delay, false);
-    if (dedupKey !== undefined) {
-      const key = dedupKey;
-      const expiry = this.ctx.scheduler.at(now + LIMITS.deduplicationWindowMs, () => this.dedup.delete(key), { label: this.labels.dedup });
-      this.dedup.set(key, { messageId, sequenceNumber, expiry });
-    }
-    const trace = this.ctx.trace;
-    trace.record("sqs.message.sent", {
-      queueUrl: this.url,
+    const message = this.newMessage(
       messageId,
-      delaySeconds: delay,
-      ...(input.groupId === undefined ? {} : { messageGroupId: input.groupId }),
-      ...(sequenceNumber === undefined ? {} : { sequenceNumber }),
-    });
+      input.body,
+      input.md5Body,
+      input.attributes,
+      input.md5Attributes,
+      input.systemAttributes,
+      input.md5SystemAttributes,
+      senderId,
+      now,
+      input.groupId,
+      this.fifo ? (input.deduplicationId ?? dedupKey) : undefined,
+      now,
+      sequenceNumber,
+      undefined,
+    );
+    this.place(message, delay, false);
+    if (dedupKey !== undefined) this.dedup.set(dedupKey, { messageId, sequenceNumber, expiresAt: now + LIMITS.deduplicationWindowMs });
+    const trace = this.ctx.trace;
+    const event: TraceEventMap["sqs.message.sent"] = { queueUrl: this.url, messageId, delaySeconds: delay };
+    if (input.groupId !== undefined) event.messageGroupId = input.groupId;
+    if (sequenceNumber !== undefined) event.sequenceNumber = sequenceNumber;
+    trace.record("sqs.message.sent", event);
     if (!this.fifo && this.chaos.duplicateProbability > 0 && this.chaosRandom.next() < this.chaos.duplicateProbability) {
-      this.store(carried, now, undefined, undefined, delay, true);
+      // The chaos copy carries the same fields (a StoredMessage is a Carried).
+      this.store(message, now, undefined, undefined, delay, true);
       trace.record("sqs.message.sent", { queueUrl: this.url, messageId, delaySeconds: delay, chaosDuplicate: true });
     }
     this.wake();
@@ -213,55 +236,196 @@ export class Queue {
     delaySeconds: number,
     chaosCopy: boolean,
   ): StoredMessage {
-    const message: StoredMessage = {
-      key: this.nextKey++,
-      messageId: carried.messageId,
-      body: carried.body,
-      md5Body: carried.md5Body,
-      attributes: carried.attributes,
-      md5Attributes: carried.md5Attributes,
-      systemAttributes: carried.systemAttributes,
-      md5SystemAttributes: carried.md5SystemAttributes,
-      senderId: carried.senderId,
-      sentTimestamp: carried.sentTimestamp,
+    const message = this.newMessage(
+      carried.messageId,
+      carried.body,
+      carried.md5Body,
+      carried.attributes,
+      carried.md5Attributes,
+      carried.systemAttributes,
+      carried.md5SystemAttributes,
+      carried.senderId,
+      carried.sentTimestamp,
+      carried.groupId,
+      carried.deduplicationId,
       enqueuedAt,
-      groupId: carried.groupId,
-      deduplicationId: carried.deduplicationId,
+      sequenceNumber,
+      deadLetterSourceArn,
+    );
+    this.place(message, delaySeconds, chaosCopy);
+    return message;
+  }
+
+  /** The one place a StoredMessage is built (one object shape), from plain arguments: no intermediate object per send. */
+  private newMessage(
+    messageId: string,
+    body: string,
+    md5Body: string,
+    attributes: MessageAttributeMap | undefined,
+    md5Attributes: string | undefined,
+    systemAttributes: MessageAttributeMap | undefined,
+    md5SystemAttributes: string | undefined,
+    senderId: string,
+    sentTimestamp: number,
+    groupId: string | undefined,
+    deduplicationId: string | undefined,
+    enqueuedAt: number,
+    sequenceNumber: string | undefined,
+    deadLetterSourceArn: string | undefined,
+  ): StoredMessage {
+    return {
+      key: this.nextKey++,
+      messageId,
+      body,
+      md5Body,
+      attributes,
+      md5Attributes,
+      systemAttributes,
+      md5SystemAttributes,
+      senderId,
+      sentTimestamp,
+      enqueuedAt,
+      groupId,
+      deduplicationId,
       sequenceNumber,
       deadLetterSourceArn,
       receiveCount: 0,
-      firstReceiveAt: 0,
+      // firstReceiveAt, receivedAt and due are set before they are read. Starting them at a time rather than 0
+      // keeps their field representation (double) from changing later, which would deprecate the object's
+      // hidden class and send later allocations and property accesses down V8's slow path.
+      firstReceiveAt: enqueuedAt,
       receipt: 0,
-      receivedAt: 0,
+      receivedAt: enqueuedAt,
       state: DELAYED,
-      timer: undefined,
-      retention: undefined,
+      due: enqueuedAt,
+      dueSeq: 0,
+      heapIndex: -1,
+      older: undefined,
+      newer: undefined,
       prev: undefined,
       next: undefined,
       group: undefined,
     };
-    this.byKey.set(message.key, message);
-    this.scheduleRetention(message);
+  }
+
+  /** Puts a new message in the queue: delayed, or visible at once. */
+  private place(message: StoredMessage, delaySeconds: number, chaosCopy: boolean): void {
+    this.byKey.add(message.key, message);
+    this.retain(message);
     if (this.fifo) this.appendToGroup(message);
     if (delaySeconds > 0) {
       this.delayedCount++;
-      message.timer = this.ctx.scheduler.at(this.ctx.clock.now() + delaySeconds * 1000, () => this.delayEnded(message), {
-        label: this.labels.delay,
-      });
+      this.setDeadline(message, this.ctx.clock.now() + delaySeconds * 1000);
     } else {
       this.makeVisible(message, chaosCopy || this.shouldReorder());
     }
-    return message;
   }
 
   private shouldReorder(): boolean {
     return !this.fifo && this.chaos.reorderProbability > 0 && this.chaosRandom.next() < this.chaos.reorderProbability;
   }
 
-  private scheduleRetention(message: StoredMessage): void {
-    message.retention?.cancel();
-    const at = message.enqueuedAt + this.settings.messageRetentionPeriod * 1000;
-    message.retention = this.ctx.scheduler.at(at, () => this.retentionExpired(message), { label: this.labels.retention });
+  // ---- retention list ------------------------------------------------------------------------------------
+
+  /** Links a new message into the retention list: at the end, unless a moved message kept an older enqueue time. */
+  private retain(message: StoredMessage): void {
+    let after = this.newest;
+    // Only a standard DLQ receives messages that keep their (older) enqueue time; walk back past newer ones.
+    while (after !== undefined && after.enqueuedAt > message.enqueuedAt) after = after.older;
+    message.older = after;
+    if (after === undefined) {
+      message.newer = this.oldest;
+      this.oldest = message;
+    } else {
+      message.newer = after.newer;
+      after.newer = message;
+    }
+    if (message.newer === undefined) this.newest = message;
+    else message.newer.older = message;
+    if (message.older === undefined) this.armRetention(false);
+  }
+
+  private unretain(message: StoredMessage): void {
+    const { older, newer } = message;
+    if (older === undefined) this.oldest = newer;
+    else older.newer = newer;
+    if (newer === undefined) this.newest = older;
+    else newer.older = older;
+    message.older = undefined;
+    message.newer = undefined;
+    // The armed task may now be early: it finds nothing due and re-arms for the new oldest.
+  }
+
+  /**
+   * Arms the background retention task for the oldest message. An armed task at or before that time is kept (it
+   * re-arms when it finds nothing due), so deletes in send order cost no scheduler work; `exact` re-times it.
+   */
+  private armRetention(exact: boolean): void {
+    const oldest = this.oldest;
+    if (oldest === undefined) return;
+    const at = oldest.enqueuedAt + this.settings.messageRetentionPeriod * 1000;
+    if (this.retentionTask !== undefined) {
+      if (this.retentionTaskAt === at || (!exact && this.retentionTaskAt <= at)) return;
+      this.retentionTask.cancel();
+    }
+    this.retentionTaskAt = at;
+    this.retentionTask = this.ctx.scheduler.at(at, this.onRetention, { label: this.labels.retention, background: true });
+  }
+
+  private retentionDue(): void {
+    this.retentionTask = undefined;
+    this.retentionTaskAt = Infinity;
+    const period = this.settings.messageRetentionPeriod * 1000;
+    const now = this.ctx.clock.now();
+    for (let message = this.oldest; message !== undefined && message.enqueuedAt + period <= now; message = this.oldest) {
+      this.retentionExpired(message);
+    }
+    this.armRetention(false);
+  }
+
+  // ---- deadline heap (delay ends, visibility expiries) ---------------------------------------------------
+
+  /** Sets (or moves) the message's pending delay end or visibility expiry. */
+  private setDeadline(message: StoredMessage, at: number): void {
+    message.due = at;
+    message.dueSeq = this.deadlineSeq++;
+    if (message.heapIndex < 0) this.deadlines.push(message);
+    else this.deadlines.update(message);
+    this.armDeadlines();
+  }
+
+  private clearDeadline(message: StoredMessage): void {
+    if (message.heapIndex < 0) return;
+    this.deadlines.remove(message);
+    this.armDeadlines();
+  }
+
+  /** Keeps exactly one scheduler task, at the earliest deadline (none when there is none). */
+  private armDeadlines(): void {
+    const at = this.deadlines.nextDue;
+    if (at === this.deadlineTaskAt) return;
+    this.deadlineTask?.cancel();
+    this.deadlineTaskAt = at;
+    const top = this.deadlines.peek();
+    this.deadlineTask =
+      top === undefined
+        ? undefined
+        : this.ctx.scheduler.at(at, this.onDeadline, { label: top.state === DELAYED ? this.labels.delay : this.labels.visibility });
+  }
+
+  /** Applies every deadline due by now, in the order they were set. */
+  private deadlinesDue(): void {
+    // Also called ahead of its task (a long poll ending at the same time): the task must not run twice.
+    this.deadlineTask?.cancel();
+    this.deadlineTask = undefined;
+    this.deadlineTaskAt = Infinity;
+    const now = this.ctx.clock.now();
+    while (this.deadlines.nextDue <= now) {
+      const top = this.deadlines.pop() as StoredMessage;
+      if (top.state === DELAYED) this.delayEnded(top);
+      else if (top.state === INFLIGHT) this.visibilityExpired(top);
+    }
+    this.armDeadlines();
   }
 
   // ---- state transitions ---------------------------------------------------------------------------------
@@ -301,14 +465,12 @@ export class Queue {
   }
 
   private delayEnded(message: StoredMessage): void {
-    message.timer = undefined;
     this.delayedCount--;
     this.makeVisible(message, this.shouldReorder());
     this.wake();
   }
 
   private visibilityExpired(message: StoredMessage): void {
-    message.timer = undefined;
     this.inflightCount--;
     if (message.group !== undefined) message.group.inflight--;
     this.ctx.trace.record("sqs.message.visibility-expired", { queueUrl: this.url, messageId: message.messageId, receiveCount: message.receiveCount });
@@ -327,10 +489,8 @@ export class Queue {
   private remove(message: StoredMessage): void {
     const state = message.state;
     message.state = GONE;
-    message.timer?.cancel();
-    message.timer = undefined;
-    if (message.retention !== undefined && message.retention.active) message.retention.cancel();
-    message.retention = undefined;
+    this.clearDeadline(message);
+    this.unretain(message);
     this.byKey.delete(message.key);
     if (state === VISIBLE) this.visibleCount--;
     else if (state === INFLIGHT) this.inflightCount--;
@@ -351,7 +511,7 @@ export class Queue {
     message.prev = undefined;
     message.next = undefined;
     message.group = undefined;
-    // The cancelled scheduler entries may outlive the message until their due time: drop what is big.
+    // Old receipt handles and replay records may still reach the message: drop what is big.
     message.body = "";
     message.attributes = undefined;
     message.systemAttributes = undefined;
@@ -401,8 +561,12 @@ export class Queue {
 
   // ---- receiving -----------------------------------------------------------------------------------------
 
-  /** ReceiveMessage: returns at once when messages are there or no wait applies; otherwise a long poll. */
-  receive(rules: ReceiveRules, attemptId: string | undefined): Message[] | Promise<Message[]> {
+  /**
+   * ReceiveMessage: returns at once when messages are there or no wait applies; otherwise a long poll. A
+   * `background` poll (a poller inside the simulator) is not awaited through the scheduler and its timeout is a
+   * background task, so it neither makes autoAdvance jump nor keeps runUntilIdle going.
+   */
+  receive(rules: ReceiveRules, attemptId: string | undefined, background = false): Message[] | Promise<Message[]> {
     if (attemptId !== undefined && this.fifo) {
       const replay = this.replayAttempt(attemptId);
       if (replay !== undefined) return replay;
@@ -415,10 +579,21 @@ export class Queue {
     }
     const promise = new Promise<Message[]>((resolve) => {
       const waiter: Waiter = { rules, resolve, timer: undefined, done: false };
-      waiter.timer = this.ctx.scheduler.after(waitSeconds * 1000, () => this.finishWaiter(waiter, []), { label: this.labels.poll });
+      waiter.timer = this.ctx.scheduler.after(waitSeconds * 1000, () => this.pollTimedOut(waiter), { label: this.labels.poll, background });
       this.waiters.push(waiter);
     });
-    return this.ctx.scheduler.waitFor(promise);
+    return background ? promise : this.ctx.scheduler.waitFor(promise);
+  }
+
+  /**
+   * A long poll's wait is over. This queue's own deadlines due at this very time are applied first, so a message
+   * whose delay or visibility ends as the poll ends is delivered whatever order their tasks were armed in.
+   */
+  private pollTimedOut(waiter: Waiter): void {
+    if (waiter.done) return;
+    waiter.timer = undefined;
+    if (this.deadlines.nextDue <= this.ctx.clock.now()) this.deadlinesDue();
+    this.finishWaiter(waiter, []);
   }
 
   private hasWaiters(): boolean {
@@ -509,7 +684,7 @@ export class Queue {
     message.receivedAt = now;
     if (message.group !== undefined) message.group.inflight++;
     if (visibility === 0) immediate.push(message);
-    else message.timer = this.ctx.scheduler.at(now + visibility * 1000, () => this.visibilityExpired(message), { label: this.labels.visibility });
+    else this.setDeadline(message, now + visibility * 1000);
     this.ctx.trace.record("sqs.message.received", {
       queueUrl: this.url,
       messageId: message.messageId,
@@ -521,8 +696,7 @@ export class Queue {
 
   /** In flight → visible now (ChangeMessageVisibility to 0, a 0-second receive). */
   private release(message: StoredMessage): void {
-    message.timer?.cancel();
-    message.timer = undefined;
+    this.clearDeadline(message);
     this.inflightCount--;
     if (message.group !== undefined) message.group.inflight--;
     this.makeVisible(message);
@@ -633,18 +807,14 @@ export class Queue {
    * old handle still finds its message (AWS lets it delete) and a forged one is recognisably invalid.
    */
   private receiptHandle(message: StoredMessage): string {
-    const payload = Buffer.from(`${this.incarnation}:${message.key}:${message.receipt}`, "utf8").toString("base64url");
-    const nonce = (this.receiptRandom.int(0x1_0000_0000) * 0x1_0000 + this.receiptRandom.int(0x1_0000)).toString(36).padStart(NONCE_LENGTH, "0");
-    return `AQEB${nonce}${payload}`;
+    return encodeHandle(this.receiptRandom, this.incarnation, message.key, message.receipt);
   }
 
-  private parseHandle(handle: unknown): { key: number; receipt: number } {
-    const invalid = () => errors.ReceiptHandleIsInvalid(`The input receipt handle "${String(handle)}" is not a valid receipt handle.`);
-    if (typeof handle !== "string" || !handle.startsWith("AQEB") || handle.length <= 4 + NONCE_LENGTH) throw invalid();
-    const payload = Buffer.from(handle.slice(4 + NONCE_LENGTH), "base64url").toString("utf8");
-    const match = /^(\d+):(\d+):(\d+)$/.exec(payload);
-    if (match === null || Number(match[1]) !== this.incarnation || Number(match[3]) < 1) throw invalid();
-    return { key: Number(match[2]), receipt: Number(match[3]) };
+  /** The key of the message a handle names; ReceiptHandleIsInvalid for anything this queue never issued. */
+  private parseHandle(handle: unknown): number {
+    const key = handleKey(handle, this.incarnation);
+    if (key < 0) throw errors.ReceiptHandleIsInvalid(`The input receipt handle "${String(handle)}" is not a valid receipt handle.`);
+    return key;
   }
 
   /** Validates a handle without changing anything (batch actions check every entry first). */
@@ -654,8 +824,7 @@ export class Queue {
 
   /** DeleteMessage. A message already gone is no error ("DeleteMessage": it may have been deleted before). */
   deleteMessage(handle: unknown): void {
-    const { key } = this.parseHandle(handle);
-    const message = this.byKey.get(key);
+    const message = this.byKey.get(this.parseHandle(handle));
     if (message === undefined) return;
     const messageId = message.messageId;
     this.remove(message);
@@ -665,8 +834,7 @@ export class Queue {
 
   /** ChangeMessageVisibility: counts from now; in total at most 12 hours from the receive. */
   changeVisibility(handle: unknown, seconds: number): void {
-    const { key } = this.parseHandle(handle);
-    const message = this.byKey.get(key);
+    const message = this.byKey.get(this.parseHandle(handle));
     if (message === undefined || message.state !== INFLIGHT) {
       throw errors.MessageNotInflight("Message does not exist or is not available for visibility timeout change.");
     }
@@ -685,10 +853,7 @@ export class Queue {
       this.wake();
       return;
     }
-    message.timer?.cancel();
-    message.timer = this.ctx.scheduler.at(this.ctx.clock.now() + seconds * 1000, () => this.visibilityExpired(message), {
-      label: this.labels.visibility,
-    });
+    this.setDeadline(message, this.ctx.clock.now() + seconds * 1000);
   }
 
   // ---- FIFO receive attempts -----------------------------------------------------------------------------
@@ -699,7 +864,6 @@ export class Queue {
     if (record === undefined) return undefined;
     const intact = record.messages.every((message, i) => message.state === INFLIGHT && message.receipt === record.receipts[i]);
     if (!intact) {
-      record.expiry.cancel();
       this.attempts.delete(attemptId);
       return undefined;
     }
@@ -710,18 +874,15 @@ export class Queue {
   private rememberAttempt(attemptId: string, rules: ReceiveRules, output: Message[]): void {
     const messages: StoredMessage[] = [];
     for (const shaped of output) {
-      const { key } = this.parseHandle(shaped.ReceiptHandle);
-      const message = this.byKey.get(key);
+      const message = this.byKey.get(this.parseHandle(shaped.ReceiptHandle));
       if (message !== undefined) messages.push(message);
     }
-    const expiry = this.ctx.scheduler.after(LIMITS.deduplicationWindowMs, () => this.attempts.delete(attemptId), { label: this.labels.attempt });
-    this.attempts.get(attemptId)?.expiry.cancel();
     this.attempts.set(attemptId, {
       messages,
       receipts: messages.map((message) => message.receipt),
       output,
       visibilityTimeout: rules.visibilityTimeout ?? this.settings.visibilityTimeout,
-      expiry,
+      expiresAt: this.ctx.clock.now() + LIMITS.deduplicationWindowMs,
     });
   }
 
@@ -739,10 +900,10 @@ export class Queue {
   dispose(): void {
     this.disposed = true;
     this.purge();
-    for (const record of this.dedup.values()) record.expiry.cancel();
     this.dedup.clear();
-    for (const record of this.attempts.values()) record.expiry.cancel();
     this.attempts.clear();
+    this.retentionTask?.cancel();
+    this.retentionTask = undefined;
     while (this.hasWaiters()) this.finishWaiter(this.waiters[this.waitersHead++] as Waiter, []);
   }
 
@@ -758,9 +919,7 @@ export class Queue {
   }
 }
 
-const NONCE_LENGTH = 12;
-
 function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return hash("sha256", text, "hex");
 }
 

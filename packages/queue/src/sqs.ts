@@ -108,19 +108,23 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     };
   }
 
-  function sendTo(queue: Queue, input: SendFields, senderId: string): T.SendMessageOutput {
+  /** SendMessage's output, or with `batchId` a SendMessageBatch result entry (the same fields after its Id). */
+  function sendTo(queue: Queue, input: SendFields, senderId: string, batchId?: string): T.SendMessageOutput {
     const prepared = prepare(input, queue);
     const result = queue.send(prepared, senderId);
-    const out: T.SendMessageOutput = { MD5OfMessageBody: prepared.md5Body, MessageId: result.MessageId };
+    const out: T.SendMessageOutput =
+      batchId === undefined
+        ? { MD5OfMessageBody: prepared.md5Body, MessageId: result.MessageId }
+        : ({ Id: batchId, MD5OfMessageBody: prepared.md5Body, MessageId: result.MessageId } as T.SendMessageBatchResultEntry);
     if (prepared.md5Attributes !== undefined) out.MD5OfMessageAttributes = prepared.md5Attributes;
     if (prepared.md5SystemAttributes !== undefined) out.MD5OfMessageSystemAttributes = prepared.md5SystemAttributes;
     if (result.SequenceNumber !== undefined) out.SequenceNumber = result.SequenceNumber;
     return out;
   }
 
-  function receiveFrom(queue: Queue, input: Omit<T.ReceiveMessageInput, "QueueUrl">): T.Message[] | Promise<T.Message[]> {
+  function receiveFrom(queue: Queue, input: Omit<T.ReceiveMessageInput, "QueueUrl">, background = false): T.Message[] | Promise<T.Message[]> {
     const rules = validateReceive(input);
-    return queue.receive(rules, input.ReceiveRequestAttemptId);
+    return queue.receive(rules, input.ReceiveRequestAttemptId, background);
   }
 
   function changeVisibility(queue: Queue, handle: unknown, seconds: unknown): void {
@@ -149,8 +153,8 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
           ...(out.SequenceNumber === undefined ? {} : { SequenceNumber: out.SequenceNumber }),
         };
       },
-      receive: async (input) =>
-        (await receiveFrom(live(), input as Omit<T.ReceiveMessageInput, "QueueUrl">)) as Awaited<ReturnType<QueuePort["receive"]>>,
+      receive: async (input, _caller, options) =>
+        (await receiveFrom(live(), input as Omit<T.ReceiveMessageInput, "QueueUrl">, options?.background === true)) as Awaited<ReturnType<QueuePort["receive"]>>,
       deleteMessage: (handle) => live().deleteMessage(handle),
       changeVisibility: (handle, seconds) => changeVisibility(live(), handle, seconds),
     };
@@ -336,8 +340,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       queue.batch(() => {
         for (const entry of input.Entries) {
           try {
-            const sent = sendTo(queue, entry, ctx.accountId);
-            out.Successful.push({ Id: entry.Id, ...sent } as T.SendMessageBatchResultEntry);
+            out.Successful.push(sendTo(queue, entry, ctx.accountId, entry.Id) as T.SendMessageBatchResultEntry);
           } catch (error) {
             out.Failed.push(batchFailure(entry.Id, error));
           }

@@ -241,6 +241,8 @@ export function validateReceive(input: Omit<ReceiveMessageInput, "QueueUrl">): R
   return { max, visibilityTimeout, waitTimeSeconds, systemNames, attributeNames };
 }
 
+const BATCH_ID = /^[A-Za-z0-9_-]+$/;
+
 /** Entry ids of the batch actions: at most 10, distinct, each 1–80 of alphanumerics, hyphens and underscores. */
 export function validateBatchIds(entries: unknown, requestEntryName: string): asserts entries is { Id: string }[] {
   if (!Array.isArray(entries) || entries.length === 0) {
@@ -252,7 +254,7 @@ export function validateBatchIds(entries: unknown, requestEntryName: string): as
   const seen = new Set<string>();
   for (const entry of entries as { Id?: unknown }[]) {
     const id = entry?.Id;
-    if (typeof id !== "string" || id.length === 0 || id.length > LIMITS.maxBatchIdLength || !/^[A-Za-z0-9_-]+$/.test(id)) {
+    if (typeof id !== "string" || id.length === 0 || id.length > LIMITS.maxBatchIdLength || !BATCH_ID.test(id)) {
       throw errors.InvalidBatchEntryId(
         "A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.",
       );

@@ -12,6 +12,8 @@ export interface WireRequest {
   /** Lower-cased names. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Uint8Array;
+  /** The body as the SDK sent it when that was text (JSON and query bodies): codecs read this and skip a UTF-8 round trip. */
+  readonly bodyText?: string;
 }
 
 export interface WireResponse {
@@ -35,14 +37,48 @@ export function fromBase64(value: string): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
+/** The body's text: the SDK's own string when it sent one, else the bytes decoded as UTF-8. */
+export function bodyText(request: WireRequest): string {
+  return request.bodyText ?? text(request.body);
+}
+
+const EMPTY_QUERY: Readonly<Record<string, string | readonly string[]>> = Object.freeze({});
+
 export async function readRequest(request: HttpRequest): Promise<WireRequest> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
-  const query: Record<string, string | readonly string[]> = {};
-  for (const [name, value] of Object.entries(request.query ?? {})) {
-    if (value !== null && value !== undefined) query[name] = value;
+  for (const name in request.headers) headers[name.toLowerCase()] = request.headers[name] as string;
+  let query = EMPTY_QUERY;
+  if (request.query !== undefined && request.query !== null) {
+    const params: Record<string, string | readonly string[]> = {};
+    for (const [name, value] of Object.entries(request.query)) {
+      if (value !== null && value !== undefined) params[name] = value;
+    }
+    query = params;
   }
-  return { method: request.method.toUpperCase(), path: request.path, query, headers, body: await readBody(request.body) };
+  const method = request.method.toUpperCase();
+  if (typeof request.body === "string") return textRequest(method, request.path, query, headers, request.body);
+  return { method, path: request.path, query, headers, body: await readBody(request.body) };
+}
+
+/** A text body is encoded to bytes only if a codec asks for them. */
+function textRequest(
+  method: string,
+  path: string,
+  query: WireRequest["query"],
+  headers: Record<string, string>,
+  body: string,
+): WireRequest {
+  let bytes: Uint8Array | undefined;
+  return {
+    method,
+    path,
+    query,
+    headers,
+    bodyText: body,
+    get body() {
+      return (bytes ??= utf8(body));
+    },
+  };
 }
 
 /** The SDK sends strings for JSON and query bodies, bytes for Lambda payloads, and may send any stream. */

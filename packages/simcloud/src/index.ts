@@ -11,7 +11,7 @@ export {
 } from "@simcloud/clock";
 export { queueErrors, SQS_LIMITS, md5OfBody, md5OfAttributes } from "@simcloud/queue";
 export type * from "@simcloud/queue";
-export { createFunctionService, lambdaErrors, LAMBDA_LIMITS, ASYNC_RETRY_DELAYS_MS, SQS_POLL_INTERVAL_MS } from "@simcloud/function";
+export { createFunctionService, lambdaErrors, LAMBDA_LIMITS, ASYNC_RETRY_DELAYS_MS, SQS_WAIT_TIME_SECONDS } from "@simcloud/function";
 export type {
   FunctionService,
   FunctionServiceOptions,
@@ -31,7 +31,7 @@ export type {
   AliasConfiguration,
   FunctionEventInvokeConfig,
 } from "@simcloud/function";
-export { createTopicService, snsErrors, SNS_LIMITS, SNS_EXCEPTION_NAMES } from "@simcloud/topic";
+export { createTopicService, snsErrors, SNS_LIMITS } from "@simcloud/topic";
 export type {
   TopicService,
   TopicServiceOptions,

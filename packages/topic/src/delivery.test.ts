@@ -41,6 +41,31 @@ describe("fan-out to SQS (Amazon SNS Developer Guide: fanout to Amazon SQS queue
     expect(queue.sent[0]?.input.MessageAttributes).toBeUndefined();
   });
 
+  it("every subscription's envelope is the same but for its UnsubscribeURL, and each one verifies; a new SignatureVersion applies at once", async () => {
+    const { sns, ctx } = setup();
+    const queues = [fakeQueue(ctx, "a"), fakeQueue(ctx, "b"), fakeQueue(ctx, "c")];
+    const { TopicArn } = await sns.createTopic({ Name: "t" });
+    const arns: string[] = [];
+    for (const queue of queues) arns.push((await sns.subscribe({ TopicArn, Protocol: "sqs", Endpoint: queue.arn })).SubscriptionArn as string);
+    await sns.publish({ TopicArn, Message: "m", Subject: "s", MessageAttributes: { k: { DataType: "String", StringValue: "v" } } });
+    await ctx.scheduler.settle();
+    await sns.setTopicAttributes({ TopicArn, AttributeName: "SignatureVersion", AttributeValue: "2" });
+    await sns.publish({ TopicArn, Message: "m" });
+    await ctx.scheduler.settle();
+    const [first, second] = [0, 1].map((n) => queues.map((queue) => queue.bodies()[n] as string));
+    for (const [version, bodies] of [["1", first], ["2", second]] as const) {
+      const envelopes = (bodies as string[]).map((body) => JSON.parse(body) as Record<string, string>);
+      envelopes.forEach((envelope, i) => {
+        expect(envelope["SignatureVersion"]).toBe(version);
+        expect(envelope["UnsubscribeURL"]).toBe(`https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${arns[i]}`);
+        const verifier = createVerify(version === "1" ? "RSA-SHA1" : "RSA-SHA256").update(stringToSign(envelope as never));
+        expect(verifier.verify(sns.signingCertificatePem(), envelope["Signature"] as string, "base64")).toBe(true);
+      });
+      const without = (body: string, i: number): string => body.replace(JSON.stringify(`https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${arns[i]}`), "");
+      expect(new Set((bodies as string[]).map(without)).size).toBe(1);
+    }
+  });
+
   it("omits Subject when not set; SignatureVersion 2 signs with SHA256withRSA", async () => {
     const { sns, ctx } = setup();
     const queue = fakeQueue(ctx, "q");

@@ -72,11 +72,15 @@ export class Deliveries {
   constructor(private readonly host: DeliveryHost) {}
 
   private envelope(topic: Topic): EnvelopeContext {
-    return { region: this.host.ctx.region, signatureVersion: topic.settings.signatureVersion, signing: this.host.signing, fifo: topic.fifo };
+    return topic.envelopeContext(this.host.ctx.region, this.host.signing);
   }
 
   private caller(topic: Topic): PortCaller {
-    return { principal: "sns.amazonaws.com", sourceArn: topic.arn };
+    return topic.caller;
+  }
+
+  private notification(job: Job, protocol: Subscription["protocol"]): string {
+    return notificationJson(job.message, protocol, job.sub.unsubscribeJson(this.host.ctx.region), this.envelope(job.topic));
   }
 
   fanOut(topic: Topic, message: PublishedMessage): void {
@@ -91,7 +95,7 @@ export class Deliveries {
       if (sub.deleted || sub.pending) continue;
       if (!sub.accepts(message)) {
         count(topic, sub, "filteredOut");
-        trace.record("sns.message.filtered-out", this.ref({ topic, sub, message, attempt: 0, lane: undefined }));
+        trace.record("sns.message.filtered-out", { topicArn: topic.arn, messageId: message.messageId, subscriptionArn: sub.arn, protocol: sub.protocol, endpoint: sub.endpoint });
         continue;
       }
       const lane = topic.fifo && message.messageGroupId !== undefined ? `${sub.arn}\u0000${message.messageGroupId}` : undefined;
@@ -141,7 +145,8 @@ export class Deliveries {
     const { trace, scheduler } = this.host.ctx;
     if (outcome.ok) {
       count(job.topic, job.sub, "delivered");
-      trace.record("sns.message.delivered", { ...this.ref(job), attempt: job.attempt });
+      const { topic, message, sub } = job;
+      trace.record("sns.message.delivered", { topicArn: topic.arn, messageId: message.messageId, subscriptionArn: sub.arn, protocol: sub.protocol, endpoint: sub.endpoint, attempt: job.attempt });
       this.next(job);
       return;
     }
@@ -186,7 +191,7 @@ export class Deliveries {
         const fifo = job.topic.fifo && queue.attributes().fifo;
         queue.send(
           {
-            MessageBody: raw ? messageFor(job.message, "sqs") : notificationJson(job.message, job.sub.protocol, job.sub.arn, this.envelope(job.topic)),
+            MessageBody: raw ? messageFor(job.message, "sqs") : this.notification(job, job.sub.protocol),
             ...(raw ? { MessageAttributes: deliveredAttributes(job.message) } : {}),
             ...(fifo ? { MessageGroupId: job.message.messageGroupId, MessageDeduplicationId: job.message.deduplicationId } : {}),
           },
@@ -229,9 +234,13 @@ export class Deliveries {
         return { ok: false, kind: "client", error: "Raw message delivery to Amazon SQS supports at most 10 message attributes" };
       }
     } else {
-      body = notificationJson(message, "sqs", sub.arn, this.envelope(topic));
+      body = this.notification(job, "sqs");
     }
     const fifo = topic.fifo && queue.attributes().fifo;
+    if (attributes === undefined && !fifo) {
+      queue.send({ MessageBody: body }, this.caller(topic));
+      return OK;
+    }
     queue.send(
       {
         MessageBody: body,
@@ -264,7 +273,7 @@ export class Deliveries {
       "user-agent": "Amazon Simple Notification Service Agent",
     };
     if (raw) headers["x-amz-sns-rawdelivery"] = "true";
-    const body = raw ? messageFor(message, sub.protocol) : notificationJson(message, sub.protocol, sub.arn, this.envelope(topic));
+    const body = raw ? messageFor(message, sub.protocol) : this.notification(job, sub.protocol);
     return this.post(sub.endpoint, headers, body);
   }
 
@@ -290,10 +299,10 @@ export class Deliveries {
         body = emailBody(text, this.host.ctx.region, sub.arn);
         break;
       case "email-json":
-        body = notificationJson(message, "email-json", sub.arn, this.envelope(topic));
+        body = this.notification(job, "email-json");
         break;
       case "firehose":
-        body = sub.settings.raw ? text : notificationJson(message, "firehose", sub.arn, this.envelope(topic));
+        body = sub.settings.raw ? text : this.notification(job, "firehose");
         break;
       default:
         body = text;

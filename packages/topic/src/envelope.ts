@@ -51,32 +51,58 @@ export function deliveredAttributes(message: PublishedMessage): MessageAttribute
   return message.perProtocol === undefined ? message.attributes : {};
 }
 
-/** One signature per message and type: every subscription's envelope carries the same one. */
-const signatureCache = new WeakMap<PublishedMessage, Map<string, string>>();
+/**
+ * What every subscription's notification for one message shares, built once per message text (MessageStructure
+ * "json" gives protocols different texts) and signature version: the signature (it covers only Type, MessageId,
+ * Subject, Message, Timestamp and TopicArn), and the JSON before and after the per-subscription UnsubscribeURL.
+ */
+export interface SharedEnvelope {
+  readonly text: string;
+  readonly version: SignatureVersion;
+  readonly timestamp: string;
+  signature: string | undefined;
+  /** Everything up to `"UnsubscribeURL" : `, and everything after its value. */
+  head: string | undefined;
+  tail: string | undefined;
+}
 
-function notificationSignature(message: PublishedMessage, text: string, timestamp: string, ctx: EnvelopeContext): string {
-  let byText = signatureCache.get(message);
-  if (byText === undefined) signatureCache.set(message, (byText = new Map()));
-  const key = `${ctx.signatureVersion}\u0000${text}`;
-  let signature = byText.get(key);
-  if (signature === undefined) {
-    signature = sign(
-      { Type: "Notification", MessageId: message.messageId, TopicArn: message.topicArn, Subject: message.subject, Message: text, Timestamp: timestamp },
-      ctx.signatureVersion,
-      ctx.signing,
-    );
-    byText.set(key, signature);
+/** Cached on the message itself (an internal record), so a fan-out costs one lookup, not a WeakMap entry. */
+function shared(message: PublishedMessage, text: string, ctx: EnvelopeContext): SharedEnvelope {
+  for (const entry of message.envelopes) {
+    if (entry.text === text && entry.version === ctx.signatureVersion) return entry;
   }
-  return signature;
+  const entry: SharedEnvelope = { text, version: ctx.signatureVersion, timestamp: new Date(message.timestamp).toISOString(), signature: undefined, head: undefined, tail: undefined };
+  message.envelopes.push(entry);
+  return entry;
+}
+
+/** One signature per message text and version: every subscription's envelope carries the same one. */
+function notificationSignature(message: PublishedMessage, entry: SharedEnvelope, ctx: EnvelopeContext): string {
+  entry.signature ??= sign(
+    { Type: "Notification", MessageId: message.messageId, TopicArn: message.topicArn, Subject: message.subject, Message: entry.text, Timestamp: entry.timestamp },
+    ctx.signatureVersion,
+    ctx.signing,
+  );
+  return entry.signature;
+}
+
+/** `  "UnsubscribeURL" : "…"` value for a subscription: the only per-subscription part of a notification. */
+export function unsubscribeUrlJson(region: string, subscriptionArn: string): string {
+  return JSON.stringify(unsubscribeUrl(region, subscriptionArn));
 }
 
 /**
  * The notification JSON in AWS's key order and layout (HTTP/HTTPS notification JSON format): SQS bodies,
  * HTTP/S bodies and email-json all carry this text. FIFO topics add SequenceNumber and are not signed.
+ * `unsubscribeJson` is `unsubscribeUrlJson(region, subscriptionArn)`, which callers keep per subscription.
  */
-export function notificationJson(message: PublishedMessage, protocol: SubscriptionProtocol, subscriptionArn: string, ctx: EnvelopeContext): string {
-  const text = messageFor(message, protocol);
-  const timestamp = new Date(message.timestamp).toISOString();
+export function notificationJson(message: PublishedMessage, protocol: SubscriptionProtocol, unsubscribeJson: string, ctx: EnvelopeContext): string {
+  const entry = shared(message, messageFor(message, protocol), ctx);
+  if (entry.head === undefined) buildNotification(message, entry, ctx);
+  return (entry.head as string) + unsubscribeJson + (entry.tail as string);
+}
+
+function buildNotification(message: PublishedMessage, entry: SharedEnvelope, ctx: EnvelopeContext): void {
   const fields: [string, unknown][] = [
     ["Type", "Notification"],
     ["MessageId", message.messageId],
@@ -84,29 +110,27 @@ export function notificationJson(message: PublishedMessage, protocol: Subscripti
   if (ctx.fifo && message.sequenceNumber !== undefined) fields.push(["SequenceNumber", message.sequenceNumber]);
   fields.push(["TopicArn", message.topicArn]);
   if (message.subject !== undefined) fields.push(["Subject", message.subject]);
-  fields.push(["Message", text], ["Timestamp", timestamp]);
+  fields.push(["Message", entry.text], ["Timestamp", entry.timestamp]);
   if (!ctx.fifo) {
-    fields.push(
-      ["SignatureVersion", ctx.signatureVersion],
-      ["Signature", notificationSignature(message, text, timestamp, ctx)],
-      ["SigningCertURL", signingCertUrl(ctx.region)],
-    );
+    fields.push(["SignatureVersion", ctx.signatureVersion], ["Signature", notificationSignature(message, entry, ctx)], ["SigningCertURL", signingCertUrl(ctx.region)]);
   }
-  fields.push(["UnsubscribeURL", unsubscribeUrl(ctx.region, subscriptionArn)]);
+  entry.head = `{\n${layoutLines(fields)},\n  "UnsubscribeURL" : `;
   const attributes = deliveredAttributes(message);
-  const names = Object.keys(attributes);
-  if (names.length > 0) fields.push(["MessageAttributes", envelopeAttributes(attributes)]);
-  return layout(fields);
+  entry.tail = Object.keys(attributes).length > 0 ? `,\n${layoutLines([["MessageAttributes", envelopeAttributes(attributes)]])}\n}` : "\n}";
 }
 
 /** AWS writes `"Key" : value` pairs two spaces in, attribute entries four. */
 function layout(fields: [string, unknown][]): string {
+  return `{\n${layoutLines(fields)}\n}`;
+}
+
+function layoutLines(fields: [string, unknown][]): string {
   const lines = fields.map(([key, value]) => {
     if (key !== "MessageAttributes") return `  ${JSON.stringify(key)} : ${JSON.stringify(value)}`;
     const entries = Object.entries(value as EnvelopeAttributes).map(([name, v]) => `    ${JSON.stringify(name)} : ${JSON.stringify(v)}`);
     return `  "MessageAttributes" : {\n${entries.join(",\n")}\n  }`;
   });
-  return `{\n${lines.join(",\n")}\n}`;
+  return lines.join(",\n");
 }
 
 export type ConfirmationType = "SubscriptionConfirmation" | "UnsubscribeConfirmation";
@@ -168,8 +192,9 @@ export interface SnsEvent {
 }
 
 export function lambdaEvent(message: PublishedMessage, subscriptionArn: string, ctx: EnvelopeContext): SnsEvent {
-  const text = messageFor(message, "lambda");
-  const timestamp = new Date(message.timestamp).toISOString();
+  const entry = shared(message, messageFor(message, "lambda"), ctx);
+  const text = entry.text;
+  const timestamp = entry.timestamp;
   return {
     Records: [
       {
@@ -179,7 +204,7 @@ export function lambdaEvent(message: PublishedMessage, subscriptionArn: string, 
         Sns: {
           SignatureVersion: ctx.signatureVersion,
           Timestamp: timestamp,
-          Signature: notificationSignature(message, text, timestamp, ctx),
+          Signature: notificationSignature(message, entry, ctx),
           SigningCertUrl: signingCertUrl(ctx.region),
           MessageId: message.messageId,
           Message: text,

@@ -7,7 +7,7 @@ export type { SubscriptionProtocol } from "./types";
 export type { DeliveryErrorKind } from "./trace";
 export type { SigningMode, SignatureVersion } from "./signing";
 export { stringToSign } from "./signing";
-export { errors as snsErrors, SNS_EXCEPTION_NAMES } from "./errors";
+export { errors as snsErrors } from "./errors";
 export type { SnsErrorCode } from "./errors";
 export { LIMITS as SNS_LIMITS } from "./limits";
 import "./trace";

@@ -1,4 +1,4 @@
-import { buildArn, parseArn, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
+import { buildArn, isAwsError, parseArn, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
 import { Deliveries } from "./delivery";
 import { filterOutbox, type HttpEndpointHandler, type OutboxEntry, type OutboxFilter, type RegisteredEndpoint, type RegisterEndpointOptions } from "./endpoints";
 import { errors, invalidParameter } from "./errors";
@@ -91,14 +91,14 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
   const topicFor = (arnText: unknown, name = "TopicArn"): Topic => {
     const arn = requireSnsArn(arnText, name, scope);
     const topic = topics.get(arnText as string);
-    if (topic === undefined || arn.resource.includes(":")) throw errors.NotFound("Topic does not exist");
+    if (topic === undefined || arn.resource.includes(":")) throw errors.NotFoundException("Topic does not exist");
     return topic;
   };
 
   const subscriptionFor = (arnText: unknown): Subscription => {
     requireSnsArn(arnText, "SubscriptionArn", scope);
     const sub = subscriptions.get(arnText as string);
-    if (sub === undefined) throw errors.NotFound("Subscription does not exist");
+    if (sub === undefined) throw errors.NotFoundException("Subscription does not exist");
     return sub;
   };
 
@@ -131,6 +131,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       messageGroupId: prepared.messageGroupId,
       deduplicationId: prepared.deduplicationId,
       sequenceNumber,
+      envelopes: [],
     };
     topic.stats.published++;
     ctx.trace.record("sns.message.published", {
@@ -148,7 +149,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     kind: "topic",
     arn: topic.arn,
     async publish(input: TopicPublishInput, _caller?: PortCaller): Promise<TopicPublishOutput> {
-      if (topic.deleted) throw errors.NotFound("Topic does not exist");
+      if (topic.deleted) throw errors.NotFoundException("Topic does not exist");
       const out = publishPrepared(topic, prepareMessage(topic, input));
       return { MessageId: out.MessageId as string, ...(out.SequenceNumber === undefined ? {} : { SequenceNumber: out.SequenceNumber }) };
     },
@@ -186,7 +187,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
   const topicForTagging = (arnText: unknown): Topic => {
     if (typeof arnText !== "string" || parseArn(arnText) === undefined) throw invalidParameter("ResourceArn");
     const topic = topics.get(arnText);
-    if (topic === undefined) throw errors.ResourceNotFound("Resource does not exist");
+    if (topic === undefined) throw errors.ResourceNotFoundException("Resource does not exist");
     return topic;
   };
 
@@ -206,7 +207,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       const fifo = fifoText === "true";
       const name = validateTopicName(input.Name, fifo);
       const tags = validateTags(input.Tags);
-      if (tags.size > LIMITS.maxTags) throw errors.TagLimitExceeded("Could not complete request: tag quota of per resource exceeded");
+      if (tags.size > LIMITS.maxTags) throw errors.TagLimitExceededException("Could not complete request: tag quota of per resource exceeded");
       const arn = buildArn("sns", name, scope);
       const existing = topics.get(arn);
       if (existing !== undefined) {
@@ -222,7 +223,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
         }
         return { TopicArn: arn };
       }
-      if (topics.size >= LIMITS.maxTopics) throw errors.TopicLimitExceeded("Topic limit exceeded");
+      if (topics.size >= LIMITS.maxTopics) throw errors.TopicLimitExceededException("Topic limit exceeded");
       let settings: TopicSettings = defaultTopicSettings(arn, ctx.accountId, fifo);
       for (const [key, value] of Object.entries(attributes)) {
         if (key !== "FifoTopic") settings = withTopicAttribute(settings, key, value, []);
@@ -368,17 +369,17 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     async publishBatch(input) {
       const topic = topicFor(input.TopicArn);
       const entries = input.PublishBatchRequestEntries ?? [];
-      if (entries.length === 0) throw errors.EmptyBatchRequest("The batch request doesn't contain any entries.");
-      if (entries.length > LIMITS.maxBatchEntries) throw errors.TooManyEntriesInBatchRequest("The batch request contains more entries than permissible.");
+      if (entries.length === 0) throw errors.EmptyBatchRequestException("The batch request doesn't contain any entries.");
+      if (entries.length > LIMITS.maxBatchEntries) throw errors.TooManyEntriesInBatchRequestException("The batch request contains more entries than permissible.");
       const ids = new Set<string>();
       let total = 0;
       for (const entry of entries) {
-        if (!validBatchEntryId(entry.Id)) throw errors.InvalidBatchEntryId("The Id of a batch entry in a batch request doesn't abide by the specification.");
-        if (ids.has(entry.Id)) throw errors.BatchEntryIdsNotDistinct("Two or more batch entries in the request have the same Id.");
+        if (!validBatchEntryId(entry.Id)) throw errors.InvalidBatchEntryIdException("The Id of a batch entry in a batch request doesn't abide by the specification.");
+        if (ids.has(entry.Id)) throw errors.BatchEntryIdsNotDistinctException("Two or more batch entries in the request have the same Id.");
         ids.add(entry.Id);
         total += rawSize(entry);
       }
-      if (total > topic.settings.maximumMessageSize) throw errors.BatchRequestTooLong("The length of all the messages put together is more than the limit.");
+      if (total > topic.settings.maximumMessageSize) throw errors.BatchRequestTooLongException("The length of all the messages put together is more than the limit.");
       const Successful: S.PublishBatchResultEntry[] = [];
       const Failed: S.BatchResultErrorEntry[] = [];
       for (const entry of entries) {
@@ -387,8 +388,9 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
         try {
           prepared = prepareMessage(topic, entry);
         } catch (error) {
-          if (!(error instanceof Error) || !("code" in error)) throw error;
-          Failed.push({ Id: id, Code: String((error as { code: unknown }).code), Message: error.message, SenderFault: true });
+          if (!isAwsError(error)) throw error;
+          // BatchResultErrorEntry.Code is the wire (awsQuery) code: InvalidParameter, ParameterValueInvalid.
+          Failed.push({ Id: id, Code: error.queryCode ?? error.code, Message: error.message, SenderFault: true });
           continue;
         }
         Successful.push({ Id: id, ...publishPrepared(topic, prepared) });
@@ -400,7 +402,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       const topic = topicForTagging(input.ResourceArn);
       const tags = validateTags(input.Tags);
       const keys = new Set([...topic.tags.keys(), ...tags.keys()]);
-      if (keys.size > LIMITS.maxTags) throw errors.TagLimitExceeded("Could not complete request: tag quota of per resource exceeded");
+      if (keys.size > LIMITS.maxTags) throw errors.TagLimitExceededException("Could not complete request: tag quota of per resource exceeded");
       for (const [key, value] of tags) topic.tags.set(key, value);
       return {};
     },

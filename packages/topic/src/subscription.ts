@@ -1,5 +1,6 @@
-import { compileFilter, isAwsError, parseArn, type CompiledFilter } from "@simcloud/core";
-import { errors, invalidParameter } from "./errors";
+import { compileFilter, parseArn, type CompiledFilter } from "@simcloud/core";
+import { unsubscribeUrlJson } from "./envelope";
+import { invalidParameter } from "./errors";
 import {
   effectiveDeliveryPolicyText,
   effectiveHttpPolicy,
@@ -91,14 +92,9 @@ export function withAttribute(
   }
 }
 
+/** The shared engine throws SNS's own InvalidParameterException (query code InvalidParameter) for a bad policy. */
 function compile(policy: string, scope: FilterPolicyScope): SubscriptionSettings["filter"] {
-  try {
-    return scope === "MessageBody" ? compileFilter(policy, "sns-body") : compileFilter(policy, "sns-attributes");
-  } catch (error) {
-    // The shared engine names its error by the SDK class; this catalogue uses SNS's query codes throughout.
-    if (isAwsError(error)) throw errors.InvalidParameter(error.message);
-    throw error;
-  }
+  return scope === "MessageBody" ? compileFilter(policy, "sns-body") : compileFilter(policy, "sns-attributes");
 }
 
 /** Amazon SNS dead-letter queues: an SQS queue ARN; FIFO topics need a FIFO queue, standard topics a standard one. */
@@ -126,6 +122,8 @@ export class Subscription {
   confirmationWasAuthenticated: boolean;
   /** Counters behind the topic's CloudWatch-style metrics. */
   readonly stats = { delivered: 0, failed: 0, filteredOut: 0, redrivenToDlq: 0, failedToRedriveToDlq: 0 };
+  /** The JSON text of this subscription's UnsubscribeURL, the one part of a notification that is its own. */
+  private unsubscribeJson_: string | undefined;
 
   constructor(
     readonly arn: string,
@@ -140,6 +138,10 @@ export class Subscription {
     this.settings = settings;
     this.pending = pending;
     this.confirmationWasAuthenticated = !pending;
+  }
+
+  unsubscribeJson(region: string): string {
+    return (this.unsubscribeJson_ ??= unsubscribeUrlJson(region, this.arn));
   }
 
   /** Filter policies through the shared engine; no policy accepts everything. */

@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { errors, invalidParameter } from "./errors";
 import { effectiveDeliveryPolicyText, effectiveHttpPolicy, parseTopicDeliveryPolicy, type TopicDeliveryPolicy } from "./delivery-policy";
 import { LIMITS } from "./limits";
-import type { SignatureVersion } from "./signing";
+import type { PortCaller } from "@simcloud/core";
+import type { EnvelopeContext } from "./envelope";
+import type { SignatureVersion, SigningMode } from "./signing";
 import type { Subscription } from "./subscription";
 import { boolText } from "./validate";
 
@@ -165,6 +167,10 @@ export class Topic {
   /** Insertion order is expiry order, so expired ids are trimmed from the front. */
   private readonly dedup = new Map<string, DedupEntry>();
   private sequence = 0n;
+  /** Who SNS is when it delivers to a queue or function (the same record for every delivery). */
+  readonly caller: PortCaller;
+  /** How notifications are written, kept while `settings` is the same record (SetTopicAttributes replaces it). */
+  private envelope: { settings: TopicSettings; context: EnvelopeContext } | undefined;
 
   constructor(
     readonly arn: string,
@@ -173,6 +179,15 @@ export class Topic {
     settings: TopicSettings,
   ) {
     this.settings = settings;
+    this.caller = Object.freeze({ principal: "sns.amazonaws.com", sourceArn: arn });
+  }
+
+  envelopeContext(region: string, signing: SigningMode): EnvelopeContext {
+    const settings = this.settings;
+    if (this.envelope?.settings !== settings) {
+      this.envelope = { settings, context: { region, signatureVersion: settings.signatureVersion, signing, fifo: settings.fifo } };
+    }
+    return this.envelope.context;
   }
 
   get fifo(): boolean {
@@ -247,5 +262,5 @@ export class Topic {
 export function checkLargeTopicSubscription(topic: Topic, protocol: string): void {
   if (topic.settings.maximumMessageSize <= LIMITS.defaultMaximumMessageSize) return;
   if (!largePayloadProtocol(protocol)) throw invalidParameter(`Protocol Reason: topics above 262144 bytes accept only sqs, lambda and firehose subscriptions`);
-  if (topic.subscriptions.size >= LIMITS.largeTopicMaxSubscriptions) throw errors.SubscriptionLimitExceeded("Subscription limit exceeded");
+  if (topic.subscriptions.size >= LIMITS.largeTopicMaxSubscriptions) throw errors.SubscriptionLimitExceededException("Subscription limit exceeded");
 }

@@ -1,4 +1,5 @@
 import type { MessageAttributeMap } from "@simcloud/core";
+import type { SharedEnvelope } from "./envelope";
 
 export const PROTOCOLS = ["sqs", "lambda", "http", "https", "email", "email-json", "sms", "application", "firehose"] as const;
 export type SubscriptionProtocol = (typeof PROTOCOLS)[number];
@@ -16,4 +17,6 @@ export interface PublishedMessage {
   readonly messageGroupId: string | undefined;
   readonly deduplicationId: string | undefined;
   readonly sequenceNumber: string | undefined;
+  /** What every subscription's notification shares, per message text and signature version; starts empty. */
+  readonly envelopes: SharedEnvelope[];
 }

@@ -36,7 +36,7 @@ export function requireSnsArn(text: unknown, name: string, scope: { region: stri
   if (arn.service !== "sns" || arn.resource.length === 0) throw invalidParameter(name);
   if (arn.region !== scope.region) throw invalidParameter(`${name} Reason: A ARN must be in the region ${scope.region}`);
   if (arn.accountId !== scope.accountId) {
-    throw errors.AuthorizationError(`User: arn:aws:iam::${scope.accountId}:root is not authorized to perform this action on resource: ${text}`);
+    throw errors.AuthorizationErrorException(`User: arn:aws:iam::${scope.accountId}:root is not authorized to perform this action on resource: ${text}`);
   }
   return arn;
 }
@@ -120,31 +120,31 @@ export function validateMessageAttributes(attributes: MessageAttributeMap | unde
       name.endsWith(".") ||
       name.includes("..")
     ) {
-      throw errors.ParameterValueInvalid(`The message attribute name '${name}' is invalid.`);
+      throw errors.InvalidParameterValueException(`The message attribute name '${name}' is invalid.`);
     }
-    if (/^(aws|amazon)\./i.test(name)) throw errors.ParameterValueInvalid(`The message attribute name '${name}' is reserved for use by AWS.`);
+    if (/^(aws|amazon)\./i.test(name)) throw errors.InvalidParameterValueException(`The message attribute name '${name}' is reserved for use by AWS.`);
     if (value === undefined || value === null || typeof value.DataType !== "string" || value.DataType.length === 0) {
-      throw errors.ParameterValueInvalid(`The message attribute '${name}' must contain non-empty message attribute type.`);
+      throw errors.InvalidParameterValueException(`The message attribute '${name}' must contain non-empty message attribute type.`);
     }
     const type = value.DataType;
     const base = type.split(".")[0] as string;
     if (utf8Length(type) > LIMITS.maxAttributeDataTypeLength || !["String", "Number", "Binary"].includes(base)) {
-      throw errors.ParameterValueInvalid(
+      throw errors.InvalidParameterValueException(
         `The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`,
       );
     }
     if (base === "Binary") {
       if (value.BinaryValue === undefined || value.BinaryValue.length === 0) {
-        throw errors.ParameterValueInvalid(`The message attribute '${name}' with type 'Binary' must use field 'Binary'.`);
+        throw errors.InvalidParameterValueException(`The message attribute '${name}' with type 'Binary' must use field 'Binary'.`);
       }
       out[name] = { DataType: type, BinaryValue: value.BinaryValue };
       continue;
     }
     const text = value.StringValue;
     if (typeof text !== "string" || text.length === 0) {
-      throw errors.ParameterValueInvalid(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
+      throw errors.InvalidParameterValueException(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
     }
-    if (base === "Number" && !NUMBER.test(text.trim())) throw errors.ParameterValueInvalid(`Could not cast message attribute '${name}' value to number.`);
+    if (base === "Number" && !NUMBER.test(text.trim())) throw errors.InvalidParameterValueException(`Could not cast message attribute '${name}' value to number.`);
     if (type === "String.Array") validateStringArray(name, text);
     out[name] = { DataType: type, StringValue: text };
   }
@@ -160,7 +160,7 @@ function validateStringArray(name: string, text: string): void {
     parsed = undefined;
   }
   const ok = Array.isArray(parsed) && parsed.every((v) => v === null || ["string", "number", "boolean"].includes(typeof v));
-  if (!ok) throw errors.ParameterValueInvalid(`The message attribute '${name}' with type 'String.Array' has an invalid value: ${text}`);
+  if (!ok) throw errors.InvalidParameterValueException(`The message attribute '${name}' with type 'String.Array' has an invalid value: ${text}`);
 }
 
 /** Message plus every attribute's name, type and value: the size a topic's MaximumMessageSize bounds. */
@@ -221,7 +221,7 @@ export function validateTags(tags: TagInput[] | undefined): Map<string, string> 
     const value = tag.Value ?? "";
     if (typeof key !== "string" || key.length === 0 || key.length > LIMITS.maxTagKeyLength) throw invalidParameter("Tags.Key");
     if (typeof value !== "string" || value.length > LIMITS.maxTagValueLength) throw invalidParameter("Tags.Value");
-    if (key.toLowerCase().startsWith("aws:")) throw errors.TagPolicy("Invalid tag key: the aws: prefix is reserved for AWS use.");
+    if (key.toLowerCase().startsWith("aws:")) throw errors.TagPolicyException("Invalid tag key: the aws: prefix is reserved for AWS use.");
     out.set(key, value);
   }
   return out;

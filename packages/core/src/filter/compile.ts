@@ -6,9 +6,9 @@ import type { DialectRules, FilterDialect } from "./dialect";
 import { EVENTBRIDGE_RULES } from "./eventbridge";
 import { jsonSize, readPattern } from "./input";
 import { isRecord, parseJson } from "./json";
-import { matchObject } from "./match";
+import { compileMatcher } from "./match";
 import { PatternCompiler, type Node } from "./pattern";
-import { SNS_ATTRIBUTE_RULES, SNS_BODY_RULES, attributesAsEvent, bodyAsEvent, checkSnsComplexity, checkSnsLimits, type SnsFilterInput } from "./sns";
+import { SNS_ATTRIBUTE_RULES, SNS_BODY_RULES, attributeValue, bodyAsEvent, checkSnsComplexity, checkSnsLimits, type SnsFilterInput } from "./sns";
 
 /** What `matches` takes: an EventBridge event (object or its exact JSON text), or an SNS message with its attributes. */
 export type FilterInput<D extends FilterDialect> = D extends "eventbridge" ? object | string : SnsFilterInput;
@@ -41,25 +41,47 @@ export function compileFilter<D extends FilterDialect>(pattern: object | string,
   }
   const root = new PatternCompiler(rules).compileRoot(policy);
   if (dialect !== "eventbridge") checkSnsComplexity(policy);
-  return { dialect, matches: matcherFor(dialect, root) as CompiledFilter<D>["matches"] };
+  return { dialect, matches: matcherFor(dialect, root, rules) as CompiledFilter<D>["matches"] };
 }
 
-function matcherFor(dialect: FilterDialect, root: Node): (input: unknown) => boolean {
+function matcherFor(dialect: FilterDialect, root: Node, rules: DialectRules): (input: unknown) => boolean {
+  const limits = rules.numbers;
+  // Parsed JSON: null-prototype objects, NumberText numbers.
+  const parsed = { limits, numberText: true, ownRead: false };
   switch (dialect) {
-    case "eventbridge":
+    case "eventbridge": {
+      // The common case, an event object, is matched as it is: Object.hasOwn reads, JavaScript numbers.
+      const matchObject = compileMatcher(root, { limits, numberText: false, ownRead: true });
+      const matchText = compileMatcher(root, parsed);
       return (input) => {
-        const event = typeof input === "string" ? parseEvent(input) : input;
-        return isRecord(event) && matchObject(root, event);
+        // (isRecord's checks, less NumberText: callers never hold one, the class is internal to the parser.)
+        if (typeof input === "object") return input !== null && !Array.isArray(input) && matchObject(input as Record<string, unknown>);
+        // Text is parsed once per call, keeping number spellings.
+        if (typeof input !== "string") return false;
+        const event = parseEvent(input);
+        return isRecord(event) && matchText(event);
       };
-    case "sns-attributes":
-      return (input) => isRecord(input) && matchObject(root, attributesAsEvent(Object.hasOwn(input, "attributes") ? input["attributes"] : undefined));
-    case "sns-body":
+    }
+    case "sns-attributes": {
+      // Only the attributes the policy names are read and converted (Number attributes become NumberText).
+      const match = compileMatcher(root, { limits, numberText: true, ownRead: true }, (attributes, name) => attributeValue(attributes, name));
+      return (input) => {
+        if (!isRecord(input)) return false;
+        const attributes = Object.hasOwn(input, "attributes") ? input["attributes"] : undefined;
+        return match(isRecord(attributes) ? attributes : NO_ATTRIBUTES);
+      };
+    }
+    case "sns-body": {
+      const match = compileMatcher(root, parsed);
       return (input) => {
         const body = isRecord(input) && Object.hasOwn(input, "message") ? bodyAsEvent(input["message"]) : undefined;
-        return body !== undefined && matchObject(root, body);
+        return body !== undefined && match(body);
       };
+    }
   }
 }
+
+const NO_ATTRIBUTES: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
 
 function parseEvent(text: string): unknown {
   try {

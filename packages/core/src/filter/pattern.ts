@@ -4,22 +4,70 @@
  * grammar with the differences held in DialectRules. Validation walks the pattern in document order so
  * the first problem reported is the one AWS reports.
  */
-import { compileWildcard, wildcardMatches, WildcardSyntaxError } from "./wildcard";
-import { cidrContains, parseCidr, parseIp, sameIp, type IpAddress } from "./cidr";
-import { inRange, numericKey, scalarKey, type NumericRange } from "./numeric";
+import { compileWildcard, wildcardMatches, WildcardSyntaxError, type WildcardMatcher } from "./wildcard";
+import { cidrContains, ipv4Number, ipv4Value, parseCidr, parseIp, sameIp, type CidrBlock, type IpAddress } from "./cidr";
+import { numericKey, type NumericRange } from "./numeric";
 import { NumberText, isRecord } from "./json";
 import type { DialectRules } from "./dialect";
 
 /** A value at a leaf of an event: what a condition is tested against. */
 export type Scalar = string | number | boolean | null | NumberText;
-export type Test = (value: Scalar) => boolean;
+
+/** A condition on string values. */
+export type StringTest = (value: string) => boolean;
+/**
+ * A condition on number values. `key` is the value's fixed-point key in the dialect (undefined when it
+ * has no numeric form), `text` its JSON spelling: undefined for a JavaScript number, whose spelling is
+ * String(value), computed only by the conditions that need it.
+ */
+export type NumberTest = (key: number | undefined, value: number, text: string | undefined) => boolean;
+
+/**
+ * One value or match expression of a value list, split by the type of the event value it meets, so the
+ * matcher runs only the conditions that can apply: `true`/`false` stand for "every value of that type".
+ */
+export interface Condition {
+  readonly string: StringTest | boolean;
+  readonly number: NumberTest | boolean;
+  readonly onTrue: boolean;
+  readonly onFalse: boolean;
+  readonly onNull: boolean;
+  /** The negation of `string`, when it has a faster form than !string(v). */
+  readonly notString?: StringTest;
+}
+
+const NEVER: Condition = { string: false, number: false, onTrue: false, onFalse: false, onNull: false };
+const stringCondition = (test: StringTest): Condition => ({ ...NEVER, string: test });
+const numberCondition = (test: NumberTest): Condition => ({ ...NEVER, number: test });
+
+/** anything-but: every value the inner condition refuses. */
+function negate(inner: Condition): Condition {
+  const string = inner.string;
+  const number = inner.number;
+  return {
+    string: typeof string === "boolean" ? !string : (inner.notString ?? ((v) => !string(v))),
+    number: typeof number === "boolean" ? !number : (k, v, t) => !number(k, v, t),
+    onTrue: !inner.onTrue,
+    onFalse: !inner.onFalse,
+    onNull: !inner.onNull,
+  };
+}
 
 export interface Leaf {
   /** Exact strings, tested with one Set lookup. */
   readonly strings: ReadonlySet<string> | undefined;
-  readonly tests: readonly Test[];
+  /** The other conditions on strings; `anyString` when one of them accepts every string. */
+  readonly stringTests: readonly StringTest[];
+  readonly anyString: boolean;
+  readonly numberTests: readonly NumberTest[];
+  readonly anyNumber: boolean;
+  readonly onTrue: boolean;
+  readonly onFalse: boolean;
+  readonly onNull: boolean;
   readonly existsTrue: boolean;
   readonly existsFalse: boolean;
+  /** Whether the list holds anything but exists:false. */
+  readonly positive: boolean;
 }
 
 export type Field = { readonly key: string; readonly leaf: Leaf; readonly node?: undefined } | { readonly key: string; readonly node: Node; readonly leaf?: undefined };
@@ -66,11 +114,6 @@ export function isPatternObject(value: PatternValue | undefined): value is Patte
   return value !== undefined && isRecord(value) && !(value instanceof NotJson);
 }
 
-export function numberOf(value: Scalar): NumberText | undefined {
-  if (typeof value === "number") return new NumberText(String(value), value);
-  return value instanceof NumberText ? value : undefined;
-}
-
 export class PatternCompiler {
   constructor(private readonly rules: DialectRules) {}
 
@@ -107,7 +150,7 @@ export class PatternCompiler {
     for (const field of fields) {
       if (field.leaf !== undefined) {
         matchesEmpty &&= field.leaf.existsFalse;
-        positive ||= field.leaf.strings !== undefined || field.leaf.tests.length > 0 || field.leaf.existsTrue;
+        positive ||= field.leaf.positive;
       } else {
         matchesEmpty &&= field.node.matchesEmpty;
         positive ||= field.node.positive;
@@ -133,39 +176,74 @@ export class PatternCompiler {
 
   private leaf(values: PatternValue[]): Leaf {
     const strings = new Set<string>();
-    const tests: Test[] = [];
+    const stringTests: StringTest[] = [];
+    const numberTests: NumberTest[] = [];
+    let anyString = false;
+    let anyNumber = false;
+    let onTrue = false;
+    let onFalse = false;
+    let onNull = false;
     let existsTrue = false;
     let existsFalse = false;
+    let positive = false;
+    const add = (condition: Condition): void => {
+      positive = true;
+      if (condition.string === true) anyString = true;
+      else if (condition.string !== false) stringTests.push(condition.string);
+      if (condition.number === true) anyNumber = true;
+      else if (condition.number !== false) numberTests.push(condition.number);
+      onTrue ||= condition.onTrue;
+      onFalse ||= condition.onFalse;
+      onNull ||= condition.onNull;
+    };
     for (const value of values) {
       if (typeof value === "string") {
         const ip = parseIp(value);
-        if (ip === undefined) strings.add(value);
-        else tests.push(exactIp(value, ip));
+        if (ip === undefined) {
+          positive = true;
+          strings.add(value);
+        } else add(stringCondition(exactIp(value, ip)));
       } else if (value instanceof NumberText) {
-        tests.push(this.exactNumber(value));
-      } else if (value === null || typeof value === "boolean") {
-        tests.push((v) => v === value);
+        add(numberCondition(this.exactNumber(value)));
+      } else if (value === null) {
+        add({ ...NEVER, onNull: true });
+      } else if (typeof value === "boolean") {
+        add({ ...NEVER, onTrue: value, onFalse: !value });
       } else if (isPatternObject(value)) {
         const test = this.expression(value);
-        if (test === true) existsTrue = true;
-        else if (test === false) existsFalse = true;
-        else tests.push(test);
+        if (test === true) {
+          positive = true;
+          existsTrue = true;
+        } else if (test === false) existsFalse = true;
+        else add(test);
       } else {
         this.fail("Match value must be String, number, true, false, or null");
       }
     }
     if (values.length === 0) this.fail("Empty arrays are not allowed");
-    return { strings: strings.size > 0 ? strings : undefined, tests, existsTrue, existsFalse };
+    return {
+      strings: strings.size > 0 ? strings : undefined,
+      stringTests,
+      anyString,
+      numberTests,
+      anyNumber,
+      onTrue,
+      onFalse,
+      onNull,
+      existsTrue,
+      existsFalse,
+      positive,
+    };
   }
 
   /** A plain number in a value list matches the same spelling, and numerically when it has a numeric form. */
-  private exactNumber(pattern: NumberText): Test {
+  private exactNumber(pattern: NumberText): NumberTest {
     const limits = this.rules.numbers;
     const key = numericKey(pattern.value, pattern.text, limits);
     const literal = pattern.text;
     // Equal spellings give equal keys, so with a key the numeric test covers the literal one.
-    if (typeof key === "number") return (v) => scalarKey(v, limits) === key;
-    return (v) => numberOf(v)?.text === literal;
+    if (typeof key === "number") return (k) => k === key;
+    return (_k, v, t) => (t ?? String(v)) === literal;
   }
 
   /** A key from a number written in a pattern, or the rejection event-ruler gives. */
@@ -177,8 +255,8 @@ export class PatternCompiler {
     return key;
   }
 
-  /** Returns a test, or true/false for `exists`. */
-  private expression(expression: PatternObject): Test | boolean {
+  /** Returns a condition, or true/false for `exists`. */
+  private expression(expression: PatternObject): Condition | boolean {
     const keys = Object.keys(expression);
     const op = keys[0];
     if (op === undefined) this.fail("Match expression name not found");
@@ -193,38 +271,33 @@ export class PatternCompiler {
         if (isPatternObject(value) && this.rules.affixIgnoreCase) {
           const test = this.affixIgnoreCase(op, value);
           onlyKey();
-          return test;
+          return stringCondition(test);
         }
         if (typeof value !== "string") this.fail(`${op} match pattern must be a string`);
         onlyKey();
-        return op === "prefix" ? (v) => typeof v === "string" && v.startsWith(value) : (v) => typeof v === "string" && v.endsWith(value);
+        return stringCondition(op === "prefix" ? startsWith(value) : endsWith(value));
       }
       case "equals-ignore-case": {
         if (typeof value !== "string") this.fail("equals-ignore-case match pattern must be a string");
         onlyKey();
-        const lower = value.toLowerCase();
-        return (v) => typeof v === "string" && v.toLowerCase() === lower;
+        return stringCondition(equalsIgnoreCase(value.toLowerCase()));
       }
       case "wildcard": {
         if (typeof value !== "string") this.fail("wildcard match pattern must be a string");
         const matcher = this.wildcard(value);
         onlyKey();
-        return (v) => typeof v === "string" && wildcardMatches(matcher, v);
+        return stringCondition(wildcardTest(matcher));
       }
       case "numeric": {
         if (!Array.isArray(value)) this.fail("Value of numeric must be an array.");
         const range = this.numeric(value);
         onlyKey("Too many elements in numeric expression");
-        const limits = this.rules.numbers;
-        return (v) => {
-          const key = scalarKey(v, limits);
-          return key !== undefined && inRange(key, range);
-        };
+        return numberCondition(rangeTest(range));
       }
       case "anything-but": {
-        const test = this.anythingBut(value);
+        const inner = this.anythingBut(value);
         onlyKey("Too many elements in numeric expression");
-        return (v) => !test(v);
+        return negate(inner);
       }
       case "exists": {
         if (typeof value !== "boolean") this.fail("exists match pattern must be either true or false.");
@@ -236,18 +309,14 @@ export class PatternCompiler {
         const block = parseCidr(value);
         if (typeof block === "string") this.fail(block);
         onlyKey();
-        return (v) => {
-          if (typeof v !== "string" || v.length > 45) return false;
-          const ip = parseIp(v);
-          return ip !== undefined && cidrContains(block, ip);
-        };
+        return stringCondition(cidrTest(block));
       }
       default:
         return this.fail(`Unrecognized match type ${op}`);
     }
   }
 
-  private affixIgnoreCase(op: "prefix" | "suffix", value: PatternObject): Test {
+  private affixIgnoreCase(op: "prefix" | "suffix", value: PatternObject): StringTest {
     const keys = Object.keys(value);
     const inner = keys[0];
     const Name = op === "prefix" ? "Prefix" : "Suffix";
@@ -256,10 +325,7 @@ export class PatternCompiler {
     const text = value[inner];
     if (typeof text !== "string") this.fail("equals-ignore-case match pattern must be a string");
     if (keys.length > 1) this.fail("Only one key allowed in match expression");
-    const lower = text.toLowerCase();
-    return op === "prefix"
-      ? (v) => typeof v === "string" && v.toLowerCase().startsWith(lower)
-      : (v) => typeof v === "string" && v.toLowerCase().endsWith(lower);
+    return op === "prefix" ? prefixIgnoreCase(text.toLowerCase()) : suffixIgnoreCase(text.toLowerCase());
   }
 
   private wildcard(text: string): ReturnType<typeof compileWildcard> {
@@ -271,8 +337,8 @@ export class PatternCompiler {
     }
   }
 
-  /** The test that anything-but negates. */
-  private anythingBut(value: PatternValue): Test {
+  /** The condition that anything-but negates. */
+  private anythingBut(value: PatternValue): Condition {
     let kind = "values";
     let operand = value;
     if (isPatternObject(value)) {
@@ -295,7 +361,7 @@ export class PatternCompiler {
     return this.anythingButValues(operand, Array.isArray(operand));
   }
 
-  private anythingButValues(operand: PatternValue, isList: boolean): Test {
+  private anythingButValues(operand: PatternValue, isList: boolean): Condition {
     const items = isList ? (operand as PatternValue[]) : [operand];
     const strings = new Set<string>();
     const keys = new Set<number>();
@@ -312,16 +378,15 @@ export class PatternCompiler {
     if (isList && !this.rules.anythingButMixed && ((strings.size > 0 && keys.size > 0) || (strings.size === 0 && keys.size === 0))) {
       this.fail("Inside anything but list, either all values are number or string, mixed type is not supported");
     }
-    const limits = this.rules.numbers;
-    return (v) => {
-      if (typeof v === "string") return strings.has(v);
-      if (keys.size === 0) return false;
-      const key = scalarKey(v, limits);
-      return key !== undefined ? keys.has(key) : literals.has(numberOf(v)?.text ?? "");
+    return {
+      ...NEVER,
+      string: stringIn(strings),
+      notString: stringIn(strings, true),
+      number: keys.size === 0 ? false : (k, v, t) => (k !== undefined ? keys.has(k) : literals.has(t ?? String(v))),
     };
   }
 
-  private anythingButSet(kind: string, items: PatternValue[]): Test {
+  private anythingButSet(kind: string, items: PatternValue[]): Condition {
     const texts: string[] = [];
     for (const item of items) {
       if (typeof item !== "string") {
@@ -334,17 +399,16 @@ export class PatternCompiler {
     }
     switch (kind) {
       case "prefix":
-        return (v) => typeof v === "string" && texts.some((t) => v.startsWith(t));
+        return stringCondition(anyOf(texts.map(startsWith)));
       case "suffix":
-        return (v) => typeof v === "string" && texts.some((t) => v.endsWith(t));
+        return stringCondition(anyOf(texts.map(endsWith)));
       case "equals-ignore-case": {
         const lower = new Set(texts.map((t) => t.toLowerCase()));
-        return (v) => typeof v === "string" && lower.has(v.toLowerCase());
+        if (lower.size === 1) return stringCondition(equalsIgnoreCase(lower.values().next().value as string));
+        return stringCondition((v) => lower.has(v.toLowerCase()));
       }
-      default: {
-        const matchers = texts.map((t) => this.wildcard(t));
-        return (v) => typeof v === "string" && matchers.some((m) => wildcardMatches(m, v));
-      }
+      default:
+        return stringCondition(anyOf(texts.map((t) => wildcardTest(this.wildcard(t)))));
     }
   }
 
@@ -389,12 +453,163 @@ export class PatternCompiler {
 }
 
 /** event-ruler turns an IP-shaped exact string into an address range, so "10.0.0.1" also matches other spellings of it. */
-function exactIp(text: string, ip: IpAddress): Test {
+function exactIp(text: string, ip: IpAddress): StringTest {
+  if (ip.version === 4) {
+    const address = ipv4Value(ip.bytes);
+    return (v) => v === text || ipv4Number(v) === address;
+  }
   return (v) => {
-    if (typeof v !== "string") return false;
     if (v === text) return true;
+    if (v.length > 45 || !v.includes(":")) return false;
     const other = parseIp(v);
     return other !== undefined && sameIp(ip, other);
   };
 }
 
+/** An IPv4 block becomes a mask and a network number; an address is read without allocating. */
+function cidrTest(block: CidrBlock): StringTest {
+  if (block.version === 4) {
+    const mask = block.bits === 0 ? 0 : (0xffffffff << (32 - block.bits)) >>> 0;
+    const network = (ipv4Value(block.bytes) & mask) >>> 0;
+    return (v) => {
+      const address = ipv4Number(v);
+      return address >= 0 && (address & mask) >>> 0 === network;
+    };
+  }
+  // Text without ":" is IPv4, which an IPv6 block never holds.
+  return (v) => {
+    if (v.length > 45 || !v.includes(":")) return false;
+    const ip = parseIp(v);
+    return ip !== undefined && cidrContains(block, ip);
+  };
+}
+
+/** Precomputed bounds over fixed-point keys. */
+function rangeTest(range: NumericRange): NumberTest {
+  const { low, high } = range;
+  if (range.lowOpen) return range.highOpen ? (k) => k !== undefined && k > low && k < high : (k) => k !== undefined && k > low && k <= high;
+  return range.highOpen ? (k) => k !== undefined && k >= low && k < high : (k) => k !== undefined && k >= low && k <= high;
+}
+
+function wildcardTest(matcher: WildcardMatcher): StringTest {
+  const { segments } = matcher;
+  if (segments.length === 2) {
+    // One star: a prefix and a suffix that do not overlap.
+    const [first, last] = segments as [string, string];
+    const least = first.length + last.length;
+    const starts = startsWith(first);
+    const ends = endsWith(last);
+    return (v) => v.length >= least && starts(v) && ends(v);
+  }
+  return (v) => wildcardMatches(matcher, v);
+}
+
+/*
+ * startsWith/endsWith are builtin calls that TurboFan does not inline; most values that fail a prefix
+ * or suffix differ in the character next to its far end (com.example.service1 vs …service2), so that
+ * character is compared first, and a value as long as the affix is compared with ===.
+ */
+function startsWith(prefix: string): StringTest {
+  const n = prefix.length;
+  if (n === 0) return () => true;
+  const last = prefix.charCodeAt(n - 1);
+  return (v) => v.length >= n && v.charCodeAt(n - 1) === last && (v.length === n ? v === prefix : v.startsWith(prefix));
+}
+
+function endsWith(suffix: string): StringTest {
+  const n = suffix.length;
+  if (n === 0) return () => true;
+  const first = suffix.charCodeAt(0);
+  return (v) => v.length >= n && v.charCodeAt(v.length - n) === first && (v.length === n ? v === suffix : v.endsWith(suffix));
+}
+
+/** Membership in a few strings (or its negation): === on each beats hashing the value for a Set lookup. */
+export function stringIn(strings: ReadonlySet<string>, negated = false): StringTest {
+  const list = [...strings];
+  const [a, b, c, d] = list as [string, string, string, string];
+  if (negated) {
+    switch (list.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (v) => v !== a;
+      case 2:
+        return (v) => v !== a && v !== b;
+      case 3:
+        return (v) => v !== a && v !== b && v !== c;
+      default:
+        return (v) => !strings.has(v);
+    }
+  }
+  switch (list.length) {
+    case 0:
+      return () => false;
+    case 1:
+      return (v) => v === a;
+    case 2:
+      return (v) => v === a || v === b;
+    case 3:
+      return (v) => v === a || v === b || v === c;
+    case 4:
+      return (v) => v === a || v === b || v === c || v === d;
+    default:
+      return (v) => strings.has(v);
+  }
+}
+
+function anyOf(tests: StringTest[]): StringTest {
+  if (tests.length === 1) return tests[0] as StringTest;
+  return (v) => {
+    for (let i = 0; i < tests.length; i++) if ((tests[i] as StringTest)(v)) return true;
+    return false;
+  };
+}
+
+/*
+ * Case-insensitive comparisons without building v.toLowerCase() for ASCII text. Only non-ASCII
+ * characters change length or depend on context when lowercased (İ, final sigma), so a value whose
+ * compared characters are all ASCII is folded character by character; any other value takes the
+ * exact toLowerCase() route, as before.
+ */
+const isAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+};
+
+/** -1: a non-ASCII character was met (decide with toLowerCase); 0: differs; 1: equal, folding A–Z. */
+function foldCompare(v: string, from: number, lower: string): number {
+  for (let i = 0; i < lower.length; i++) {
+    let c = v.charCodeAt(from + i);
+    if (c >= 0x80) return -1;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lower.charCodeAt(i)) return 0;
+  }
+  return 1;
+}
+
+function equalsIgnoreCase(lower: string): StringTest {
+  if (!isAscii(lower)) return (v) => v.toLowerCase() === lower;
+  return (v) => {
+    if (v.length !== lower.length) return !isAscii(v) && v.toLowerCase() === lower;
+    const r = foldCompare(v, 0, lower);
+    return r < 0 ? v.toLowerCase() === lower : r === 1;
+  };
+}
+
+function prefixIgnoreCase(lower: string): StringTest {
+  if (!isAscii(lower)) return (v) => v.toLowerCase().startsWith(lower);
+  return (v) => {
+    if (v.length < lower.length) return !isAscii(v) && v.toLowerCase().startsWith(lower);
+    const r = foldCompare(v, 0, lower);
+    return r < 0 ? v.toLowerCase().startsWith(lower) : r === 1;
+  };
+}
+
+function suffixIgnoreCase(lower: string): StringTest {
+  if (!isAscii(lower)) return (v) => v.toLowerCase().endsWith(lower);
+  return (v) => {
+    if (v.length < lower.length) return !isAscii(v) && v.toLowerCase().endsWith(lower);
+    const r = foldCompare(v, v.length - lower.length, lower);
+    return r < 0 ? v.toLowerCase().endsWith(lower) : r === 1;
+  };
+}

@@ -122,20 +122,30 @@ export function attributesAsEvent(attributes: unknown): Record<string, unknown> 
   const out = Object.create(null) as Record<string, unknown>;
   if (!isRecord(attributes)) return out;
   for (const name of Object.keys(attributes)) {
-    const attribute = Object.getOwnPropertyDescriptor(attributes, name)?.value as unknown;
-    if (!isRecord(attribute)) continue;
-    const dataType = Object.hasOwn(attribute, "DataType") ? attribute["DataType"] : undefined;
-    const text = Object.hasOwn(attribute, "StringValue") ? attribute["StringValue"] : undefined;
-    if (typeof dataType !== "string" || typeof text !== "string") continue;
-    if (dataType.startsWith("String.Array")) {
-      out[name] = parseArray(text) ?? text;
-    } else if (dataType === "Number" || dataType.startsWith("Number.")) {
-      out[name] = NUMBER_TEXT.test(text) ? new NumberText(text.trim(), Number(text)) : text;
-    } else if (dataType === "String" || dataType.startsWith("String.")) {
-      out[name] = text;
-    }
+    const value = attributeValue(attributes, name);
+    if (value !== undefined) out[name] = value;
   }
   return out;
+}
+
+/**
+ * One attribute as attributesAsEvent would give it, or undefined: what the matcher reads, so only the
+ * attributes a policy names are converted. Only own enumerable data properties count (as Object.keys
+ * and a property descriptor read them); an accessor is never called.
+ */
+export function attributeValue(attributes: Record<string, unknown>, name: string): unknown {
+  if (!Object.hasOwn(attributes, name)) return undefined;
+  const descriptor = Object.getOwnPropertyDescriptor(attributes, name);
+  if (descriptor === undefined || descriptor.enumerable !== true) return undefined;
+  const attribute = descriptor.value as unknown;
+  if (!isRecord(attribute)) return undefined;
+  const dataType = Object.hasOwn(attribute, "DataType") ? attribute["DataType"] : undefined;
+  const text = Object.hasOwn(attribute, "StringValue") ? attribute["StringValue"] : undefined;
+  if (typeof dataType !== "string" || typeof text !== "string") return undefined;
+  if (dataType.startsWith("String.Array")) return parseArray(text) ?? text;
+  if (dataType === "Number" || dataType.startsWith("Number.")) return NUMBER_TEXT.test(text) ? new NumberText(text.trim(), Number(text)) : text;
+  if (dataType === "String" || dataType.startsWith("String.")) return text;
+  return undefined;
 }
 
 function parseArray(text: string): unknown[] | undefined {

@@ -8,15 +8,16 @@ import { AwsError } from "@simcloud/core";
 import { fromJsonStructure, toJson } from "../convert";
 import { isPlainObject } from "../shapes";
 import type { JsonRpcRoutes } from "../routes/types";
-import { text, utf8, type WireRequest, type WireResponse } from "../wire";
+import { bodyText, utf8, type WireRequest, type WireResponse } from "../wire";
 import type { Codec } from "./codec";
 
 const contentType = (routes: JsonRpcRoutes): string => `application/x-amz-json-${routes.version}`;
 
 function targetOf(request: WireRequest, routes: JsonRpcRoutes): string | undefined {
   const target = request.headers["x-amz-target"];
-  const prefix = `${routes.targetPrefix}.`;
-  return target !== undefined && target.startsWith(prefix) ? target.slice(prefix.length) : undefined;
+  if (target === undefined) return undefined;
+  const prefix = routes.targetPrefix;
+  return target.length > prefix.length && target.charCodeAt(prefix.length) === 46 && target.startsWith(prefix) ? target.slice(prefix.length + 1) : undefined;
 }
 
 export const jsonRpc: Codec<JsonRpcRoutes> = {
@@ -28,7 +29,7 @@ export const jsonRpc: Codec<JsonRpcRoutes> = {
     const operation = targetOf(request, routes) ?? "";
     const route = Object.hasOwn(routes.operations, operation) ? routes.operations[operation] : undefined;
     if (route === undefined) throw this.unknownOperation(operation);
-    const body = parseBody(request.body);
+    const body = parseBody(bodyText(request));
     return { operation, route, input: fromJsonStructure(body, route.input) };
   },
 
@@ -52,11 +53,11 @@ export const jsonRpc: Codec<JsonRpcRoutes> = {
   },
 };
 
-function parseBody(body: Uint8Array): Record<string, unknown> {
-  if (body.byteLength === 0) return {};
+function parseBody(body: string): Record<string, unknown> {
+  if (body === "") return {};
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text(body));
+    parsed = JSON.parse(body);
   } catch {
     throw serializationError("Start of structure or map found where not expected.");
   }

@@ -7,7 +7,7 @@
 import { AwsError } from "@simcloud/core";
 import type { QueryRoutes } from "../routes/types";
 import { isPlainObject } from "../shapes";
-import { text, utf8, type WireRequest, type WireResponse } from "../wire";
+import { bodyText, utf8, type WireRequest, type WireResponse } from "../wire";
 import type { Codec } from "./codec";
 import { formToInput, parseForm } from "./form";
 import { escapeXml, xmlElement, xmlMembers } from "./xml";
@@ -19,7 +19,7 @@ function formOf(request: WireRequest): Map<string, string> | undefined {
   if (!(request.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded")) return undefined;
   let form = forms.get(request);
   if (form === undefined) {
-    form = parseForm(text(request.body));
+    form = parseForm(bodyText(request));
     forms.set(request, form);
   }
   return form;

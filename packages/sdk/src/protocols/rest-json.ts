@@ -7,7 +7,7 @@ import { AwsError } from "@simcloud/core";
 import { fromJsonStructure, toJson } from "../convert";
 import { isPlainObject } from "../shapes";
 import type { QueryBindings, RestJsonRoutes, RestOperationRoute } from "../routes/types";
-import { text, utf8, type WireRequest } from "../wire";
+import { bodyText, utf8, type WireRequest } from "../wire";
 import type { Codec } from "./codec";
 
 interface CompiledRoute {
@@ -79,7 +79,7 @@ export const restJson: Codec<RestJsonRoutes> = {
     const found = match(request, routes);
     if (found === undefined) throw this.unknownOperation(`${request.method} ${request.path}`);
     const { operation, route } = found.entry;
-    const input: Record<string, unknown> = route.payload === undefined ? parseBody(request.body, route, routes) : {};
+    const input: Record<string, unknown> = route.payload === undefined ? parseBody(request, route, routes) : {};
     // No body means no payload member, exactly as a native call that leaves it out.
     if (route.payload !== undefined && request.body.byteLength > 0) input[route.payload] = request.body;
     Object.assign(input, found.labels, readQuery(request, route.query), readHeaders(request, route.headers));
@@ -125,11 +125,12 @@ export const restJson: Codec<RestJsonRoutes> = {
   },
 };
 
-function parseBody(body: Uint8Array, route: RestOperationRoute, routes: RestJsonRoutes): Record<string, unknown> {
-  if (body.byteLength === 0) return {};
+function parseBody(request: WireRequest, route: RestOperationRoute, routes: RestJsonRoutes): Record<string, unknown> {
+  const body = bodyText(request);
+  if (body === "") return {};
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text(body));
+    parsed = JSON.parse(body);
   } catch {
     parsed = undefined;
   }

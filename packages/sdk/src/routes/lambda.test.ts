@@ -1,5 +1,20 @@
 import {
+  AddPermissionCommand,
   CreateAliasCommand,
+  CreateFunctionCommand,
+  DeleteAliasCommand,
+  DeleteFunctionConcurrencyCommand,
+  DeleteFunctionEventInvokeConfigCommand,
+  DeleteProvisionedConcurrencyConfigCommand,
+  GetAccountSettingsCommand,
+  GetFunctionConcurrencyCommand,
+  GetProvisionedConcurrencyConfigCommand,
+  LambdaServiceException,
+  ListFunctionEventInvokeConfigsCommand,
+  PutProvisionedConcurrencyConfigCommand,
+  UpdateEventSourceMappingCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionEventInvokeConfigCommand,
   CreateEventSourceMappingCommand,
   DeleteEventSourceMappingCommand,
   DeleteFunctionCommand,
@@ -134,4 +149,69 @@ describe("Lambda through LambdaClient", () => {
     await client.send(new DeleteFunctionCommand({ FunctionName: "echo" }));
     await expect(client.send(new GetFunctionCommand({ FunctionName: "echo" }))).rejects.toBeInstanceOf(ResourceNotFoundException);
   });
+
+  it("routes the remaining concurrency, provisioned concurrency, event invoke config, alias and account actions", async () => {
+    await client.send(new PutFunctionConcurrencyCommand({ FunctionName: "echo", ReservedConcurrentExecutions: 3 }));
+    expect((await client.send(new GetFunctionConcurrencyCommand({ FunctionName: "echo" }))).ReservedConcurrentExecutions).toBe(3);
+    const deletedConcurrency = await client.send(new DeleteFunctionConcurrencyCommand({ FunctionName: "echo" }));
+    expect(deletedConcurrency.$metadata.httpStatusCode).toBe(204);
+    expect((await client.send(new GetFunctionConcurrencyCommand({ FunctionName: "echo" }))).ReservedConcurrentExecutions).toBeUndefined();
+
+    await client.send(new PublishVersionCommand({ FunctionName: "echo" }));
+    const provisioned = await client.send(new PutProvisionedConcurrencyConfigCommand({ FunctionName: "echo", Qualifier: "1", ProvisionedConcurrentExecutions: 2 }));
+    expect(provisioned.$metadata.httpStatusCode).toBe(202);
+    expect(provisioned.RequestedProvisionedConcurrentExecutions).toBe(2);
+    const readBack = await client.send(new GetProvisionedConcurrencyConfigCommand({ FunctionName: "echo", Qualifier: "1" }));
+    expect(readBack.RequestedProvisionedConcurrentExecutions).toBe(2);
+    const unpublished = await client
+      .send(new PutProvisionedConcurrencyConfigCommand({ FunctionName: "echo", Qualifier: "$LATEST", ProvisionedConcurrentExecutions: 1 }))
+      .catch((error: unknown) => error);
+    expect(unpublished).toMatchObject({ name: "InvalidParameterValueException", $metadata: { httpStatusCode: 400 } });
+    await client.send(new DeleteProvisionedConcurrencyConfigCommand({ FunctionName: "echo", Qualifier: "1" }));
+    await expect(client.send(new GetProvisionedConcurrencyConfigCommand({ FunctionName: "echo", Qualifier: "1" }))).rejects.toBeInstanceOf(LambdaServiceException);
+
+    await client.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: "echo", MaximumRetryAttempts: 1 }));
+    const updated = await client.send(new UpdateFunctionEventInvokeConfigCommand({ FunctionName: "echo", MaximumEventAgeInSeconds: 120 }));
+    expect(updated).toMatchObject({ MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 120 });
+    const configs = await client.send(new ListFunctionEventInvokeConfigsCommand({ FunctionName: "echo" }));
+    expect(configs.FunctionEventInvokeConfigs).toHaveLength(1);
+    expect(configs.FunctionEventInvokeConfigs?.[0]?.LastModified).toBeInstanceOf(Date);
+    await client.send(new DeleteFunctionEventInvokeConfigCommand({ FunctionName: "echo" }));
+    expect((await client.send(new ListFunctionEventInvokeConfigsCommand({ FunctionName: "echo" }))).FunctionEventInvokeConfigs ?? []).toEqual([]);
+
+    await client.send(new CreateAliasCommand({ FunctionName: "echo", Name: "old", FunctionVersion: "1" }));
+    const deletedAlias = await client.send(new DeleteAliasCommand({ FunctionName: "echo", Name: "old" }));
+    expect(deletedAlias.$metadata.httpStatusCode).toBe(204);
+    await expect(client.send(new GetAliasCommand({ FunctionName: "echo", Name: "old" }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+
+    const settings = await client.send(new GetAccountSettingsCommand({}));
+    expect(settings.AccountLimit?.ConcurrentExecutions).toBeGreaterThan(0);
+    expect(settings.AccountUsage?.FunctionCount).toBe(1);
+  });
+
+  it("updates an event source mapping, and answers code and permission actions as the service does", async () => {
+    const { QueueUrl } = await queues.send(new CreateQueueCommand({ QueueName: "updates" }));
+    const { Attributes } = await queues.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["QueueArn"] }));
+    const mapping = await client.send(new CreateEventSourceMappingCommand({ FunctionName: "echo", EventSourceArn: Attributes?.QueueArn, BatchSize: 5 }));
+    const changed = await client.send(new UpdateEventSourceMappingCommand({ UUID: mapping.UUID, BatchSize: 7, Enabled: false }));
+    expect(changed.$metadata.httpStatusCode).toBe(202);
+    expect(changed.BatchSize).toBe(7);
+    expect((await client.send(new GetEventSourceMappingCommand({ UUID: mapping.UUID }))).BatchSize).toBe(7);
+
+    // A JS handler cannot travel through the SDK: code comes from the native API, and the service says so.
+    const created = await client
+      .send(new CreateFunctionCommand({ FunctionName: "zip", Role: "arn:aws:iam::000000000000:role/r", Runtime: "nodejs20.x", Handler: "i.h", Code: { ZipFile: new Uint8Array([80, 75]) } }))
+      .catch((error: unknown) => error);
+    expect(created).toBeInstanceOf(LambdaServiceException);
+    expect(created).toMatchObject({ name: "InvalidParameterValueException", $metadata: { httpStatusCode: 400 } });
+    expect((created as Error).message).toMatch(/pass handler/);
+    const code = await client.send(new UpdateFunctionCodeCommand({ FunctionName: "echo", ZipFile: new Uint8Array([80, 75]) })).catch((error: unknown) => error);
+    expect(code).toMatchObject({ name: "InvalidParameterValueException", $metadata: { httpStatusCode: 400 } });
+    // Resource policies are not simulated: the operation is unknown to the service.
+    const permission = await client
+      .send(new AddPermissionCommand({ FunctionName: "echo", StatementId: "s", Action: "lambda:InvokeFunction", Principal: "sns.amazonaws.com" }))
+      .catch((error: unknown) => error);
+    expect(permission).toMatchObject({ name: "UnknownOperationException" });
+  });
 });
+

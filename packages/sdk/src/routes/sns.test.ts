@@ -1,19 +1,17 @@
 /**
  * SNS wire translation through a real SNSClient. The service here is a recorder returning SDK-shaped outputs, so the
- * test pins what crosses the wire both ways; the topic service's own behaviour is tested in its package.
+ * test pins exactly what input the service receives (booleans, binary values, renamed map parts) and what arbitrary
+ * output survives the XML. Every action against the real topic service is in sns-service.test.ts.
  */
 import {
   GetTopicAttributesCommand,
-  ListTopicsCommand,
-  NotFoundException,
   PublishBatchCommand,
   PublishCommand,
   SNSClient,
   SubscribeCommand,
   TagResourceCommand,
-  paginateListTopics,
 } from "@aws-sdk/client-sns";
-import { AwsError, createSimContext } from "@simcloud/core";
+import { createSimContext } from "@simcloud/core";
 import { describe, expect, it } from "vitest";
 import { createClientConfig } from "../client-config";
 
@@ -36,7 +34,7 @@ function recordingSns(outputs: Record<string, (input: Record<string, unknown>) =
 
 const context = () => createSimContext({ seed: 5 });
 
-describe("SNS through SNSClient", () => {
+describe("SNS wire translation through SNSClient", () => {
   it("publishes with message attributes, binary ones included, and reads the MessageId back from XML", async () => {
     const { service, calls } = recordingSns({ publish: () => ({ MessageId: "m-1", SequenceNumber: undefined }) });
     const client = new SNSClient(createClientConfig({ sns: service }, context()));
@@ -85,30 +83,5 @@ describe("SNS through SNSClient", () => {
       { ResourceArn: "t", Tags: [{ Key: "k", Value: "v" }] },
       { TopicArn: "t" },
     ]);
-  });
-
-  it("paginates ListTopics with the SDK's paginator", async () => {
-    const { service } = recordingSns({
-      listTopics: (input) => (input.NextToken === undefined ? { Topics: [{ TopicArn: "a" }], NextToken: "2" } : { Topics: [{ TopicArn: "b" }] }),
-    });
-    const client = new SNSClient(createClientConfig({ sns: service }, context()));
-    const arns: string[] = [];
-    for await (const page of paginateListTopics({ client }, {})) arns.push(...(page.Topics ?? []).map((topic) => topic.TopicArn ?? ""));
-    expect(arns).toEqual(["a", "b"]);
-    const empty = recordingSns({ listTopics: () => ({ Topics: [] }) });
-    const emptyClient = new SNSClient(createClientConfig({ sns: empty.service }, context()));
-    expect((await emptyClient.send(new ListTopicsCommand({}))).Topics ?? []).toEqual([]);
-  });
-
-  it("raises NotFoundException from the NotFound query code, with the status", async () => {
-    const { service } = recordingSns({
-      getTopicAttributes: () => {
-        throw new AwsError("NotFound", "Topic does not exist", { statusCode: 404, queryCode: "NotFound" });
-      },
-    });
-    const client = new SNSClient(createClientConfig({ sns: service }, context()));
-    const error = await client.send(new GetTopicAttributesCommand({ TopicArn: "t" })).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(NotFoundException);
-    expect(error).toMatchObject({ message: "Topic does not exist", $metadata: { httpStatusCode: 404 } });
   });
 });

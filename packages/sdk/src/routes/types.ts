@@ -69,6 +69,15 @@ export interface RestJsonRoutes extends BaseRoutes {
 
 export type ServiceRoutes = JsonRpcRoutes | QueryRoutes | RestJsonRoutes;
 
+const camelCase = new Map<string, string>();
+
 export function methodName(operation: string, route: OperationRoute): string {
-  return route.method ?? operation[0]!.toLowerCase() + operation.slice(1);
+  if (route.method !== undefined) return route.method;
+  let name = camelCase.get(operation);
+  if (name === undefined) {
+    name = operation[0]!.toLowerCase() + operation.slice(1);
+    // Operation names come from routing tables, but bound the cache all the same.
+    if (camelCase.size < 4096) camelCase.set(operation, name);
+  }
+  return name;
 }
