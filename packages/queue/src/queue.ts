@@ -5,7 +5,6 @@ import { errors } from "./errors";
 import { DeadlineHeap } from "./deadlines";
 import { LIMITS } from "./limits";
 import { md5OfAttributes } from "./md5";
-import { uuidFrom } from "./ids";
 import { KeyTable } from "./keys";
 import { encodeHandle, handleKey } from "./receipts";
 import { DELAYED, GONE, INFLIGHT, VISIBLE, type Group, type StoredMessage } from "./message";
@@ -104,8 +103,6 @@ export class Queue {
   private disposed = false;
   private holdWake = 0;
   private readonly receiptRandom: RandomStream;
-  /** MessageIds: the stream `ctx.ids.uuid("sqs.ids")` draws from, formatted by `uuidFrom` (the same ids, faster). */
-  private readonly idRandom: RandomStream;
   // Delay ends and visibility expiries: one heap, one scheduler task armed for its top.
   private readonly deadlines = new DeadlineHeap<StoredMessage>();
   private deadlineSeq = 0;
@@ -137,7 +134,6 @@ export class Queue {
   ) {
     this.settings = settings;
     this.receiptRandom = ctx.random.stream("sqs.receipts");
-    this.idRandom = ctx.random.stream("sqs.ids");
     this.createdAt = ctx.clock.now();
     this.lastModifiedAt = this.createdAt;
     this.labels = {
@@ -181,7 +177,7 @@ export class Queue {
         return { MessageId: seen.messageId, SequenceNumber: seen.sequenceNumber };
       }
     }
-    const messageId = uuidFrom(this.idRandom);
+    const messageId = this.ctx.ids.uuid("sqs.ids");
     const sequenceNumber = this.fifo ? this.nextSequenceNumber() : undefined;
     const delay = input.delaySeconds ?? this.settings.delaySeconds;
     const message = this.newMessage(
