@@ -265,8 +265,10 @@ export class Invoker {
             (error: unknown) => finish({ ok: false, error }),
           );
         } else if (handler.length < 3) {
-          // A handler without a callback parameter that returns a plain value is done with that value.
-          finish({ ok: true, value: returned });
+          // As the Node.js runtime does: a non-async handler without a callback parameter ends when its event loop
+          // is empty, and whatever it returned is ignored — the response is null ("Define Lambda function handler
+          // in Node.js"). Returning a value from a sync handler is a bug in AWS, so it is one here too.
+          finish({ ok: true, value: null });
         }
       };
       const coldStartMs = this.options.coldStartMs;

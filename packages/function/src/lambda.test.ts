@@ -113,6 +113,14 @@ describe("Invoke RequestResponse (API Reference: Invoke)", () => {
     expect(dec.decode((await lambda.invoke({ FunctionName: "void" })).Payload)).toBe("null");
   });
 
+  it("ignores what a non-async handler without a callback returns, as the Node.js runtime does (response null)", async () => {
+    const { lambda } = setup();
+    await lambda.createFunction({ FunctionName: "sync", handler: (event: { n: number }) => ({ n: event.n }) });
+    const out = await lambda.invoke({ FunctionName: "sync", Payload: json({ n: 1 }) });
+    expect(out.FunctionError).toBeUndefined();
+    expect(dec.decode(out.Payload)).toBe("null");
+  });
+
   it("turns a thrown error into FunctionError Unhandled with errorType, errorMessage and trace", async () => {
     const { lambda } = setup();
     class BoomError extends Error {
