@@ -246,17 +246,7 @@ export class Scheduler implements Clock {
     const limit = options.maxTasks ?? this.loopLimit;
     const deadline = options.maxTime === undefined ? Infinity : this.current + options.maxTime;
     await this.drive(async () => {
-      const budget = { left: limit };
-      await this.runThrough(this.current, limit, budget);
-      while (this.oneShotPending > 0) {
-        const next = this.peekLive();
-        if (next === undefined) break;
-        if (next.time > deadline) {
-          await this.runThrough(deadline, limit, budget);
-          return;
-        }
-        await this.runThrough(next.time, limit, budget);
-      }
+      await this.runThrough(deadline, limit, { left: limit }, true);
     });
   }
 
@@ -309,9 +299,11 @@ export class Scheduler implements Clock {
    * Runs every task due at or before `target` in order, moving time to each task's time, letting async work
    * each task started progress at that time, and finally moves time to `target`.
    */
-  private async runThrough(target: number, limit: number, budget = { left: limit }): Promise<void> {
+  private async runThrough(target: number, limit: number, budget = { left: limit }, untilIdle = false): Promise<void> {
     for (;;) {
-      const next = this.peekLive();
+      let next = this.peekLive();
+      // Idle: only what is due right now still runs (recurring and background work never moves time here).
+      if (untilIdle && this.oneShotPending === 0 && next !== undefined && next.time > this.current) next = undefined;
       if (next !== undefined && next.time <= target) {
         if (budget.left-- <= 0) throw new SchedulerLoopLimitError(limit, this.lastLabels());
         const before = this.activity;
@@ -330,6 +322,8 @@ export class Scheduler implements Clock {
       // Skipped when nothing could have started any since the last check (plain tasks only): the hot path.
       if ((this.activity !== this.quietAt || this.inflight.size > 0) && !(await this.quiet())) continue;
       if (this.disposed) return;
+      // runUntilIdle leaves time at its last task unless it stopped at its deadline with work remaining.
+      if (untilIdle && this.oneShotPending === 0) return;
       break;
     }
     if (this.mode === "virtual" && target > this.current) this.current = target;
