@@ -1,4 +1,5 @@
-/** Lambda vectors (scenarios/lambda.json): one test per case, see docs/conformance.md. */
+/** Lambda vectors (scenarios/lambda.json and extra-lambda.json): one test per case, see docs/conformance.md. */
 import { defineVectorSuite } from "./suite";
 
 await defineVectorSuite("lambda.json");
+await defineVectorSuite("extra-lambda.json");

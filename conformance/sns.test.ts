@@ -4,3 +4,5 @@ import { defineVectorSuite } from "./suite";
 await defineVectorSuite("sns.json");
 await defineVectorSuite("sns-attributes.json");
 await defineVectorSuite("sns-body.json");
+await defineVectorSuite("extra-sns.json");
+await defineVectorSuite("extra-sns-filter.json");

@@ -60,6 +60,12 @@ export class AsyncInvoker {
       return;
     }
     if (this.invoker.throttle(fn, "Event") !== undefined) {
+      if (fn.reservedConcurrency === 0) {
+        // "Capturing records of Lambda asynchronous invocations": with reserved concurrency zero, Lambda sends
+        // new events to the dead-letter queue or on-failure destination at once, without any retries.
+        await this.fail(queued, "RetriesExhausted", settings.onFailure);
+        return;
+      }
       const backoff = Math.min(THROTTLE_BACKOFF_MAX_MS, THROTTLE_BACKOFF_FIRST_MS * 2 ** queued.throttles);
       queued.throttles++;
       this.schedule(queued, backoff, "throttle");
@@ -90,10 +96,12 @@ export class AsyncInvoker {
     const { fn } = queued;
     this.ctx.trace.record("lambda.async.discarded", { functionName: fn.name, requestId: queued.requestId, condition });
     if (onFailure !== undefined) await this.sendRecord(queued, condition, onFailure);
-    const dlq = (queued.last === undefined ? fn.latest : fn.version(queued.last.executedVersion)).config.DeadLetterConfig?.TargetArn;
+    // "Function versions use the same dead-letter queue settings as the unpublished version ($LATEST)."
+    const dlq = fn.latest.config.DeadLetterConfig?.TargetArn;
     if (dlq !== undefined && dlq !== "") {
-      const message = queued.last?.errorMessage ?? condition;
-      const ok = await deliverDeadLetter(this.ctx, fn.name, fn.arn, dlq, queued.requestId, queued.payload, message);
+      const throttled = queued.last === undefined;
+      const message = queued.last?.errorMessage ?? (throttled ? "Rate Exceeded." : condition);
+      const ok = await deliverDeadLetter(this.ctx, fn.name, fn.arn, dlq, queued.requestId, queued.payload, message, throttled ? 429 : 200);
       if (!ok) fn.metrics.DeadLetterErrors++;
     }
   }

@@ -51,6 +51,9 @@ export async function deliverRecord(ctx: SimContext, functionName: string, funct
         [{ Source: "lambda", DetailType: `Lambda Function Invocation Result - ${outcome}`, Detail: body, Resources: [destination, functionArn] }],
         caller,
       );
+    } else if (service === "s3") {
+      // An S3 bucket is a valid on-failure destination (PutFunctionEventInvokeConfig), but simcloud has no S3.
+      return dropped(ctx, functionName, requestId, destination, "S3 is not simulated: the record is not stored");
     } else {
       return dropped(ctx, functionName, requestId, destination, "unsupported destination type");
     }
@@ -73,11 +76,12 @@ export async function deliverDeadLetter(
   requestId: string,
   payload: string,
   errorMessage: string,
+  errorCode = 200,
 ): Promise<boolean> {
   const caller = { principal: PRINCIPAL, sourceArn: functionArn };
   const attributes: MessageAttributeMap = {
     RequestID: { DataType: "String", StringValue: requestId },
-    ErrorCode: { DataType: "Number", StringValue: "200" },
+    ErrorCode: { DataType: "Number", StringValue: String(errorCode) },
     ErrorMessage: { DataType: "String", StringValue: errorMessage.slice(0, 1024) },
   };
   try {

@@ -192,8 +192,14 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     if (key !== "$LATEST" && !fn.aliases.has(key)) fn.version(key);
     checkRange(input.MaximumRetryAttempts, "maximumRetryAttempts", 0, LIMITS.retryAttemptsMax);
     checkRange(input.MaximumEventAgeInSeconds, "maximumEventAgeInSeconds", LIMITS.eventAgeMinSeconds, LIMITS.eventAgeMaxSeconds);
-    for (const destination of [input.DestinationConfig?.OnSuccess?.Destination, input.DestinationConfig?.OnFailure?.Destination]) {
-      if (destination !== undefined && !/^arn:[^:]+:(sqs|sns|lambda|events):/.test(destination)) {
+    // SQS, SNS, Lambda and EventBridge for both; an S3 bucket for on-failure only (API Reference:
+    // PutFunctionEventInvokeConfig, "S3 buckets are supported only for on-failure destinations").
+    const destinations: [string | undefined, RegExp][] = [
+      [input.DestinationConfig?.OnSuccess?.Destination, /^arn:[^:]+:(sqs|sns|lambda|events):/],
+      [input.DestinationConfig?.OnFailure?.Destination, /^arn:[^:]+:(sqs|sns|lambda|events|s3):/],
+    ];
+    for (const [destination, supported] of destinations) {
+      if (destination !== undefined && destination !== "" && !supported.test(destination)) {
         throw errors.InvalidParameterValueException(`The provided destination config DestinationConfig is invalid: ${destination} is not a supported destination.`);
       }
     }

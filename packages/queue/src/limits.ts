@@ -40,6 +40,8 @@ export const DEFAULTS = {
   delaySeconds: 0,
   receiveMessageWaitTimeSeconds: 0,
   kmsDataKeyReusePeriodSeconds: 300,
+  /** RedrivePolicy's maxReceiveCount when omitted ("SetQueueAttributes" / "CreateQueue": "Default: 10"). */
+  maxReceiveCount: 10,
   /** A move task without MaxNumberOfMessagesPerSecond runs "system-optimized"; simcloud uses the API maximum. */
   moveRate: LIMITS.maxMoveRate,
 } as const;

@@ -6,7 +6,7 @@ import { DeadlineHeap } from "./deadlines";
 import { LIMITS } from "./limits";
 import { md5OfAttributes } from "./md5";
 import { KeyTable } from "./keys";
-import { encodeHandle, handleKey } from "./receipts";
+import { encodeHandle, handleKey, lastHandleReceipt } from "./receipts";
 import { DELAYED, GONE, INFLIGHT, VISIBLE, type Group, type StoredMessage } from "./message";
 import type { QueueSettings } from "./settings";
 import type { Message, MessageSystemAttributeName, QueueChaos } from "./types";
@@ -169,11 +169,14 @@ export class Queue {
   send(input: PreparedSend, senderId: string): SendResult {
     const now = this.ctx.clock.now();
     let dedupKey: string | undefined;
+    let dedupId: string | undefined;
     if (this.fifo) {
-      dedupKey = this.dedupKeyOf(input);
+      // Content-based deduplication: the body's SHA-256 is the deduplication ID ("Exactly-once processing in Amazon SQS").
+      dedupId = input.deduplicationId ?? sha256(input.body);
+      dedupKey = this.settings.deduplicationScope === "messageGroup" ? `${input.groupId ?? ""}\u0000${dedupId}` : dedupId;
       const seen = this.dedup.get(dedupKey);
       if (seen !== undefined) {
-        this.ctx.trace.record("sqs.message.deduplicated", { queueUrl: this.url, messageId: seen.messageId, deduplicationId: dedupKey });
+        this.ctx.trace.record("sqs.message.deduplicated", { queueUrl: this.url, messageId: seen.messageId, deduplicationId: dedupId });
         return { MessageId: seen.messageId, SequenceNumber: seen.sequenceNumber };
       }
     }
@@ -191,7 +194,8 @@ export class Queue {
       senderId,
       now,
       input.groupId,
-      this.fifo ? (input.deduplicationId ?? dedupKey) : undefined,
+      // The MessageDeduplicationId attribute is the producer's, or the body's SHA-256 (never the scoped key).
+      dedupId,
       now,
       sequenceNumber,
       undefined,
@@ -210,12 +214,6 @@ export class Queue {
     }
     this.wake();
     return { MessageId: messageId, SequenceNumber: sequenceNumber };
-  }
-
-  /** Content-based deduplication hashes the body only ("Exactly-once processing in Amazon SQS"). */
-  private dedupKeyOf(input: PreparedSend): string {
-    const id = input.deduplicationId ?? sha256(input.body);
-    return this.settings.deduplicationScope === "messageGroup" ? `${input.groupId ?? ""}\u0000${id}` : id;
   }
 
   private nextSequenceNumber(): string {
@@ -818,10 +816,19 @@ export class Queue {
     this.parseHandle(handle);
   }
 
-  /** DeleteMessage. A message already gone is no error ("DeleteMessage": it may have been deleted before). */
+  /**
+   * DeleteMessage. A message already gone is no error ("DeleteMessage": it may have been deleted before). In a
+   * FIFO queue a handle expires with its receive's visibility timeout (AWS Knowledge Center, "ReceiptHandleIsInvalid
+   * or InvalidParameterValue errors when deleting SQS messages"): a handle of an earlier receive, or of a receive
+   * whose visibility timeout has passed, is InvalidParameterValue and the message stays. A standard queue's old
+   * handles may still delete ("the request succeeds, but the message might not be deleted"), and here they do.
+   */
   deleteMessage(handle: unknown): void {
     const message = this.byKey.get(this.parseHandle(handle));
     if (message === undefined) return;
+    if (this.fifo && (message.state !== INFLIGHT || message.receipt !== lastHandleReceipt())) {
+      throw errors.InvalidParameterValue(`Value ${String(handle)} for parameter ReceiptHandle is invalid. Reason: The receipt handle has expired.`);
+    }
     const messageId = message.messageId;
     this.remove(message);
     this.ctx.trace.record("sqs.message.deleted", { queueUrl: this.url, messageId });

@@ -85,6 +85,13 @@ function writeDecimal(value: number, at: number): number {
   return at + digits;
 }
 
+let lastReceipt = 0;
+
+/** The receive number named by the handle that the last successful `handleKey` call decoded. */
+export function lastHandleReceipt(): number {
+  return lastReceipt;
+}
+
 /**
  * The message key a handle of this queue incarnation names, or -1 when it is not such a handle. Decodes the
  * base64url payload and reads "<digits>:<digits>:<digits>" from it in one pass; anything else (a character outside
@@ -123,5 +130,6 @@ export function handleKey(handle: unknown, incarnation: number): number {
   // What is left must be the zero padding of the last character.
   if (bitCount >= 6 || (bits & ((1 << bitCount) - 1)) !== 0) return -1;
   if (part !== 2 || digits === 0 || incarnationPart !== incarnation || receipt < 1) return -1;
+  lastReceipt = receipt;
   return key;
 }

@@ -198,7 +198,9 @@ function applyOne(next: QueueSettings, name: SettableAttribute, value: string): 
 function parseRedrivePolicy(value: string): RedrivePolicy {
   const parsed = parseJsonObject("RedrivePolicy", value);
   const arn = parsed["deadLetterTargetArn"];
-  const count = typeof parsed["maxReceiveCount"] === "string" ? Number(parsed["maxReceiveCount"]) : parsed["maxReceiveCount"];
+  const given = parsed["maxReceiveCount"];
+  // "SetQueueAttributes" RedrivePolicy: maxReceiveCount "Default: 10".
+  const count = given === undefined ? DEFAULTS.maxReceiveCount : typeof given === "string" ? Number(given) : given;
   if (typeof arn !== "string" || parseArn(arn)?.service !== "sqs") {
     throw errors.InvalidParameterValue(`Value ${value} for parameter RedrivePolicy is invalid. Reason: Invalid value for deadLetterTargetArn.`);
   }

@@ -168,6 +168,55 @@ describe("fan-out to SQS (Amazon SNS Developer Guide: fanout to Amazon SQS queue
   });
 });
 
+describe("filter policy and fair-queue details", () => {
+  it('key matching: "exists": false needs at least one attribute; a message without attributes does not match', async () => {
+    const { sns, ctx } = setup();
+    const queue = fakeQueue(ctx, "q");
+    const { TopicArn } = await sns.createTopic({ Name: "t" });
+    await sns.subscribe({ TopicArn, Protocol: "sqs", Endpoint: queue.arn, Attributes: { RawMessageDelivery: "true", FilterPolicy: '{"store":[{"exists":false}]}' } });
+    await sns.publish({ TopicArn, Message: "none" });
+    await sns.publish({ TopicArn, Message: "other", MessageAttributes: { event: { DataType: "String", StringValue: "x" } } });
+    await sns.publish({ TopicArn, Message: "has", MessageAttributes: { store: { DataType: "String", StringValue: "x" } } });
+    await ctx.scheduler.settle();
+    expect(queue.bodies()).toEqual(["other"]);
+  });
+
+  it("Subscribe applies FilterPolicyScope before FilterPolicy, whatever the order of the Attributes keys", async () => {
+    const { sns, ctx } = setup();
+    const queue = fakeQueue(ctx, "q");
+    const { TopicArn } = await sns.createTopic({ Name: "t" });
+    const { SubscriptionArn } = await sns.subscribe({
+      TopicArn,
+      Protocol: "sqs",
+      Endpoint: queue.arn,
+      ReturnSubscriptionArn: true,
+      Attributes: { RawMessageDelivery: "true", FilterPolicy: '{"order":{"status":["paid"]}}', FilterPolicyScope: "MessageBody" },
+    });
+    const { Attributes } = await sns.getSubscriptionAttributes({ SubscriptionArn });
+    expect(Attributes).toMatchObject({ FilterPolicyScope: "MessageBody" });
+    await sns.publish({ TopicArn, Message: '{"order":{"status":"open"}}' });
+    await sns.publish({ TopicArn, Message: '{"order":{"status":"paid"}}' });
+    await ctx.scheduler.settle();
+    expect(queue.bodies()).toEqual(['{"order":{"status":"paid"}}']);
+  });
+
+  it("Publish API reference: a standard topic forwards MessageGroupId only to standard SQS queues (fair queues)", async () => {
+    const { sns, ctx } = setup();
+    const standard = fakeQueue(ctx, "q");
+    const raw = fakeQueue(ctx, "raw");
+    const { TopicArn } = await sns.createTopic({ Name: "t" });
+    await sns.subscribe({ TopicArn, Protocol: "sqs", Endpoint: standard.arn });
+    await sns.subscribe({ TopicArn, Protocol: "sqs", Endpoint: raw.arn, Attributes: { RawMessageDelivery: "true" } });
+    await sns.publish({ TopicArn, Message: "m", MessageGroupId: "tenant-1" });
+    await sns.publish({ TopicArn, Message: "n" });
+    await ctx.scheduler.settle();
+    for (const queue of [standard, raw]) {
+      expect(queue.sent.map((s) => s.input.MessageGroupId)).toEqual(["tenant-1", undefined]);
+      expect(queue.sent.every((s) => s.input.MessageDeduplicationId === undefined)).toBe(true);
+    }
+  });
+});
+
 describe("FIFO topics (Amazon SNS FIFO topics)", () => {
   it("passes group and deduplication ids on, drops duplicates within 5 minutes, and signs nothing", async () => {
     const { sns, ctx } = setup();

@@ -236,8 +236,11 @@ export class Deliveries {
     } else {
       body = this.notification(job, "sqs");
     }
-    const fifo = topic.fifo && queue.attributes().fifo;
-    if (attributes === undefined && !fifo) {
+    const fifoQueue = queue.attributes().fifo;
+    const fifo = topic.fifo && fifoQueue;
+    // Publish API reference: on a standard topic MessageGroupId is forwarded only to SQS standard subscriptions (fair queues).
+    const fairGroup = !topic.fifo && !fifoQueue ? message.messageGroupId : undefined;
+    if (attributes === undefined && !fifo && fairGroup === undefined) {
       queue.send({ MessageBody: body }, this.caller(topic));
       return OK;
     }
@@ -246,6 +249,7 @@ export class Deliveries {
         MessageBody: body,
         ...(attributes !== undefined && Object.keys(attributes).length > 0 ? { MessageAttributes: attributes } : {}),
         ...(fifo ? { MessageGroupId: message.messageGroupId, MessageDeduplicationId: message.deduplicationId } : {}),
+        ...(fairGroup !== undefined ? { MessageGroupId: fairGroup } : {}),
       },
       this.caller(topic),
     );

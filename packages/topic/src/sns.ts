@@ -277,7 +277,9 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       }
       let settings: SubscriptionSettings = DEFAULT_SUBSCRIPTION_SETTINGS;
       const attributes = input.Attributes ?? {};
-      for (const [key, value] of Object.entries(attributes)) settings = withAttribute(settings, key, value, protocol, topic.fifo);
+      // FilterPolicyScope first, so a FilterPolicy is compiled for the scope given in the same request, whatever the key order.
+      const ordered = Object.entries(attributes).sort(([a], [b]) => Number(b === "FilterPolicyScope") - Number(a === "FilterPolicyScope"));
+      for (const [key, value] of ordered) settings = withAttribute(settings, key, value, protocol, topic.fifo);
       for (const sub of topic.subscriptions.values()) {
         if (sub.protocol !== protocol || sub.endpoint !== endpoint) continue;
         // Subscribe is idempotent for the same endpoint and attributes.

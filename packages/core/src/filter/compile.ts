@@ -65,10 +65,15 @@ function matcherFor(dialect: FilterDialect, root: Node, rules: DialectRules): (i
     case "sns-attributes": {
       // Only the attributes the policy names are read and converted (Number attributes become NumberText).
       const match = compileMatcher(root, { limits, numberText: true, ownRead: true }, (attributes, name) => attributeValue(attributes, name));
+      const acceptsAll = root.fields.length === 0 && root.ors.length === 0;
       return (input) => {
         if (!isRecord(input)) return false;
         const attributes = Object.hasOwn(input, "attributes") ? input["attributes"] : undefined;
-        return match(isRecord(attributes) ? attributes : NO_ATTRIBUTES);
+        // "Key matching" (Amazon SNS): "exists": false only matches if at least one attribute is present; an empty
+        // set of attributes makes the filter not match. Every other attribute-scope condition needs an attribute
+        // anyway; only the empty policy, which filters nothing, accepts a message without attributes.
+        if (!isRecord(attributes) || !hasOwnKey(attributes)) return acceptsAll;
+        return match(attributes);
       };
     }
     case "sns-body": {
@@ -81,7 +86,10 @@ function matcherFor(dialect: FilterDialect, root: Node, rules: DialectRules): (i
   }
 }
 
-const NO_ATTRIBUTES: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
+function hasOwnKey(record: Record<string, unknown>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
 
 function parseEvent(text: string): unknown {
   try {

@@ -1,11 +1,19 @@
-/** Every vendored conformance vector (copied verbatim from ../shared/conformance/patterns). */
+/**
+ * Every conformance vector in ./conformance: the vendored ones (copied verbatim from
+ * ../shared/conformance/patterns) and our own extra-*.json files. Every *.json file in the folder is loaded.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { AwsError } from "../errors";
 import { compileFilter } from "./compile";
 import type { FilterDialect } from "./dialect";
-import eventbridge from "./conformance/eventbridge.json" with { type: "json" };
-import snsAttributes from "./conformance/sns-attributes.json" with { type: "json" };
-import snsBody from "./conformance/sns-body.json" with { type: "json" };
+
+const folder = fileURLToPath(new URL("./conformance/", import.meta.url));
+const files = readdirSync(folder)
+  .filter((file) => file.endsWith(".json"))
+  .sort()
+  .map((file) => [file, JSON.parse(readFileSync(folder + file, "utf8")) as unknown] as const);
 
 interface Vector {
   name: string;
@@ -23,9 +31,20 @@ const DIALECT: Record<Vector["kind"], FilterDialect> = {
   "sns-filter-body": "sns-body",
 };
 
-for (const [file, vectors] of [["eventbridge.json", eventbridge], ["sns-attributes.json", snsAttributes], ["sns-body.json", snsBody]] as const) {
+it("the conformance folder holds the vendored vector files", () => {
+  const names = files.map(([file]) => file);
+  for (const vendored of ["eventbridge.json", "sns-attributes.json", "sns-body.json"]) expect(names).toContain(vendored);
+});
+
+for (const [file, vectors] of files) {
   describe(`conformance ${file}`, () => {
+    it("is a JSON array of cases with known kinds", () => {
+      expect(Array.isArray(vectors)).toBe(true);
+      for (const vector of vectors as Vector[]) expect(Object.hasOwn(DIALECT, vector.kind), vector.name).toBe(true);
+    });
+    if (!Array.isArray(vectors)) return;
     for (const vector of vectors as Vector[]) {
+      if (!Object.hasOwn(DIALECT, vector.kind)) continue;
       const dialect = DIALECT[vector.kind];
       if (vector.expectError) {
         it(`${vector.name} is rejected`, () => {

@@ -117,6 +117,15 @@ describe("numeric (Content filtering in Amazon EventBridge event patterns)", () 
     expect(matches(d({ n: [{ numeric: [">", 0] }] }), d({ n: true }))).toBe(false);
     expect(matches(d({ n: [{ numeric: ["=", 0.1] }] }), '{"detail":{"n":0.100000}}')).toBe(true);
   });
+  it("compares six-decimal values near the limit exactly (event-ruler's BigDecimal keys)", () => {
+    const below = d({ n: [{ numeric: ["<", 4367394110.279372] }] });
+    expect(matches(below, d({ n: 4367394110.279371 }))).toBe(true);
+    expect(matches(below, '{"detail":{"n":4367394110.279371}}')).toBe(true);
+    expect(matches(below, d({ n: 4367394110.279372 }))).toBe(false);
+    expect(matches(d({ n: [4388342136.865728] }), d({ n: 4388342136.865727 }))).toBe(false);
+    // As JSON text: a JavaScript literal would already have rounded it to 5e9.
+    expect(reason('{"detail":{"n":[{"numeric":[">",5000000000.0000001]}]}}')).toBe("Only values upto 6 decimals are supported");
+  });
 });
 
 describe("exists (Content filtering in Amazon EventBridge event patterns)", () => {

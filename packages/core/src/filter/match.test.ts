@@ -6,19 +6,31 @@ import { ipv4Number, parseIp } from "./cidr";
 const eb = (pattern: object) => compileFilter(pattern, "eventbridge");
 
 describe("compiled matcher fast paths", () => {
-  it("case-insensitive tests agree with toLowerCase, also for text that changes length or context when lowercased", () => {
-    const values = ["alice", "ALICE", "AlIcE", "alic", "alicee", "İ", "i̇", "\u212a", "k", "K", "ΑΣ", "ας", "xİ", "aliceİ", "İalice", "ALİCE", ""];
-    for (const pattern of ["alice", "k", "i̇", "ας", "İ", "", "xi̇"]) {
-      const lower = pattern.toLowerCase();
+  it("case-insensitive tests follow event-ruler: each pattern character matches its own lower or upper case form", () => {
+    // Oracle: every spelling the pattern allows (EqualsIgnoreCaseParser: per char, toLowerCase or toUpperCase).
+    const spellings = (pattern: string): string[] => {
+      let out = [""];
+      for (const c of pattern) {
+        const forms = [...new Set([c.toLowerCase(), c.toUpperCase()])];
+        out = out.flatMap((head) => forms.map((form) => head + form));
+      }
+      return out;
+    };
+    const values = ["alice", "ALICE", "AlIcE", "alic", "alicee", "İ", "i̇", "I\u0307", "\u212a", "k", "K", "ΑΣ", "ας", "αΣ", "xİ", "aliceİ", "İalice", "ALİCE", "ß", "SS", "ss", "Ss", "straße", "STRASSE", "ı", "I", "i", ""];
+    for (const pattern of ["alice", "k", "i̇", "ας", "İ", "", "xi̇", "ß", "straße", "ı"]) {
+      const all = spellings(pattern);
       const equals = eb({ a: [{ "equals-ignore-case": pattern }] });
       const prefix = eb({ a: [{ prefix: { "equals-ignore-case": pattern } }] });
       const suffix = eb({ a: [{ suffix: { "equals-ignore-case": pattern } }] });
       for (const value of values) {
-        expect(equals.matches({ a: value }), `${pattern} = ${value}`).toBe(value.toLowerCase() === lower);
-        expect(prefix.matches({ a: value }), `${pattern} prefix of ${value}`).toBe(value.toLowerCase().startsWith(lower));
-        expect(suffix.matches({ a: value }), `${pattern} suffix of ${value}`).toBe(value.toLowerCase().endsWith(lower));
+        expect(equals.matches({ a: value }), `${pattern} = ${value}`).toBe(all.includes(value));
+        expect(prefix.matches({ a: value }), `${pattern} prefix of ${value}`).toBe(all.some((s) => value.startsWith(s)));
+        expect(suffix.matches({ a: value }), `${pattern} suffix of ${value}`).toBe(all.some((s) => value.endsWith(s)));
       }
     }
+    // The Kelvin sign lowercases to "k", but it is neither "k" nor "K".
+    expect(eb({ a: [{ "equals-ignore-case": "k" }] }).matches({ a: "\u212a" })).toBe(false);
+    expect(eb({ a: [{ "anything-but": { "equals-ignore-case": ["ß", "x"] } }] }).matches({ a: "SS" })).toBe(false);
   });
 
   it("reads IPv4 text exactly as parseIp does, without allocating", () => {

@@ -54,9 +54,50 @@ export type NumericProblem = "range" | "decimals";
  * numbers that came from JavaScript objects).
  */
 export function numericKey(value: number, text: string, limits: NumericLimits): number | NumericProblem {
+  if (limits.strictDecimals) {
+    // event-ruler reads the number's text as a BigDecimal: the key is exact, not value × 10^6 rounded
+    // (which is off by one for about 1% of six-decimal values above 1e9).
+    if (!Number.isFinite(value) || Math.abs(value) > 2 * limits.max) return "range";
+    const key = exactKey(text, limits.decimals);
+    if (key === "decimals") return key;
+    const bound = limits.max * 10 ** limits.decimals;
+    return key < -bound || key > bound ? "range" : key;
+  }
   if (!Number.isFinite(value) || value < -limits.max || value > limits.max) return "range";
-  if (!Number.isInteger(value) && limits.strictDecimals && decimalScale(text) > limits.decimals) return "decimals";
   return Math.round(value * 10 ** limits.decimals);
+}
+
+/**
+ * A number's text × 10^decimals, computed on its digits (no floating-point product), or "decimals"
+ * when it has more decimal places than that. `text` is a JSON number or String(n); callers bound its
+ * magnitude first, so the digit string stays short.
+ */
+export function exactKey(text: string, decimals: number): number | "decimals" {
+  let i = 0;
+  const negative = text.charCodeAt(0) === 0x2d;
+  if (negative) i = 1;
+  let digits = "";
+  let fraction = 0;
+  let dot = false;
+  let exponent = 0;
+  for (; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === ".") dot = true;
+    else if (c === "e" || c === "E") {
+      exponent = Number(text.slice(i + 1));
+      break;
+    } else {
+      digits += c;
+      if (dot) fraction++;
+    }
+  }
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 0x30) end--;
+  if (end === 0) return 0;
+  const shift = exponent - fraction + (digits.length - end) + decimals;
+  if (!(shift >= 0)) return "decimals";
+  const key = Number(digits.slice(0, end) + "0".repeat(shift));
+  return negative ? -key : key;
 }
 
 export interface NumericRange {

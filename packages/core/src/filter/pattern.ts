@@ -280,7 +280,7 @@ export class PatternCompiler {
       case "equals-ignore-case": {
         if (typeof value !== "string") this.fail("equals-ignore-case match pattern must be a string");
         onlyKey();
-        return stringCondition(equalsIgnoreCase(value.toLowerCase()));
+        return stringCondition(this.ignoreCase("equals", value));
       }
       case "wildcard": {
         if (typeof value !== "string") this.fail("wildcard match pattern must be a string");
@@ -325,7 +325,18 @@ export class PatternCompiler {
     const text = value[inner];
     if (typeof text !== "string") this.fail("equals-ignore-case match pattern must be a string");
     if (keys.length > 1) this.fail("Only one key allowed in match expression");
-    return op === "prefix" ? prefixIgnoreCase(text.toLowerCase()) : suffixIgnoreCase(text.toLowerCase());
+    return this.ignoreCase(op, text);
+  }
+
+  /**
+   * Case-insensitive equals/prefix/suffix. EventBridge follows event-ruler's EqualsIgnoreCaseParser:
+   * each character of the pattern matches its own lower- or upper-case form (Locale.ROOT), and the
+   * value is not folded: "k" does not match the Kelvin sign, "ß" matches "SS". SNS compares lowercased text.
+   */
+  private ignoreCase(kind: "equals" | "prefix" | "suffix", text: string): StringTest {
+    if (this.rules.dialect === "eventbridge") return perCharIgnoreCase(kind, text);
+    const lower = text.toLowerCase();
+    return kind === "equals" ? equalsIgnoreCase(lower) : kind === "prefix" ? prefixIgnoreCase(lower) : suffixIgnoreCase(lower);
   }
 
   private wildcard(text: string): ReturnType<typeof compileWildcard> {
@@ -403,6 +414,7 @@ export class PatternCompiler {
       case "suffix":
         return stringCondition(anyOf(texts.map(endsWith)));
       case "equals-ignore-case": {
+        if (this.rules.dialect === "eventbridge") return stringCondition(anyOf(texts.map((t) => this.ignoreCase("equals", t))));
         const lower = new Set(texts.map((t) => t.toLowerCase()));
         if (lower.size === 1) return stringCondition(equalsIgnoreCase(lower.values().next().value as string));
         return stringCondition((v) => lower.has(v.toLowerCase()));
@@ -611,5 +623,68 @@ function suffixIgnoreCase(lower: string): StringTest {
     if (v.length < lower.length) return !isAscii(v) && v.toLowerCase().endsWith(lower);
     const r = foldCompare(v, v.length - lower.length, lower);
     return r < 0 ? v.toLowerCase().endsWith(lower) : r === 1;
+  };
+}
+
+/**
+ * event-ruler's ignore-case matching (EqualsIgnoreCaseParser): pattern character c (a UTF-16 unit, as a
+ * Java char) matches exactly c.toLowerCase() or c.toUpperCase() in the value. An ASCII pattern only
+ * ever matches ASCII text of its own length, compared with an A–Z fold and no allocation. A non-ASCII
+ * pattern can have alternatives of different lengths (ß / SS), so the few offsets reachable after each
+ * pattern character are tracked.
+ */
+function perCharIgnoreCase(kind: "equals" | "prefix" | "suffix", text: string): StringTest {
+  if (isAscii(text)) {
+    const lower = text.toLowerCase();
+    const n = lower.length;
+    const fold = (v: string, from: number): boolean => {
+      for (let i = 0; i < n; i++) {
+        let c = v.charCodeAt(from + i);
+        if (c >= 0x41 && c <= 0x5a) c += 0x20;
+        if (c !== lower.charCodeAt(i)) return false;
+      }
+      return true;
+    };
+    if (kind === "equals") return (v) => v.length === n && fold(v, 0);
+    if (kind === "prefix") return (v) => v.length >= n && fold(v, 0);
+    return (v) => v.length >= n && fold(v, v.length - n);
+  }
+  const forms: (readonly string[])[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    const lower = c.toLowerCase();
+    const upper = c.toUpperCase();
+    forms.push(lower === upper ? [lower] : [lower, upper]);
+  }
+  if (kind === "suffix") {
+    return (v) => {
+      let ends = [v.length];
+      for (let i = forms.length - 1; i >= 0 && ends.length > 0; i--) {
+        const next: number[] = [];
+        for (const end of ends) {
+          for (const form of forms[i] as readonly string[]) {
+            const start = end - form.length;
+            if (start >= 0 && v.startsWith(form, start) && !next.includes(start)) next.push(start);
+          }
+        }
+        ends = next;
+      }
+      return ends.length > 0;
+    };
+  }
+  const whole = kind === "equals";
+  return (v) => {
+    let starts = [0];
+    for (let i = 0; i < forms.length && starts.length > 0; i++) {
+      const next: number[] = [];
+      for (const start of starts) {
+        for (const form of forms[i] as readonly string[]) {
+          const end = start + form.length;
+          if (v.startsWith(form, start) && !next.includes(end)) next.push(end);
+        }
+      }
+      starts = next;
+    }
+    return whole ? starts.includes(v.length) : starts.length > 0;
   };
 }

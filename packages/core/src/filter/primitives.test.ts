@@ -38,6 +38,21 @@ describe("numbers", () => {
     expect(numericKey(0.000012, "0.000012", SNS_NUMBERS)).toBe(1);
     expect(numericKey(1.1e9, "1.1e9", SNS_NUMBERS)).toBe("range");
   });
+  it("EventBridge keys are exact decimal arithmetic on the spelling, as event-ruler's BigDecimal", () => {
+    // value × 1e6 in floating point gives 4367394110279372 for both of these.
+    expect(numericKey(4367394110.279371, "4367394110.279371", EVENTBRIDGE_NUMBERS)).toBe(4367394110279371);
+    expect(numericKey(4367394110.279372, "4367394110.279372", EVENTBRIDGE_NUMBERS)).toBe(4367394110279372);
+    expect(numericKey(-4358479402.340504, "-4358479402.340504", EVENTBRIDGE_NUMBERS)).toBe(-4358479402340504);
+    expect(numericKey(301.8, "3.018e2", EVENTBRIDGE_NUMBERS)).toBe(301_800_000);
+    expect(numericKey(1.25, "125E-2", EVENTBRIDGE_NUMBERS)).toBe(1_250_000);
+    expect(numericKey(300, "3.0E+2", EVENTBRIDGE_NUMBERS)).toBe(300_000_000);
+    expect(numericKey(0, "-0.0e5", EVENTBRIDGE_NUMBERS)).toBe(0);
+    expect(numericKey(0.5, "0.500000000", EVENTBRIDGE_NUMBERS)).toBe(500_000);
+    // 5000000000.0000001 rounds to 5e9 as a double, but it has seven decimals.
+    expect(numericKey(5000000000.0000001, "5000000000.0000001", EVENTBRIDGE_NUMBERS)).toBe("decimals");
+    expect(numericKey(5000000000.000001, "5000000000.000001", EVENTBRIDGE_NUMBERS)).toBe("range");
+    expect(numericKey(1e300, "1e300", EVENTBRIDGE_NUMBERS)).toBe("range");
+  });
 });
 
 describe("cidr", () => {

@@ -48,6 +48,12 @@ describe("attribute scope (Amazon SNS subscription filter policies)", () => {
     expect(attrs({ s: ["x"] }, { s: { DataType: "String.custom", StringValue: "x" } })).toBe(true);
     expect(attrs({ n: [{ numeric: ["<", 2] }] }, { n: { DataType: "Number.float", StringValue: "1.5" } })).toBe(true);
   });
+  it('"exists": false only matches if at least one attribute is present (Key matching - Amazon SNS)', () => {
+    expect(attrs({ store: [{ exists: false }] }, {})).toBe(false);
+    expect(attrs({ store: [{ exists: false }] }, { other: str("x") })).toBe(true);
+    expect(attrs({ store: [{ "anything-but": "x" }] }, {})).toBe(false);
+    expect(compileFilter({ store: [{ exists: false }] }, "sns-attributes").matches({ message: "m" })).toBe(false);
+  });
   it("the message body is not consulted, and an empty policy matches everything", () => {
     expect(attrs({ hello: [{ exists: true }] }, {})).toBe(false);
     expect(attrs({}, {})).toBe(true);
