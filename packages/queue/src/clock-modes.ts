@@ -3,7 +3,7 @@
  * virtual (`advance`), `autoAdvance: true`, and `clock: "system"` driven by `vi.useFakeTimers()`.
  */
 import { DEFAULT_START } from "@simcloud/clock";
-import { createSimContext, type SimContext, type SimContextOptions } from "@simcloud/core";
+import { createSimContext, isAwsError, type SimContext, type SimContextOptions } from "@simcloud/core";
 import { afterEach, describe, it, vi } from "vitest";
 import { createQueueService, type QueueService, type QueueServiceOptions } from "./sqs";
 
@@ -51,6 +51,17 @@ export function inEveryClockMode(title: string, body: (setup: (options?: SimCont
     });
     body((options, service) => createHarness(mode, options, service));
   });
+}
+
+/** The AwsError code a call fails with (test helper: fails the test if it succeeds or throws something else). */
+export async function errorCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAwsError(error)) return error.code;
+    throw error;
+  }
+  throw new Error("expected an AwsError");
 }
 
 export { it };

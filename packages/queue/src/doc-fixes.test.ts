@@ -2,19 +2,9 @@
  * Behaviours found missing by conformance/vectors/extra-sqs.json, each against the AWS document it comes from.
  */
 import { createHash } from "node:crypto";
-import { isAwsError } from "@simcloud/core";
 import { expect } from "vitest";
-import { inEveryClockMode, it } from "./clock-modes";
+import { errorCode as code, inEveryClockMode, it } from "./clock-modes";
 
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAwsError(error)) return error.code;
-    throw error;
-  }
-  throw new Error("expected an AwsError");
-}
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 

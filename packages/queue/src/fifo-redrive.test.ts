@@ -1,16 +1,6 @@
-import { isAwsError } from "@simcloud/core";
 import { expect } from "vitest";
-import { inEveryClockMode, it } from "./clock-modes";
+import { errorCode as code, inEveryClockMode, it } from "./clock-modes";
 
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAwsError(error)) return error.code;
-    throw error;
-  }
-  throw new Error("expected an AwsError");
-}
 
 inEveryClockMode("SQS FIFO, dead-letter queues and queue management", (setup) => {
   it("Exactly-once processing in Amazon SQS: 5-minute deduplication window, increasing SequenceNumber, group order", async () => {

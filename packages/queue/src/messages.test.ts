@@ -1,17 +1,7 @@
-import { isAwsError } from "@simcloud/core";
 import { expect } from "vitest";
-import { inEveryClockMode, it } from "./clock-modes";
+import { errorCode as code, inEveryClockMode, it } from "./clock-modes";
 import { md5OfAttributes } from "./md5";
 
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAwsError(error)) return error.code;
-    throw error;
-  }
-  throw new Error("expected an AwsError");
-}
 
 inEveryClockMode("SQS messages", (setup) => {
   it("Amazon SQS visibility timeout: hidden while in flight, back after expiry with a new receipt handle; old handles still delete", async () => {
