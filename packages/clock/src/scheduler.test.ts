@@ -130,6 +130,23 @@ describe("Scheduler: virtual time", () => {
     expect(s.now()).toBe(T0);
   });
 
+  it("advance first lets work the caller started just before run at the current time", async () => {
+    const s = new Scheduler();
+    const log: string[] = [];
+    const timeout = s.after(10, () => log.push("timed out"));
+    // Started, not awaited: settles a few microtasks later, then cancels its own timeout, as a finished call would.
+    void (async () => {
+      await Promise.resolve();
+      await Promise.resolve();
+      await Promise.resolve();
+      await Promise.resolve();
+      timeout.cancel();
+      log.push(`finished at ${s.now() - T0}`);
+    })();
+    await s.advance(100);
+    expect(log).toEqual(["finished at 0"]);
+  });
+
   it("does not wait for a task whose promise never settles", async () => {
     const s = new Scheduler();
     const log: string[] = [];

@@ -8,8 +8,6 @@ import { runInScope, type LogLevel, type RuntimeScope } from "./runtime-scope";
 import type { FunctionHandler, LambdaContext } from "./types";
 import "./trace";
 
-/** Enough for an async handler's own short chain of already-resolved awaits to report first (see `arm`). */
-const ARM_TIMEOUT_AFTER_MICROTASKS = 8;
 
 export interface InvokerOptions {
   /** Write handler console output to the host's stdout as well as capturing it. */
@@ -169,7 +167,7 @@ export class Invoker {
       const finish = (result: { ok: true; value: unknown } | { ok: false; error: unknown } | { timeout: true }): void => {
         if (done) return;
         done = true;
-        timer?.cancel();
+        timer.cancel();
         const endedAt = ctx.clock.now();
         const durationMs = Math.max(0, endedAt - startedAt - initMs);
         const timedOut = "timeout" in result;
@@ -238,20 +236,9 @@ export class Invoker {
 
       const onTimeout = (): void => finish({ timeout: true });
       const timeoutLabel = `lambda:${fn.name} timeout`;
-      let timer: TaskHandle | undefined;
-      // The timeout task is armed a few microtasks after the handler starts. A handler that has already settled
-      // reports through a promise callback one microtask later; had its timeout been in the heap already, a
-      // caller that moves time synchronously right after starting the invoke (`const p = invoke(…); await
-      // advance(5000)`) would run the timeout task before that callback and time out a finished handler.
-      let hops = ARM_TIMEOUT_AFTER_MICROTASKS;
-      const arm = (): void => {
-        if (done) return;
-        if (--hops > 0) {
-          queueMicrotask(arm);
-          return;
-        }
-        timer = ctx.scheduler.at(deadline, onTimeout, { label: timeoutLabel });
-      };
+      // A handler that settles before the caller moves time reports first: advance/settle begin by letting the
+      // caller's pending microtasks run (see docs/decisions/scheduler-flushing.md).
+      let timer: TaskHandle = ctx.scheduler.at(deadline, onTimeout, { label: timeoutLabel });
       const context = createContext(request, environment, config.MemorySize, () => deadline, ctx, finish);
       const callback = (error?: unknown, value?: unknown): void => {
         if (error !== undefined && error !== null) finish({ ok: false, error });
@@ -300,10 +287,8 @@ export class Invoker {
               initMs = ctx.clock.now() - initStart;
               if (initMs > 0) {
                 deadline += initMs;
-                if (timer !== undefined) {
-                  timer.cancel();
-                  timer = ctx.scheduler.at(deadline, onTimeout, { label: timeoutLabel });
-                }
+                timer.cancel();
+                timer = ctx.scheduler.at(deadline, onTimeout, { label: timeoutLabel });
               }
               runInScope(scope, () => {
                 try {
@@ -319,9 +304,6 @@ export class Invoker {
           finish({ ok: false, error });
         }
       });
-      // Tell the scheduler something started, so a drive that follows at once yields before moving time.
-      ctx.scheduler.touch();
-      queueMicrotask(arm);
     });
   }
 }

@@ -191,6 +191,21 @@ describe("Invoke RequestResponse (API Reference: Invoke)", () => {
     }
   });
 
+  it("… nor by fake timers advanced right after starting the invoke (clock: 'system')", async () => {
+    vi.useFakeTimers({ now: Date.UTC(2025, 0, 1) });
+    try {
+      const { lambda } = setup({ clock: "system" });
+      await lambda.createFunction({ FunctionName: "chained", handler: async () => await Promise.resolve(await Promise.resolve("done")) });
+      const pending = lambda.invoke({ FunctionName: "chained" });
+      await vi.advanceTimersByTimeAsync(5_000);
+      const out = await pending;
+      expect(out.FunctionError).toBeUndefined();
+      expect(parse(out.Payload)).toBe("done");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("DryRun answers 204 without running the handler; a missing function is ResourceNotFoundException", async () => {
     const { lambda } = setup();
     const handler = vi.fn(() => 1);
