@@ -203,10 +203,12 @@ export class Queue {
     this.place(message, delay, false);
     if (dedupKey !== undefined) this.dedup.set(dedupKey, { messageId, sequenceNumber, expiresAt: now + LIMITS.deduplicationWindowMs });
     const trace = this.ctx.trace;
-    const event: TraceEventMap["sqs.message.sent"] = { queueUrl: this.url, messageId, delaySeconds: delay };
-    if (input.groupId !== undefined) event.messageGroupId = input.groupId;
-    if (sequenceNumber !== undefined) event.sequenceNumber = sequenceNumber;
-    trace.record("sqs.message.sent", event);
+    if (trace.active) {
+      const event: TraceEventMap["sqs.message.sent"] = { queueUrl: this.url, messageId, delaySeconds: delay };
+      if (input.groupId !== undefined) event.messageGroupId = input.groupId;
+      if (sequenceNumber !== undefined) event.sequenceNumber = sequenceNumber;
+      trace.record("sqs.message.sent", event);
+    }
     if (!this.fifo && this.chaos.duplicateProbability > 0 && this.chaosRandom.next() < this.chaos.duplicateProbability) {
       // The chaos copy carries the same fields (a StoredMessage is a Carried).
       this.store(message, now, undefined, undefined, delay, true);
@@ -679,12 +681,14 @@ export class Queue {
     if (message.group !== undefined) message.group.inflight++;
     if (visibility === 0) immediate.push(message);
     else this.setDeadline(message, now + visibility * 1000);
-    this.ctx.trace.record("sqs.message.received", {
-      queueUrl: this.url,
-      messageId: message.messageId,
-      receiveCount: message.receiveCount,
-      visibilityTimeout: visibility,
-    });
+    if (this.ctx.trace.active) {
+      this.ctx.trace.record("sqs.message.received", {
+        queueUrl: this.url,
+        messageId: message.messageId,
+        receiveCount: message.receiveCount,
+        visibilityTimeout: visibility,
+      });
+    }
     out.push(this.shape(message, rules));
   }
 
@@ -831,7 +835,7 @@ export class Queue {
     }
     const messageId = message.messageId;
     this.remove(message);
-    this.ctx.trace.record("sqs.message.deleted", { queueUrl: this.url, messageId });
+    if (this.ctx.trace.active) this.ctx.trace.record("sqs.message.deleted", { queueUrl: this.url, messageId });
     this.wake();
   }
 
