@@ -648,11 +648,8 @@ export class Queue {
         }
       }
     } else {
-      while (out.length < rules.max && this.head !== undefined) {
-        const message = this.head;
-        this.unlinkVisible(message);
-        this.deliverOrRedrive(message, rules, visibility, out, immediate);
-      }
+      // deliverOrRedrive takes the head off the visible list itself (a move's remove() unlinks it).
+      while (out.length < rules.max && this.head !== undefined) this.deliverOrRedrive(this.head, rules, visibility, out, immediate);
     }
     // VisibilityTimeout 0: visible again at once, but never twice in the same response.
     for (const message of immediate) if (message.state === INFLIGHT) this.release(message);
@@ -670,6 +667,7 @@ export class Queue {
         return;
       }
     }
+    if (message.group === undefined) this.unlinkVisible(message);
     this.visibleCount--;
     this.inflightCount++;
     const now = this.ctx.clock.now();
