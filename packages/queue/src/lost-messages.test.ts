@@ -40,3 +40,31 @@ inEveryClockMode("no stranded messages", (setup) => {
     expect((await h.sqs.receiveMessage({ QueueUrl: url, MaxNumberOfMessages: 10 })).Messages!.map((m) => m.Body)).toEqual(["good-4"]);
   });
 });
+
+inEveryClockMode("message move tasks strand nothing", (setup) => {
+  for (const fifo of [false, true]) {
+    it(`${fifo ? "FIFO" : "standard"}: a task whose destination queue was deleted fails (AWS.SimpleQueueService.NonExistentQueue) and its messages stay receivable`, async () => {
+      const h = setup();
+      const { url, dlqUrl } = await withDlq(h, fifo);
+      const suffix = fifo ? ".fifo" : "";
+      const group = fifo ? { MessageGroupId: "g" } : {};
+      const destinationUrl = (await h.sqs.createQueue({ QueueName: `dest${suffix}`, Attributes: fifo ? { FifoQueue: "true" } : {} })).QueueUrl!;
+      for (const body of ["m1", "m2"]) {
+        await h.sqs.sendMessage({ QueueUrl: url, MessageBody: body, ...group });
+        await h.sqs.receiveMessage({ QueueUrl: url, VisibilityTimeout: 0 });
+        await h.sqs.receiveMessage({ QueueUrl: url, VisibilityTimeout: 0 });
+      }
+      await h.settle();
+      expect((await h.sqs.getQueueAttributes({ QueueUrl: dlqUrl, AttributeNames: ["ApproximateNumberOfMessages"] })).Attributes).toEqual({ ApproximateNumberOfMessages: "2" });
+      const { TaskHandle } = await h.sqs.startMessageMoveTask({ SourceArn: arn(`dlq${suffix}`), DestinationArn: arn(`dest${suffix}`) });
+      expect(TaskHandle).toBeDefined();
+      await h.sqs.deleteQueue({ QueueUrl: destinationUrl });
+      await h.advance(5_000);
+      const { Results } = await h.sqs.listMessageMoveTasks({ SourceArn: arn(`dlq${suffix}`) });
+      expect(Results).toMatchObject([{ Status: "FAILED", FailureReason: "AWS.SimpleQueueService.NonExistentQueue", ApproximateNumberOfMessagesMoved: 0 }]);
+      expect(Results![0]!.TaskHandle).toBeUndefined();
+      const got = await h.sqs.receiveMessage({ QueueUrl: dlqUrl, MaxNumberOfMessages: 10 });
+      expect(got.Messages!.map((m) => m.Body)).toEqual(["m1", "m2"]);
+    });
+  }
+});

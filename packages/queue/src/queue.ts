@@ -535,17 +535,25 @@ export class Queue {
     this.ready.push(group);
   }
 
-  private nextReadyGroup(): Group | undefined {
+  /** The first group that may deliver, left in the ready list (stale entries before it are dropped). */
+  private peekReadyGroup(): Group | undefined {
     while (this.readyHead < this.ready.length) {
-      const group = this.ready[this.readyHead++] as Group;
+      const group = this.ready[this.readyHead] as Group;
+      if (group.inflight === 0 && group.head !== undefined && group.head.state === VISIBLE && this.groups.get(group.id) === group) return group;
       group.queued = false;
-      if (group.inflight === 0 && group.head !== undefined && group.head.state === VISIBLE && this.groups.get(group.id) === group) {
-        this.compactReady();
-        return group;
-      }
+      this.readyHead++;
     }
     this.compactReady();
     return undefined;
+  }
+
+  private nextReadyGroup(): Group | undefined {
+    const group = this.peekReadyGroup();
+    if (group === undefined) return undefined;
+    group.queued = false;
+    this.readyHead++;
+    this.compactReady();
+    return group;
   }
 
   private compactReady(): void {
@@ -732,11 +740,13 @@ export class Queue {
   redrive(limit: number, destination: (message: { deadLetterSourceArn: string | undefined }) => Queue | undefined): number {
     let moved = 0;
     while (moved < limit) {
-      const message = this.fifo ? this.nextReadyGroup()?.head : this.head;
+      // Looked at, not taken: with no destination the message (and its group) must stay where it is.
+      const message = this.fifo ? this.peekReadyGroup()?.head : this.head;
       if (message === undefined) break;
       const target = destination(message);
       if (target === undefined) break;
-      if (!this.fifo) this.unlinkVisible(message);
+      if (this.fifo) this.nextReadyGroup();
+      else this.unlinkVisible(message);
       this.visibleCount--;
       message.state = INFLIGHT;
       this.inflightCount++;
