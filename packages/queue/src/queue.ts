@@ -836,21 +836,38 @@ export class Queue {
    * handles may still delete ("the request succeeds, but the message might not be deleted"), and here they do.
    */
   deleteMessage(handle: unknown): void {
-    const message = this.byKey.get(this.parseHandle(handle));
+    const message = this.messageOf(handle);
     if (message === undefined) return;
-    if (this.fifo && (message.state !== INFLIGHT || message.receipt !== lastHandleReceipt())) {
-      throw errors.InvalidParameterValue(`Value ${String(handle)} for parameter ReceiptHandle is invalid. Reason: The receipt handle has expired.`);
-    }
     const messageId = message.messageId;
     this.remove(message);
     if (this.ctx.trace.active) this.ctx.trace.record("sqs.message.deleted", { queueUrl: this.url, messageId });
     this.wake();
   }
 
+  /**
+   * The message a handle names (undefined once it is gone), under the rules DeleteMessage and ChangeMessageVisibility
+   * share: ReceiptHandleIsInvalid for a handle never issued here; in a FIFO queue, InvalidParameterValue for a handle
+   * of an earlier receive or of one whose visibility timeout has passed, so a slow consumer can neither delete nor
+   * release a message another consumer now holds.
+   */
+  private messageOf(handle: unknown): StoredMessage | undefined {
+    const message = this.byKey.get(this.parseHandle(handle));
+    if (message !== undefined && this.fifo && (message.state !== INFLIGHT || message.receipt !== lastHandleReceipt())) {
+      throw errors.InvalidParameterValue(`Value ${String(handle)} for parameter ReceiptHandle is invalid. Reason: The receipt handle has expired.`);
+    }
+    return message;
+  }
+
   /** ChangeMessageVisibility: counts from now; in total at most 12 hours from the receive. */
   changeVisibility(handle: unknown, seconds: number): void {
-    const message = this.byKey.get(this.parseHandle(handle));
-    if (message === undefined || message.state !== INFLIGHT) {
+    const message = this.messageOf(handle);
+    if (message === undefined) {
+      // AWS's answer for a deleted message (LocalStack's AWS-validated test_change_visibility_on_deleted_message…).
+      throw errors.InvalidParameterValue(
+        `Value ${String(handle)} for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not available for visibility timeout change.`,
+      );
+    }
+    if (message.state !== INFLIGHT) {
       throw errors.MessageNotInflight("Message does not exist or is not available for visibility timeout change.");
     }
     const now = this.ctx.clock.now();
