@@ -1,7 +1,8 @@
-import { AwsError, safeRecord, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
+import { AwsError, guardInputs, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
 import { errors } from "./errors";
 import { DEFAULTS, LIMITS } from "./limits";
 import { md5OfAttributes, md5OfBody } from "./md5";
+import { SQS_INPUTS } from "./input-shapes";
 import { MoveTasks } from "./moves";
 import { parseQueueUrl, queueArn, queueUrl } from "./naming";
 import { Queue, type PreparedSend } from "./queue";
@@ -109,8 +110,11 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
   }
 
   /** SendMessage's output, or with `batchId` a SendMessageBatch result entry (the same fields after its Id). */
-  function sendTo(queue: Queue, input: SendFields, senderId: string, batchId?: string): T.SendMessageOutput {
-    const prepared = prepare(input, queue);
+  function sendTo(queue: Queue, input: SendFields, senderId: string): T.SendMessageOutput {
+    return sendPrepared(queue, prepare(input, queue), senderId);
+  }
+
+  function sendPrepared(queue: Queue, prepared: PreparedSend, senderId: string, batchId?: string): T.SendMessageOutput {
     const result = queue.send(prepared, senderId);
     const out: T.SendMessageOutput =
       batchId === undefined
@@ -337,14 +341,20 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
         throw errors.BatchRequestTooLong(`Batch requests cannot be longer than ${LIMITS.maxBatchBytes} bytes. You have sent ${total} bytes.`);
       }
       const out: T.SendMessageBatchOutput = { Successful: [], Failed: [] };
-      queue.batch(() => {
-        for (const entry of input.Entries) {
-          try {
-            out.Successful.push(sendTo(queue, entry, ctx.accountId, entry.Id) as T.SendMessageBatchResultEntry);
-          } catch (error) {
-            out.Failed.push(batchFailure(entry.Id, error));
-          }
+      // Every entry is checked before any is stored: an unexpected error cannot leave half a batch behind.
+      const prepared = input.Entries.map((entry) => {
+        try {
+          return prepare(entry, queue);
+        } catch (error) {
+          out.Failed.push(batchFailure(entry.Id, error));
+          return undefined;
         }
+      });
+      queue.batch(() => {
+        input.Entries.forEach((entry, i) => {
+          const ready = prepared[i];
+          if (ready !== undefined) out.Successful.push(sendPrepared(queue, ready, ctx.accountId, entry.Id) as T.SendMessageBatchResultEntry);
+        });
       });
       return out;
     },
@@ -477,7 +487,9 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       queue.chaos = checkChaos(chaos);
     },
   };
-  return service;
+  return guardInputs(service, SQS_INPUTS, ({ path, value, expected }) =>
+    errors.InvalidParameterValue(`Value ${showValue(value)} for parameter ${path} is invalid. Reason: must be a ${expected}.`),
+  );
 }
 
 // AddPermission's ActionName.N values.
