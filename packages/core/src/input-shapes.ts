@@ -84,9 +84,69 @@ export function guardInputs<S extends object>(service: S, shapes: { readonly [K 
         const mismatch = findMismatch(input, shape, "");
         if (mismatch !== undefined) return Promise.reject(reject(mismatch.path === "" ? { ...mismatch, path: "input" } : mismatch));
       }
-      // A null input is an absent one, so that actions' `input = {}` defaults apply.
-      return action.call(service, input ?? undefined, ...rest);
+      // An absent input is an empty one: each action then reports its first missing parameter.
+      return action.call(service, input ?? {}, ...rest);
     };
   }
   return service;
 }
+
+/** A member path: struct and map keys, list indexes. */
+export type MemberPath = readonly (string | number)[];
+
+/**
+ * Every member path `shape` declares, walking into `example`'s last list item and first map entry (members absent from
+ * the example are listed too, without their insides). For input fuzzing: change one member at a time.
+ */
+export function memberPaths(shape: Shape, example: unknown, prefix: MemberPath = []): MemberPath[] {
+  if (typeof shape === "string") return [];
+  const out: MemberPath[] = [];
+  const record = typeof example === "object" && example !== null ? (example as Record<string, unknown>) : undefined;
+  if ("struct" in shape) {
+    for (const [key, member] of Object.entries(shape.struct)) {
+      out.push([...prefix, key], ...memberPaths(member, record?.[key], [...prefix, key]));
+    }
+  } else if ("list" in shape) {
+    if (Array.isArray(example) && example.length > 0) {
+      const last = example.length - 1;
+      out.push([...prefix, last], ...memberPaths(shape.list, example[last], [...prefix, last]));
+    }
+  } else if (record !== undefined) {
+    const first = Object.keys(record)[0];
+    if (first !== undefined) out.push([...prefix, first], ...memberPaths(shape.map, record[first], [...prefix, first]));
+  }
+  return out;
+}
+
+/** A copy of `value` with the member at `path` replaced by `by` (copies only along the path). */
+export function withMember(value: unknown, path: MemberPath, by: unknown): unknown {
+  if (path.length === 0) return by;
+  const [head, ...rest] = path as [string | number, ...(string | number)[]];
+  const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[head] = withMember((value as Record<string | number, unknown> | undefined)?.[head], rest, by);
+  return copy;
+}
+
+/** Values of every JSON type and then some, for fuzzing native inputs. */
+export const WRONG_TYPED_VALUES: readonly unknown[] = [
+  undefined,
+  null,
+  0,
+  -1,
+  1.5,
+  Number.NaN,
+  1e12,
+  "",
+  "x",
+  true,
+  [],
+  [null],
+  [123],
+  ["x"],
+  {},
+  { a: 1 },
+  { a: null },
+  { DataType: "String", StringValue: "v" },
+  new Uint8Array([120]),
+  Symbol("s"),
+];

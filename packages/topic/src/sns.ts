@@ -1,7 +1,8 @@
-import { buildArn, isAwsError, parseArn, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
+import { buildArn, guardInputs, isAwsError, parseArn, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
 import { Deliveries } from "./delivery";
 import { filterOutbox, type HttpEndpointHandler, type OutboxEntry, type OutboxFilter, type RegisteredEndpoint, type RegisterEndpointOptions } from "./endpoints";
 import { errors, invalidParameter } from "./errors";
+import { SNS_INPUTS } from "./input-shapes";
 import { LIMITS } from "./limits";
 import { prepareMessage, rawSize, type PreparedMessage } from "./publish";
 import type * as S from "./shapes";
@@ -384,19 +385,21 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       if (total > topic.settings.maximumMessageSize) throw errors.BatchRequestTooLongException("The length of all the messages put together is more than the limit.");
       const Successful: S.PublishBatchResultEntry[] = [];
       const Failed: S.BatchResultErrorEntry[] = [];
-      for (const entry of entries) {
-        const id = entry.Id as string;
-        let prepared: PreparedMessage;
+      // Every entry is checked before any is published: an unexpected error cannot leave half a batch behind.
+      const prepared = entries.map((entry): PreparedMessage | undefined => {
         try {
-          prepared = prepareMessage(topic, entry);
+          return prepareMessage(topic, entry);
         } catch (error) {
           if (!isAwsError(error)) throw error;
           // BatchResultErrorEntry.Code is the wire (awsQuery) code: InvalidParameter, ParameterValueInvalid.
-          Failed.push({ Id: id, Code: error.queryCode ?? error.code, Message: error.message, SenderFault: true });
-          continue;
+          Failed.push({ Id: entry.Id as string, Code: error.queryCode ?? error.code, Message: error.message, SenderFault: true });
+          return undefined;
         }
-        Successful.push({ Id: id, ...publishPrepared(topic, prepared) });
-      }
+      });
+      entries.forEach((entry, i) => {
+        const ready = prepared[i];
+        if (ready !== undefined) Successful.push({ Id: entry.Id as string, ...publishPrepared(topic, ready) });
+      });
       return { Successful, Failed };
     },
 
@@ -466,5 +469,5 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       };
     },
   };
-  return service;
+  return guardInputs(service, SNS_INPUTS, ({ path }) => invalidParameter(path));
 }
