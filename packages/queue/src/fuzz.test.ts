@@ -3,33 +3,10 @@
  * AwsError (never a TypeError or another plain error), and a call that fails changes nothing (no trace event, the
  * same queue attributes, tags and messages).
  */
-import { createSimContext, isAwsError, type Shape } from "@simcloud/core";
+import { createSimContext, isAwsError, memberPaths, withMember, WRONG_TYPED_VALUES as WRONG } from "@simcloud/core";
 import { describe, expect, it } from "vitest";
 import { SQS_INPUTS } from "./input-shapes";
 import { createQueueService, type QueueService } from "./sqs";
-
-const WRONG: readonly unknown[] = [
-  undefined,
-  null,
-  0,
-  -1,
-  1.5,
-  Number.NaN,
-  1e12,
-  "",
-  "x",
-  true,
-  [],
-  [null],
-  [123],
-  ["x"],
-  {},
-  { a: 1 },
-  { a: null },
-  { DataType: "String", StringValue: "v" },
-  Buffer.from("x"),
-  Symbol("s"),
-];
 
 const ARN = (name: string): string => `arn:aws:sqs:us-east-1:000000000000:${name}`;
 const URL = (name: string): string => `https://sqs.us-east-1.amazonaws.com/000000000000/${name}`;
@@ -119,40 +96,6 @@ function baselines(w: World): { [K in keyof typeof SQS_INPUTS]: Record<string, u
   };
 }
 
-type Path = (string | number)[];
-
-/** Every member path the shape declares, walking into the baseline's first list item and first map entry. */
-function paths(shape: Shape, value: unknown, prefix: Path = []): Path[] {
-  if (typeof shape === "string") return [];
-  const out: Path[] = [];
-  if ("struct" in shape) {
-    for (const [key, member] of Object.entries(shape.struct)) {
-      out.push([...prefix, key]);
-      out.push(...paths(member, (value as Record<string, unknown> | undefined)?.[key], [...prefix, key]));
-    }
-  } else if ("list" in shape) {
-    if (Array.isArray(value) && value.length > 0) {
-      out.push([...prefix, value.length - 1]);
-      out.push(...paths(shape.list, value[value.length - 1], [...prefix, value.length - 1]));
-    }
-  } else if (value !== undefined && value !== null) {
-    const first = Object.keys(value)[0];
-    if (first !== undefined) {
-      out.push([...prefix, first]);
-      out.push(...paths(shape.map, (value as Record<string, unknown>)[first], [...prefix, first]));
-    }
-  }
-  return out;
-}
-
-function replaced(value: unknown, path: Path, by: unknown): unknown {
-  if (path.length === 0) return by;
-  const [head, ...rest] = path as [string | number, ...Path];
-  const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...(value as object) }) as Record<string | number, unknown>;
-  copy[head] = replaced((value as Record<string | number, unknown> | undefined)?.[head], rest, by);
-  return copy;
-}
-
 describe("SQS native inputs: wrong types are AWS errors and change nothing", () => {
   it("every action's baseline input succeeds", async () => {
     for (const action of Object.keys(SQS_INPUTS) as (keyof typeof SQS_INPUTS)[]) {
@@ -166,12 +109,12 @@ describe("SQS native inputs: wrong types are AWS errors and change nothing", () 
     let rejected = 0;
     const shape = SQS_INPUTS[action];
     const template = baselines(await world())[action];
-    for (const path of [[], ...paths(shape, template)]) {
+    for (const path of [[], ...memberPaths(shape, template)]) {
       // A rejected call changes nothing (asserted), so one world serves until a call succeeds.
       let w = await world();
       let before = await w.snapshot();
       for (const wrong of WRONG) {
-        const input = replaced(baselines(w)[action], path, wrong);
+        const input = withMember(baselines(w)[action], path, wrong);
         const events = w.events();
         calls++;
         try {
@@ -189,7 +132,7 @@ describe("SQS native inputs: wrong types are AWS errors and change nothing", () 
         }
       }
     }
-    expect(calls).toBe(WRONG.length * (1 + paths(shape, template).length));
+    expect(calls).toBe(WRONG.length * (1 + memberPaths(shape, template).length));
     expect(rejected).toBeGreaterThan(0);
   });
 });

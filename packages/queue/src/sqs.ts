@@ -6,6 +6,7 @@ import { SQS_INPUTS } from "./input-shapes";
 import { MoveTasks } from "./moves";
 import { parseQueueUrl, queueArn, queueUrl } from "./naming";
 import { Queue, type PreparedSend } from "./queue";
+import { UrlCache } from "./url-cache";
 import { applyAttributes, initialSettings, isReadableAttribute, READABLE, type QueueSettings } from "./settings";
 import type * as T from "./types";
 import { optionalInteger, requireString, validateAttributes, validateBatchIds, validateQueueName, validateReceive, validateSend, type SendFields } from "./validate";
@@ -50,7 +51,6 @@ const EMPTY: T.Empty = Object.freeze({}) as T.Empty;
 export function createQueueService(ctx: SimContext, options: QueueServiceOptions = {}): QueueService {
   const byName = new Map<string, Queue>();
   const byArn = new Map<string, Queue>();
-  const byUrl = new Map<string, Queue>();
   const deletedAt = new Map<string, number>();
   const chaosRandom = ctx.random.stream("sqs.chaos");
   const directory = { byArn: (arn: string) => byArn.get(arn) };
@@ -58,15 +58,16 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
   const defaultChaos = options.chaos === undefined ? undefined : checkChaos(options.chaos);
   let incarnations = 0;
 
-  function lookup(url: unknown): Queue {
-    requireString(url, "QueueUrl");
-    const cached = byUrl.get(url);
-    if (cached !== undefined) return cached;
+  const byUrl = new UrlCache((url) => {
     const parsed = parseQueueUrl(url);
     if (parsed === undefined) throw errors.InvalidAddress(`The address ${url} is not valid for this endpoint.`);
-    const queue = parsed.accountId === ctx.accountId ? byName.get(parsed.name) : undefined;
+    return parsed.accountId === ctx.accountId ? byName.get(parsed.name) : undefined;
+  });
+
+  function lookup(url: unknown): Queue {
+    requireString(url, "QueueUrl");
+    const queue = byUrl.get(url);
     if (queue === undefined) throw errors.QueueDoesNotExist("The specified queue does not exist.");
-    byUrl.set(url, queue);
     return queue;
   }
 
@@ -168,7 +169,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     queue.dispose();
     byName.delete(queue.name);
     byArn.delete(queue.arn);
-    for (const [url, cached] of byUrl) if (cached === queue) byUrl.delete(url);
+    byUrl.forget(queue);
     deletedAt.set(queue.name, ctx.clock.now());
     moves.forget(queue.arn);
     ctx.registry.unregister(queue.arn);
