@@ -195,7 +195,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
   const removeSubscription = (sub: Subscription): void => {
     sub.deleted = true;
     subscriptions.delete(sub.arn);
-    topics.get(sub.topicArn)?.subscriptions.delete(sub.arn);
+    topics.get(sub.topicArn)?.unsubscribe(sub);
     if (sub.token !== undefined) tokens.delete(sub.token);
     ctx.trace.record("sns.subscription.deleted", { subscriptionArn: sub.arn, topicArn: sub.topicArn });
   };
@@ -281,8 +281,8 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       // FilterPolicyScope first, so a FilterPolicy is compiled for the scope given in the same request, whatever the key order.
       const ordered = Object.entries(attributes).sort(([a], [b]) => Number(b === "FilterPolicyScope") - Number(a === "FilterPolicyScope"));
       for (const [key, value] of ordered) settings = withAttribute(settings, key, value, protocol, topic.fifo);
-      for (const sub of topic.subscriptions.values()) {
-        if (sub.protocol !== protocol || sub.endpoint !== endpoint) continue;
+      const sub = topic.subscriptionTo(protocol, endpoint);
+      if (sub !== undefined) {
         // Subscribe is idempotent for the same endpoint and attributes.
         const current = sub.attributes(topic.settings.deliveryPolicy);
         for (const [key, value] of Object.entries(attributes)) {
@@ -294,13 +294,13 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       const crossAccountQueue = protocol === "sqs" && parseArn(endpoint)?.accountId !== ctx.accountId;
       const pending = NEEDS_CONFIRMATION.has(protocol) || crossAccountQueue;
       const arn = `${topic.arn}:${ctx.ids.uuid("sns.subscriptions")}`;
-      const sub = new Subscription(arn, topic.arn, protocol, endpoint, ctx.accountId, settings, pending, undefined);
-      topic.subscriptions.set(arn, sub);
-      subscriptions.set(arn, sub);
+      const created = new Subscription(arn, topic.arn, protocol, endpoint, ctx.accountId, settings, pending, undefined);
+      topic.subscribe(created);
+      subscriptions.set(arn, created);
       ctx.trace.record("sns.subscription.created", { subscriptionArn: arn, topicArn: topic.arn, protocol, endpoint, pending });
       if (pending) {
-        sub.token = newToken(sub);
-        deliveries.sendConfirmation(topic, sub, "SubscriptionConfirmation", sub.token);
+        created.token = newToken(created);
+        deliveries.sendConfirmation(topic, created, "SubscriptionConfirmation", created.token);
       }
       return { SubscriptionArn: pending && input.ReturnSubscriptionArn !== true ? "pending confirmation" : arn };
     },
