@@ -7,7 +7,7 @@ import { LIMITS } from "./limits";
 import { md5OfAttributes } from "./md5";
 import { KeyTable } from "./keys";
 import { encodeHandle, handleKey, lastHandleReceipt } from "./receipts";
-import { DELAYED, GONE, INFLIGHT, VISIBLE, type Group, type StoredMessage } from "./message";
+import { copyAttribute, copyAttributes, DELAYED, GONE, INFLIGHT, VISIBLE, type Group, type StoredMessage } from "./message";
 import type { QueueSettings } from "./settings";
 import type { Message, MessageSystemAttributeName, QueueChaos } from "./types";
 import type { ReceiveRules } from "./validate";
@@ -767,15 +767,16 @@ export class Queue {
     if (rules.systemNames.size > 0) out.Attributes = this.systemAttributesOf(message, rules.systemNames);
     const selection = rules.attributeNames;
     if (selection !== undefined && message.attributes !== undefined) {
+      // Copied out: what a receiver edits is its own, as with a real response.
       if (selection === "all") {
-        out.MessageAttributes = message.attributes;
+        out.MessageAttributes = copyAttributes(message.attributes) as MessageAttributeMap;
         if (message.md5Attributes !== undefined) out.MD5OfMessageAttributes = message.md5Attributes;
       } else {
         const picked: MessageAttributeMap = Object.create(null) as MessageAttributeMap;
         let any = false;
         for (const name of Object.keys(message.attributes)) {
           if (selection.exact.has(name) || selection.prefixes.some((prefix) => name.startsWith(prefix))) {
-            picked[name] = message.attributes[name] as MessageAttributeMap[string];
+            picked[name] = copyAttribute(message.attributes[name] as MessageAttributeMap[string]);
             any = true;
           }
         }

@@ -3,6 +3,7 @@ import { errors } from "./errors";
 import { DEFAULTS, LIMITS } from "./limits";
 import { md5OfAttributes, md5OfBody } from "./md5";
 import { SQS_INPUTS } from "./input-shapes";
+import { copyAttributes } from "./message";
 import { MoveTasks } from "./moves";
 import { parseQueueUrl, queueArn, queueUrl } from "./naming";
 import { Queue, type PreparedSend } from "./queue";
@@ -95,8 +96,9 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
 
   function prepare(input: SendFields, queue: Queue): PreparedSend {
     validateSend(input, queue.settings);
-    const attributes = nonEmpty(input.MessageAttributes);
-    const systemAttributes = nonEmpty(input.MessageSystemAttributes);
+    // Copied in: the stored message owns its attributes (the caller may reuse its objects and Buffers).
+    const attributes = copyAttributes(input.MessageAttributes);
+    const systemAttributes = copyAttributes(input.MessageSystemAttributes);
     return {
       body: input.MessageBody,
       md5Body: md5OfBody(input.MessageBody),
@@ -546,12 +548,6 @@ function checkChaos(chaos: T.QueueChaos): Required<T.QueueChaos> {
     if (!(p >= 0 && p <= 1)) throw new RangeError(`${name} must be between 0 and 1, got ${p}`);
   }
   return { duplicateProbability, reorderProbability };
-}
-
-function nonEmpty<V>(map: Record<string, V> | undefined): Record<string, V> | undefined {
-  if (map === undefined || map === null) return undefined;
-  const copy = safeRecord(map);
-  return Object.keys(copy).length === 0 ? undefined : { ...copy };
 }
 
 function encodeToken(lastName: string): string {

@@ -46,3 +46,17 @@ describe("SNS bad native input", () => {
     expect((await sns.listSubscriptions()).Subscriptions).toEqual([]);
   });
 });
+
+describe("SNS message attributes are copied in", () => {
+  it("a publisher that reuses its Buffer after Publish does not change what the subscribers get (fan-out runs later)", async () => {
+    const { sns, ctx } = setup({ signing: "placeholder" });
+    const queue = fakeQueue(ctx, "q");
+    const { TopicArn } = await sns.createTopic({ Name: "t" });
+    await sns.subscribe({ TopicArn, Protocol: "sqs", Endpoint: queue.arn, Attributes: { RawMessageDelivery: "true" } });
+    const buffer = Buffer.from([1, 2, 3]);
+    await sns.publish({ TopicArn, Message: "m", MessageAttributes: { blob: { DataType: "Binary", BinaryValue: buffer } } });
+    buffer.fill(0);
+    await ctx.scheduler.settle();
+    expect([...(queue.sent[0]!.input.MessageAttributes!["blob"]!.BinaryValue ?? [])]).toEqual([1, 2, 3]);
+  });
+});
