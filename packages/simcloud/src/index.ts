@@ -54,3 +54,5 @@ export type {
   PublishBatchInput,
   PublishBatchResponse,
 } from "@simcloud/topic";
+export { createStreamService, kinesisErrors, KINESIS_LIMITS, hashKeyOf, MAX_HASH_KEY } from "@simcloud/stream";
+export type * from "@simcloud/stream";

@@ -1,0 +1,1101 @@
+import { buildArn, parseArn, safeRecord, type PortCaller, type SimContext, type StreamPort, type StreamStartPosition } from "@simcloud/core";
+import { errors } from "./errors";
+import { hashKeyOf, MAX_HASH_KEY, parseHashKey } from "./hash";
+import { decodeToken, encodeToken } from "./iterator";
+import { LIMITS, SHARD_QUOTA_LARGE_REGIONS } from "./limits";
+import type { ShardState, StoredRecord } from "./shard";
+import { StreamState, type ConsumerState, type ReshardResult } from "./stream";
+import "./trace";
+import type {
+  AddTagsToStreamInput,
+  ChildShard,
+  Consumer,
+  ConsumerDescription,
+  ConsumerRef,
+  CreateStreamInput,
+  DeleteStreamInput,
+  DescribeStreamInput,
+  GetRecordsInput,
+  GetRecordsOutput,
+  GetShardIteratorInput,
+  GetShardIteratorOutput,
+  KinesisRecord,
+  ListShardsInput,
+  ListShardsOutput,
+  ListStreamConsumersInput,
+  ListStreamConsumersOutput,
+  ListStreamsInput,
+  ListStreamsOutput,
+  ListTagsForResourceInput,
+  ListTagsForResourceOutput,
+  ListTagsForStreamInput,
+  ListTagsForStreamOutput,
+  MergeShardsInput,
+  PutRecordInput,
+  PutRecordOutput,
+  PutRecordsInput,
+  PutRecordsOutput,
+  PutRecordsResultEntry,
+  RegisterStreamConsumerInput,
+  RemoveTagsFromStreamInput,
+  RetentionInput,
+  Shard,
+  ShardIteratorType,
+  SplitShardInput,
+  StreamDescription,
+  StreamDescriptionSummary,
+  StreamEncryptionInput,
+  StreamMode,
+  StreamRef,
+  SubscribeToShardEvent,
+  SubscribeToShardInput,
+  SubscribeToShardOutput,
+  TagResourceInput,
+  UntagResourceInput,
+  UpdateMaxRecordSizeInput,
+  UpdateShardCountInput,
+  UpdateShardCountOutput,
+  UpdateStreamModeInput,
+} from "./types";
+import { checkTags, constraint, intRange, oneOf, required, sequenceNumber, streamName, textLength } from "./validate";
+
+export interface StreamServiceOptions {
+  /**
+   * Per-shard throughput limits (1 MiB or 1,000 records per second in; 2 MiB and 5 GetRecords per second out) and
+   * the control-plane rate limits. On by default, as in AWS; `false` turns all of them off.
+   */
+  throughputLimits?: boolean;
+  /** Virtual milliseconds a stream stays CREATING, UPDATING or DELETING, and a consumer CREATING/DELETING (default 1,000). */
+  transitionMs?: number;
+}
+
+/** The Kinesis Data Streams API on a virtual clock: one method per action, AWS shapes in and out. */
+export interface StreamService {
+  createStream(input: CreateStreamInput): Promise<Record<string, never>>;
+  deleteStream(input: DeleteStreamInput): Promise<Record<string, never>>;
+  describeStream(input: DescribeStreamInput): Promise<{ StreamDescription: StreamDescription }>;
+  describeStreamSummary(input: StreamRef): Promise<{ StreamDescriptionSummary: StreamDescriptionSummary }>;
+  listStreams(input?: ListStreamsInput): Promise<ListStreamsOutput>;
+  listShards(input: ListShardsInput): Promise<ListShardsOutput>;
+  putRecord(input: PutRecordInput): Promise<PutRecordOutput>;
+  putRecords(input: PutRecordsInput): Promise<PutRecordsOutput>;
+  getShardIterator(input: GetShardIteratorInput): Promise<GetShardIteratorOutput>;
+  getRecords(input: GetRecordsInput): Promise<GetRecordsOutput>;
+  increaseStreamRetentionPeriod(input: RetentionInput): Promise<Record<string, never>>;
+  decreaseStreamRetentionPeriod(input: RetentionInput): Promise<Record<string, never>>;
+  addTagsToStream(input: AddTagsToStreamInput): Promise<Record<string, never>>;
+  removeTagsFromStream(input: RemoveTagsFromStreamInput): Promise<Record<string, never>>;
+  listTagsForStream(input: ListTagsForStreamInput): Promise<ListTagsForStreamOutput>;
+  tagResource(input: TagResourceInput): Promise<Record<string, never>>;
+  untagResource(input: UntagResourceInput): Promise<Record<string, never>>;
+  listTagsForResource(input: ListTagsForResourceInput): Promise<ListTagsForResourceOutput>;
+  splitShard(input: SplitShardInput): Promise<Record<string, never>>;
+  mergeShards(input: MergeShardsInput): Promise<Record<string, never>>;
+  updateShardCount(input: UpdateShardCountInput): Promise<UpdateShardCountOutput>;
+  updateStreamMode(input: UpdateStreamModeInput): Promise<Record<string, never>>;
+  updateMaxRecordSize(input: UpdateMaxRecordSizeInput): Promise<Record<string, never>>;
+  startStreamEncryption(input: StreamEncryptionInput): Promise<Record<string, never>>;
+  stopStreamEncryption(input: StreamEncryptionInput): Promise<Record<string, never>>;
+  registerStreamConsumer(input: RegisterStreamConsumerInput): Promise<{ Consumer: Consumer }>;
+  deregisterStreamConsumer(input: ConsumerRef): Promise<Record<string, never>>;
+  describeStreamConsumer(input: ConsumerRef): Promise<{ ConsumerDescription: ConsumerDescription }>;
+  listStreamConsumers(input: ListStreamConsumersInput): Promise<ListStreamConsumersOutput>;
+  /** Enhanced fan-out, native only: the event stream is an async iterator (see docs/kinesis.md). */
+  subscribeToShard(input: SubscribeToShardInput): Promise<SubscribeToShardOutput>;
+}
+
+const EMPTY: Record<string, never> = {};
+const ITERATOR_TYPES: readonly ShardIteratorType[] = ["AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"];
+const SUBSCRIPTION_MS = 5 * 60_000;
+
+export function createStreamService(ctx: SimContext, options: StreamServiceOptions = {}): StreamService {
+  const streams = new Map<string, StreamState>();
+  const limited = options.throughputLimits ?? true;
+  const transitionMs = options.transitionMs ?? 1_000;
+  const account = ctx.accountId;
+  const rates = new Map<string, { second: number; count: number }>();
+  const shardQuota = SHARD_QUOTA_LARGE_REGIONS.has(ctx.region) ? LIMITS.shardQuotaLarge : LIMITS.shardQuotaDefault;
+
+  const now = (): number => ctx.clock.now();
+  const streamArn = (name: string): string => buildArn("kinesis", `stream/${name}`, { region: ctx.region, accountId: account });
+  const notFound = (name: string) => errors.ResourceNotFoundException(`Stream ${name} under account ${account} not found.`);
+
+  /** Control-plane transactions per second per account (LimitExceededException beyond them). */
+  function rate(action: string): void {
+    if (!limited) return;
+    const max = LIMITS.controlRates[action];
+    if (max === undefined) return;
+    const second = Math.floor(now() / 1000);
+    const bucket = rates.get(action);
+    if (bucket === undefined || bucket.second !== second) {
+      rates.set(action, { second, count: 1 });
+      return;
+    }
+    if (bucket.count >= max) {
+      ctx.trace.record("kinesis.throttled", { streamArn: "", action, reason: `more than ${max} ${action} calls per second` });
+      throw errors.LimitExceededException("Rate exceeded for account " + account + ".");
+    }
+    bucket.count++;
+  }
+
+  /** StreamName, StreamARN or both (they must agree); the ARN must be this account's and region's. */
+  function nameOf(ref: StreamRef): string {
+    const name = streamName(ref.StreamName);
+    if (ref.StreamARN !== undefined && ref.StreamARN !== null) {
+      const fromArn = nameFromArn(ref.StreamARN);
+      if (name !== undefined && name !== fromArn) {
+        throw errors.InvalidArgumentException(`StreamARN ${ref.StreamARN} and StreamName ${name} do not identify the same stream.`);
+      }
+      return fromArn;
+    }
+    if (name === undefined) throw errors.InvalidArgumentException("Neither StreamName nor StreamARN was provided.");
+    return name;
+  }
+
+  function nameFromArn(text: unknown): string {
+    const arn = typeof text === "string" ? parseArn(text) : undefined;
+    const match = arn === undefined ? null : /^stream\/([a-zA-Z0-9_.-]{1,128})$/.exec(arn.resource);
+    if (arn === undefined || arn.service !== "kinesis" || match === null) {
+      throw constraint(text, "streamARN", "Member must satisfy regular expression pattern: arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
+    }
+    if (arn.accountId !== account || arn.region !== ctx.region) throw notFound(match[1] as string);
+    return match[1] as string;
+  }
+
+  function find(ref: StreamRef): StreamState {
+    const name = nameOf(ref);
+    const stream = streams.get(name);
+    if (stream === undefined) throw notFound(name);
+    return stream;
+  }
+
+  /** Reads and writes need ACTIVE or UPDATING (Kinesis answers ResourceNotFound for a stream still CREATING). */
+  function live(ref: StreamRef): StreamState {
+    const stream = find(ref);
+    if (stream.status !== "ACTIVE" && stream.status !== "UPDATING") throw notFound(stream.name);
+    return stream;
+  }
+
+  function active(stream: StreamState): void {
+    if (stream.status !== "ACTIVE") {
+      throw errors.ResourceInUseException(`Stream ${stream.name} under account ${account} not ACTIVE, instead in state ${stream.status}`);
+    }
+  }
+
+  function shardOf(stream: StreamState, shardId: string): ShardState {
+    const shard = stream.byId.get(shardId);
+    if (shard === undefined) throw errors.ResourceNotFoundException(`Shard ${shardId} in stream ${stream.name} under account ${account} does not exist`);
+    return shard;
+  }
+
+  function openShardCount(): number {
+    let total = 0;
+    for (const stream of streams.values()) total += stream.open.length;
+    return total;
+  }
+
+  function shardLimit(adding: number): void {
+    const current = openShardCount();
+    if (current + adding > shardQuota) {
+      throw errors.LimitExceededException(
+        `This request would exceed the shard limit for the account ${account} in ${ctx.region}. Current shard count for the account: ${current}. Limit: ${shardQuota}. Number of additional shards that would have resulted from this request: ${adding}. Refer to the AWS Service Limits page (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and how to request higher limits.`,
+      );
+    }
+  }
+
+  /** Status transitions take a short virtual while, as in AWS; the reshard applies when UPDATING ends. */
+  function transition(stream: StreamState, then: () => void, job: string): void {
+    stream.statusTask?.cancel();
+    stream.statusTask = ctx.scheduler.after(
+      transitionMs,
+      () => {
+        stream.statusTask = undefined;
+        then();
+      },
+      { label: `kinesis:${stream.name} ${job}` },
+    );
+  }
+
+  function armRetention(stream: StreamState, shard: ShardState): void {
+    if (shard.retentionTask?.active === true || shard.head >= shard.records.length || stream.deleted) return;
+    const oldest = shard.records[shard.head] as StoredRecord;
+    shard.retentionTask = ctx.scheduler.at(
+      oldest.arrival + stream.retentionMs,
+      () => {
+        shard.retentionTask = undefined;
+        const count = shard.expireBefore(now() - stream.retentionMs + 1);
+        if (count > 0) ctx.trace.record("kinesis.records.expired", { streamArn: stream.arn, shardId: shard.id, count });
+        armRetention(stream, shard);
+      },
+      { label: `kinesis:${stream.name} ${shard.id} retention`, background: true },
+    );
+  }
+
+  function rearmRetention(stream: StreamState): void {
+    for (const shard of stream.shards) {
+      shard.retentionTask?.cancel();
+      shard.retentionTask = undefined;
+      armRetention(stream, shard);
+    }
+  }
+
+  /** Shards still listed: open ones, and closed ones until their data is past retention. */
+  function visibleShards(stream: StreamState): ShardState[] {
+    const horizon = now() - stream.retentionMs;
+    return stream.shards.filter((shard) => shard.closedAt === undefined || shard.closedAt > horizon);
+  }
+
+  function recordBytes(data: Uint8Array, partitionKey: string): number {
+    return data.byteLength + Buffer.byteLength(partitionKey, "utf8");
+  }
+
+  function maxRecordBytes(stream: StreamState): number {
+    return stream.maxRecordKiB * 1024;
+  }
+
+  /** One write's share of the shard's per-second budget; false (and no change) when it would pass 1 MiB or 1,000 records. */
+  function admitWrite(shard: ShardState, size: number): boolean {
+    if (!limited) return true;
+    const second = Math.floor(now() / 1000);
+    if (shard.writeSecond !== second) {
+      shard.writeSecond = second;
+      shard.writeBytes = 0;
+      shard.writeCount = 0;
+    }
+    if (shard.writeCount + 1 > LIMITS.writeRecordsPerSecond || shard.writeBytes + size > LIMITS.writeBytesPerSecond) return false;
+    shard.writeCount++;
+    shard.writeBytes += size;
+    return true;
+  }
+
+  function throughputMessage(stream: StreamState, shard: ShardState): string {
+    return `Rate exceeded for shard ${shard.id} in stream ${stream.name} under account ${account}.`;
+  }
+
+  function checkData(stream: StreamState, data: unknown, partitionKey: unknown, explicitHashKey: unknown, prefix: string): { data: Uint8Array; partitionKey: string; hashKey: bigint } {
+    const bytes = required(data, `${prefix}data`);
+    if (!(bytes instanceof Uint8Array)) throw constraint(data, `${prefix}data`, "Member must be a blob");
+    const key = textLength(required(partitionKey, `${prefix}partitionKey`), `${prefix}partitionKey`, 1, LIMITS.partitionKeyMax) as string;
+    const size = recordBytes(bytes, key);
+    if (size > maxRecordBytes(stream)) {
+      throw errors.ValidationException(
+        `1 validation error detected: Value at '${prefix}data' failed to satisfy constraint: Member must have length less than or equal to ${maxRecordBytes(stream)}`,
+      );
+    }
+    let hashKey: bigint;
+    if (explicitHashKey !== undefined && explicitHashKey !== null) {
+      const parsed = typeof explicitHashKey === "string" ? parseHashKey(explicitHashKey) : undefined;
+      if (parsed === undefined) {
+        throw errors.InvalidArgumentException(
+          `Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${String(explicitHashKey)}`,
+        );
+      }
+      hashKey = parsed;
+    } else {
+      hashKey = hashKeyOf(key);
+    }
+    return { data: bytes, partitionKey: key, hashKey };
+  }
+
+  function append(stream: StreamState, shard: ShardState, data: Uint8Array, partitionKey: string, size: number, atLeast?: bigint): StoredRecord {
+    // The stored bytes are a copy: records are immutable even if the caller reuses its buffer.
+    const record = shard.append(new Uint8Array(data), partitionKey, now(), size, atLeast);
+    armRetention(stream, shard);
+    if (ctx.trace.active) {
+      ctx.trace.record("kinesis.record.put", { streamArn: stream.arn, shardId: shard.id, sequenceNumber: record.sequenceNumber, partitionKey, size });
+    }
+    return record;
+  }
+
+  function putOne(stream: StreamState, input: { Data: Uint8Array | undefined; PartitionKey: string | undefined; ExplicitHashKey?: string; SequenceNumberForOrdering?: string }): PutRecordOutput {
+    const { data, partitionKey, hashKey } = checkData(stream, input.Data, input.PartitionKey, input.ExplicitHashKey, "");
+    const ordering = sequenceNumber(input.SequenceNumberForOrdering, "sequenceNumberForOrdering");
+    const shard = stream.route(hashKey);
+    const size = recordBytes(data, partitionKey);
+    if (!admitWrite(shard, size)) {
+      ctx.trace.record("kinesis.throttled", { streamArn: stream.arn, shardId: shard.id, action: "PutRecord", reason: "write throughput" });
+      throw errors.ProvisionedThroughputExceededException(throughputMessage(stream, shard));
+    }
+    const record = append(stream, shard, data, partitionKey, size, ordering === undefined ? undefined : BigInt(ordering));
+    return { ShardId: shard.id, SequenceNumber: record.sequenceNumber, EncryptionType: stream.encryption };
+  }
+
+  // ---- iterators -------------------------------------------------------------------------------------------------
+
+  function issueIterator(stream: StreamState, shard: ShardState, cursor: bigint): string {
+    return encodeToken({ kind: "it", stream: stream.name, created: stream.createdAt, shard: shard.id, cursor: cursor.toString(), issued: now() });
+  }
+
+  function startCursor(stream: StreamState, shard: ShardState, type: ShardIteratorType, sequence: string | undefined, timestamp: number | undefined): bigint {
+    switch (type) {
+      case "TRIM_HORIZON":
+        return 0n;
+      case "LATEST":
+        return shard.open ? shard.lastSeq + 1n : (shard.endingSeq as bigint) + 1n;
+      case "AT_TIMESTAMP": {
+        const index = shard.indexAtTime(timestamp as number);
+        return index < shard.records.length ? (shard.records[index] as StoredRecord).seq : shard.lastSeq + 1n;
+      }
+      default: {
+        const seq = BigInt(sequence as string);
+        const last = shard.open ? shard.lastSeq : (shard.endingSeq as bigint);
+        if (seq < shard.startingSeq || seq > last) {
+          throw errors.InvalidArgumentException(
+            `StartingSequenceNumber ${sequence} used in GetShardIterator on shard ${shard.id} in stream ${stream.name} under account ${account} is invalid because it did not come from this stream.`,
+          );
+        }
+        return type === "AT_SEQUENCE_NUMBER" ? seq : seq + 1n;
+      }
+    }
+  }
+
+  /** Records from the cursor, within the GetRecords caps (count and 10 MiB) and the caller's limit. */
+  function readFrom(stream: StreamState, shard: ShardState, cursor: bigint, limit: number): { records: StoredRecord[]; next: bigint | undefined; behind: number; bytes: number } {
+    const from = shard.indexAtOrAfter(cursor);
+    const records: StoredRecord[] = [];
+    let bytes = 0;
+    let index = from;
+    while (index < shard.records.length && records.length < limit) {
+      const record = shard.records[index] as StoredRecord;
+      if (records.length > 0 && bytes + record.size > LIMITS.getRecordsMaxBytes) break;
+      records.push(record);
+      bytes += record.size;
+      index++;
+    }
+    const caughtUp = index >= shard.records.length;
+    const next = records.length > 0 ? (records[records.length - 1] as StoredRecord).seq + 1n : cursor;
+    const ended = caughtUp && !shard.open;
+    const behind = caughtUp ? 0 : now() - (shard.records[index] as StoredRecord).arrival;
+    void stream;
+    return { records, next: ended ? undefined : next, behind, bytes };
+  }
+
+  function children(stream: StreamState, shard: ShardState): ChildShard[] {
+    return stream.shards.filter((candidate) => candidate.parent === shard.id || candidate.adjacentParent === shard.id).map((child) => child.asChild());
+  }
+
+  /** GetRecords' read budget: 5 calls per second, and a 2 MiB-per-second byte allowance that a large read overdraws. */
+  function admitRead(stream: StreamState, shard: ShardState): void {
+    if (!limited) return;
+    const t = now();
+    const second = Math.floor(t / 1000);
+    if (shard.readSecond !== second) {
+      shard.readSecond = second;
+      shard.readCalls = 0;
+    }
+    shard.readDebt = Math.max(0, shard.readDebt - ((t - shard.readDebtAt) * LIMITS.readBytesPerSecond) / 1000);
+    shard.readDebtAt = t;
+    if (shard.readCalls >= LIMITS.readCallsPerSecond || shard.readDebt >= LIMITS.readBytesPerSecond) {
+      ctx.trace.record("kinesis.throttled", { streamArn: stream.arn, shardId: shard.id, action: "GetRecords", reason: "read throughput" });
+      throw errors.ProvisionedThroughputExceededException(throughputMessage(stream, shard));
+    }
+    shard.readCalls++;
+  }
+
+  function toRecord(stream: StreamState, record: StoredRecord): KinesisRecord {
+    return {
+      SequenceNumber: record.sequenceNumber,
+      ApproximateArrivalTimestamp: new Date(record.arrival),
+      Data: record.data,
+      PartitionKey: record.partitionKey,
+      ...(stream.encryption === "KMS" ? { EncryptionType: "KMS" as const } : {}),
+    };
+  }
+
+  // ---- tags ------------------------------------------------------------------------------------------------------
+
+  function addTags(stream: StreamState, tags: Record<string, string>): void {
+    const safe = safeRecord(tags);
+    checkTags(safe, `${stream.name} under account ${account}`);
+    const keys = new Set([...stream.tags.keys(), ...Object.keys(safe)]);
+    if (keys.size > LIMITS.tagsPerStream) {
+      throw errors.InvalidArgumentException(
+        `Failed to add tags to stream ${stream.name} under account ${account} because a given stream cannot have more than ${LIMITS.tagsPerStream} tags associated with it.`,
+      );
+    }
+    for (const [key, value] of Object.entries(safe)) stream.tags.set(key, value ?? "");
+  }
+
+  function removeTags(stream: StreamState, keys: unknown): void {
+    const list = required(keys, "tagKeys") as unknown[];
+    if (!Array.isArray(list) || list.length < 1 || list.length > 50) throw constraint(keys, "tagKeys", "Member must have length less than or equal to 50");
+    for (const key of list) stream.tags.delete(String(key));
+  }
+
+  function tagList(stream: StreamState): { Key: string; Value: string }[] {
+    return [...stream.tags.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([Key, Value]) => ({ Key, Value }));
+  }
+
+  /** TagResource & co. take a stream or consumer ARN. */
+  function resourceStream(arnText: unknown): StreamState {
+    const text = required(arnText, "resourceARN") as string;
+    const consumer = typeof text === "string" ? /^(arn:[^:]+:kinesis:[^:]*:\d{12}:stream\/[^/]+)\/consumer\/.+$/.exec(text) : null;
+    return find({ StreamARN: consumer === null ? text : (consumer[1] as string) });
+  }
+
+  // ---- consumers -------------------------------------------------------------------------------------------------
+
+  function consumerOf(ref: ConsumerRef): { stream: StreamState; consumer: ConsumerState } {
+    if (ref.ConsumerARN !== undefined) {
+      const match = /^(arn:[^:]+:kinesis:[^:]*:\d{12}:stream\/[^/]+)\/consumer\/([a-zA-Z0-9_.-]+):\d+$/.exec(ref.ConsumerARN);
+      if (match === null) throw constraint(ref.ConsumerARN, "consumerARN", "Member must satisfy regular expression pattern: ^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+");
+      const stream = find({ StreamARN: match[1] as string });
+      const consumer = stream.consumers.get(match[2] as string);
+      if (consumer === undefined || consumer.arn !== ref.ConsumerARN) throw errors.ResourceNotFoundException(`Consumer ${ref.ConsumerARN} under account ${account} not found.`);
+      return { stream, consumer };
+    }
+    const stream = find({ StreamARN: required(ref.StreamARN, "streamARN") });
+    const name = required(ref.ConsumerName, "consumerName");
+    const consumer = stream.consumers.get(name);
+    if (consumer === undefined) throw errors.ResourceNotFoundException(`Consumer ${name} under account ${account} not found.`);
+    return { stream, consumer };
+  }
+
+  function describeConsumer(consumer: ConsumerState): Consumer {
+    return { ConsumerName: consumer.name, ConsumerARN: consumer.arn, ConsumerStatus: consumer.status, ConsumerCreationTimestamp: new Date(consumer.createdAt) };
+  }
+
+  // ---- resharding ------------------------------------------------------------------------------------------------
+
+  function reshard(stream: StreamState, action: string, apply: () => ReshardResult): void {
+    stream.status = "UPDATING";
+    ctx.trace.record("kinesis.reshard.started", { streamArn: stream.arn, action });
+    transition(
+      stream,
+      () => {
+        const { closed, opened } = apply();
+        stream.status = "ACTIVE";
+        ctx.trace.record("kinesis.reshard.completed", { streamArn: stream.arn, action, closed: closed.map((s) => s.id), opened: opened.map((s) => s.id) });
+      },
+      action,
+    );
+  }
+
+  // ---- the port --------------------------------------------------------------------------------------------------
+
+  function port(stream: StreamState): StreamPort {
+    const shardFor = (shardId: string): ShardState | undefined => (stream.deleted ? undefined : stream.byId.get(shardId));
+    return {
+      kind: "stream",
+      arn: stream.arn,
+      async putRecord(input, _caller?: PortCaller) {
+        if (stream.deleted || (stream.status !== "ACTIVE" && stream.status !== "UPDATING")) throw notFound(stream.name);
+        const { ShardId, SequenceNumber } = putOne(stream, { Data: input.Data, PartitionKey: input.PartitionKey, ...(input.ExplicitHashKey === undefined ? {} : { ExplicitHashKey: input.ExplicitHashKey }) });
+        return { ShardId, SequenceNumber };
+      },
+      readable: () => !stream.deleted && (stream.status === "ACTIVE" || stream.status === "UPDATING"),
+      shards: () =>
+        visibleShards(stream).map((shard) => ({
+          ShardId: shard.id,
+          ...(shard.parent === undefined ? {} : { ParentShardId: shard.parent }),
+          ...(shard.adjacentParent === undefined ? {} : { AdjacentParentShardId: shard.adjacentParent }),
+          open: shard.open,
+        })),
+      position(shardId, start: StreamStartPosition) {
+        const shard = shardFor(shardId);
+        if (shard === undefined) return undefined;
+        if (start.type === "AFTER_SEQUENCE_NUMBER") return (BigInt(start.sequenceNumber) + 1n).toString();
+        const timestamp = start.type === "AT_TIMESTAMP" ? start.timestamp : undefined;
+        return startCursor(stream, shard, start.type, undefined, timestamp).toString();
+      },
+      read(shardId, cursor, limit) {
+        const shard = shardFor(shardId);
+        if (shard === undefined) return undefined;
+        const { records, next, behind } = readFrom(stream, shard, BigInt(cursor), Math.min(limit, LIMITS.getRecordsMaxRecords));
+        return {
+          records: records.map((record) => ({ sequenceNumber: record.sequenceNumber, approximateArrivalTimestamp: record.arrival, data: record.data, partitionKey: record.partitionKey })),
+          next: next?.toString(),
+          millisBehindLatest: behind,
+        };
+      },
+      changed(shardId) {
+        const shard = shardFor(shardId);
+        return shard === undefined ? Promise.resolve() : shard.changed();
+      },
+    };
+  }
+
+  function summary(stream: StreamState): StreamDescriptionSummary {
+    return {
+      StreamName: stream.name,
+      StreamARN: stream.arn,
+      StreamStatus: stream.status,
+      StreamModeDetails: { StreamMode: stream.mode },
+      RetentionPeriodHours: stream.retentionHours,
+      StreamCreationTimestamp: new Date(stream.createdAt),
+      EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
+      EncryptionType: stream.encryption,
+      ...(stream.keyId === undefined ? {} : { KeyId: stream.keyId }),
+      OpenShardCount: stream.open.length,
+      ConsumerCount: stream.consumers.size,
+      MaxRecordSizeInKiB: stream.maxRecordKiB,
+    };
+  }
+
+  /** ListShards and ListStreams tokens: opaque, valid for 300 seconds (ExpiredNextTokenException after). */
+  function readToken(token: string, kind: string, member: string): Record<string, unknown> {
+    const data = decodeToken(token);
+    if (data === undefined || data.kind !== kind) throw errors.InvalidArgumentException(`Invalid ${member}.`);
+    if (now() - Number(data.issued) > LIMITS.nextTokenLifetimeMs) throw errors.ExpiredNextTokenException(`The timestamp of the ${member} has expired.`);
+    return data;
+  }
+
+  function filterShards(stream: StreamState, input: ListShardsInput): ShardState[] {
+    const shards = visibleShards(stream);
+    const filter = input.ShardFilter;
+    if (filter === undefined) return shards;
+    const type = oneOf(required(filter.Type, "shardFilter.type"), "shardFilter.type", ["AFTER_SHARD_ID", "AT_TRIM_HORIZON", "FROM_TRIM_HORIZON", "AT_LATEST", "AT_TIMESTAMP", "FROM_TIMESTAMP"]);
+    const time = filter.Timestamp instanceof Date ? filter.Timestamp.getTime() : undefined;
+    const horizon = Math.max(stream.createdAt, now() - stream.retentionMs);
+    const openAt = (shard: ShardState, at: number): boolean => shard.createdAt <= at && (shard.closedAt === undefined || shard.closedAt > at);
+    switch (type) {
+      case "AFTER_SHARD_ID": {
+        const id = required(filter.ShardId, "shardFilter.shardId");
+        return shards.filter((shard) => shard.id > id);
+      }
+      case "AT_LATEST":
+        return shards.filter((shard) => shard.open);
+      case "AT_TRIM_HORIZON":
+        return shards.filter((shard) => openAt(shard, horizon));
+      case "FROM_TRIM_HORIZON":
+        return shards;
+      case "AT_TIMESTAMP": {
+        const at = Math.max(required(time, "shardFilter.timestamp"), stream.createdAt);
+        return shards.filter((shard) => openAt(shard, at));
+      }
+      default: {
+        const at = Math.max(required(time, "shardFilter.timestamp"), stream.createdAt);
+        return shards.filter((shard) => shard.closedAt === undefined || shard.closedAt > at);
+      }
+    }
+  }
+
+  async function* subscription(stream: StreamState, consumer: ConsumerState, shard: ShardState, cursor: bigint): AsyncGenerator<{ SubscribeToShardEvent: SubscribeToShardEvent }> {
+    const ends = now() + SUBSCRIPTION_MS;
+    let expired = false;
+    const end = new Promise<void>((resolve) => {
+      ctx.scheduler.at(ends, () => {
+        expired = true;
+        resolve();
+      }, { label: `kinesis:${stream.name} ${consumer.name} subscription`, background: true });
+    });
+    let position: bigint | undefined = cursor;
+    let first = true;
+    while (position !== undefined && !expired && !stream.deleted && consumer.status === "ACTIVE") {
+      const { records, next, behind } = readFrom(stream, shard, position, LIMITS.getRecordsMaxRecords);
+      if (records.length > 0 || next === undefined || first) {
+        first = false;
+        const continuation = records.length > 0 ? (records[records.length - 1] as StoredRecord).sequenceNumber : (position - 1n).toString();
+        yield {
+          SubscribeToShardEvent: {
+            Records: records.map((record) => toRecord(stream, record)),
+            ContinuationSequenceNumber: continuation,
+            MillisBehindLatest: behind,
+            ...(next === undefined ? { ChildShards: children(stream, shard) } : {}),
+          },
+        };
+        position = next;
+        continue;
+      }
+      await ctx.scheduler.waitFor(Promise.race([shard.changed(), end]));
+    }
+  }
+
+  return {
+    async createStream(input) {
+      const name = streamName(required(input.StreamName, "streamName")) as string;
+      const mode = oneOf(input.StreamModeDetails?.StreamMode, "streamModeDetails.streamMode", ["PROVISIONED", "ON_DEMAND"] as StreamMode[]) ?? "PROVISIONED";
+      let count = intRange(input.ShardCount, "shardCount", 1, 100_000);
+      if (mode === "ON_DEMAND" && count !== undefined) {
+        throw errors.ValidationException("ShardCount is not accepted when the stream mode is ON_DEMAND.");
+      }
+      count ??= LIMITS.onDemandShards;
+      const maxKiB = intRange(input.MaxRecordSizeInKiB, "maxRecordSizeInKiB", LIMITS.maxRecordKiBMin, LIMITS.maxRecordKiBMax) ?? LIMITS.defaultMaxRecordKiB;
+      const tags = input.Tags === undefined ? undefined : safeRecord(input.Tags);
+      if (tags !== undefined) {
+        checkTags(tags, `${name} under account ${account}`);
+        if (Object.keys(tags).length > LIMITS.tagsPerStream) throw errors.InvalidArgumentException(`Failed to create stream ${name}: a stream cannot have more than ${LIMITS.tagsPerStream} tags.`);
+      }
+      if (streams.has(name)) throw errors.ResourceInUseException(`Stream ${name} under account ${account} already exists.`);
+      shardLimit(count);
+      rate("CreateStream");
+      const stream = new StreamState(name, streamArn(name), mode, now(), count, LIMITS.retentionHoursDefault, maxKiB);
+      if (tags !== undefined) for (const [key, value] of Object.entries(tags)) stream.tags.set(key, value ?? "");
+      streams.set(name, stream);
+      ctx.registry.register(port(stream));
+      ctx.trace.record("kinesis.stream.created", { streamArn: stream.arn, shardCount: count, mode });
+      transition(
+        stream,
+        () => {
+          stream.status = "ACTIVE";
+          ctx.trace.record("kinesis.stream.active", { streamArn: stream.arn });
+        },
+        "create",
+      );
+      return EMPTY;
+    },
+
+    async deleteStream(input) {
+      const stream = find(input);
+      if (stream.consumers.size > 0 && input.EnforceConsumerDeletion !== true) {
+        throw errors.ResourceInUseException(`Stream ${stream.name} under account ${account} has registered consumers. Deregister them first or set EnforceConsumerDeletion.`);
+      }
+      if (stream.status === "DELETING") return EMPTY;
+      rate("DeleteStream");
+      stream.status = "DELETING";
+      transition(
+        stream,
+        () => {
+          stream.deleted = true;
+          for (const shard of stream.shards) shard.retentionTask?.cancel();
+          for (const consumer of stream.consumers.values()) consumer.task?.cancel();
+          streams.delete(stream.name);
+          ctx.registry.unregister(stream.arn);
+          ctx.trace.record("kinesis.stream.deleted", { streamArn: stream.arn });
+        },
+        "delete",
+      );
+      return EMPTY;
+    },
+
+    async describeStream(input) {
+      const limit = intRange(input.Limit, "limit", 1, LIMITS.describeStreamLimitMax) ?? LIMITS.describeStreamLimitDefault;
+      const stream = find(input);
+      rate("DescribeStream");
+      let shards = visibleShards(stream);
+      if (input.ExclusiveStartShardId !== undefined) shards = shards.filter((shard) => shard.id > (input.ExclusiveStartShardId as string));
+      const page = shards.slice(0, limit);
+      return {
+        StreamDescription: {
+          StreamName: stream.name,
+          StreamARN: stream.arn,
+          StreamStatus: stream.status,
+          StreamModeDetails: { StreamMode: stream.mode },
+          Shards: page.map((shard) => shard.describe()),
+          HasMoreShards: shards.length > page.length,
+          RetentionPeriodHours: stream.retentionHours,
+          StreamCreationTimestamp: new Date(stream.createdAt),
+          EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
+          EncryptionType: stream.encryption,
+          ...(stream.keyId === undefined ? {} : { KeyId: stream.keyId }),
+        },
+      };
+    },
+
+    async describeStreamSummary(input) {
+      const stream = find(input);
+      rate("DescribeStreamSummary");
+      return { StreamDescriptionSummary: summary(stream) };
+    },
+
+    async listStreams(input = {}) {
+      const limit = intRange(input.Limit, "limit", 1, LIMITS.listStreamsLimitMax) ?? 100;
+      let after = streamName(input.ExclusiveStartStreamName, "exclusiveStartStreamName");
+      if (input.NextToken !== undefined) {
+        if (input.ExclusiveStartStreamName !== undefined) throw errors.InvalidArgumentException("NextToken and ExclusiveStartStreamName cannot be provided together.");
+        after = String(readToken(input.NextToken, "streams", "NextToken").after);
+      }
+      rate("ListStreams");
+      const names = [...streams.keys()].sort().filter((name) => after === undefined || name > after);
+      const page = names.slice(0, limit);
+      const more = names.length > page.length;
+      return {
+        StreamNames: page,
+        HasMoreStreams: more,
+        ...(more ? { NextToken: encodeToken({ kind: "streams", after: page[page.length - 1] as string, issued: now() }) } : {}),
+        StreamSummaries: page.map((name) => {
+          const stream = streams.get(name) as StreamState;
+          return { StreamName: name, StreamARN: stream.arn, StreamStatus: stream.status, StreamModeDetails: { StreamMode: stream.mode }, StreamCreationTimestamp: new Date(stream.createdAt) };
+        }),
+      };
+    },
+
+    async listShards(input) {
+      const max = intRange(input.MaxResults, "maxResults", 1, LIMITS.listShardsMax) ?? LIMITS.listShardsDefault;
+      let stream: StreamState;
+      let after = input.ExclusiveStartShardId;
+      let filterInput: ListShardsInput = input;
+      if (input.NextToken !== undefined) {
+        if (input.StreamName !== undefined) throw errors.InvalidArgumentException("NextToken and StreamName cannot be provided together.");
+        if (input.ExclusiveStartShardId !== undefined || input.ShardFilter !== undefined || input.StreamCreationTimestamp !== undefined) {
+          throw errors.InvalidArgumentException("NextToken cannot be provided together with ExclusiveStartShardId, ShardFilter or StreamCreationTimestamp.");
+        }
+        const token = readToken(input.NextToken, "shards", "NextToken");
+        stream = find({ StreamName: String(token.stream) });
+        if (stream.createdAt !== Number(token.created)) throw errors.ResourceNotFoundException(`Stream ${stream.name} under account ${account} not found.`);
+        after = String(token.after);
+        filterInput = token.filter === undefined ? {} : { ShardFilter: JSON.parse(String(token.filter), (key, value: unknown) => (key === "Timestamp" ? new Date(value as number) : value)) as ListShardsInput["ShardFilter"] };
+      } else {
+        if (input.StreamName === undefined && input.StreamARN === undefined) throw errors.InvalidArgumentException("Either NextToken or StreamName should be provided.");
+        if (input.ExclusiveStartShardId !== undefined && input.ShardFilter !== undefined) {
+          throw errors.InvalidArgumentException("Request cannot contain both ExclusiveStartShardId and ShardFilter parameters.");
+        }
+        stream = find(input);
+      }
+      rate("ListShards");
+      let shards = filterShards(stream, filterInput);
+      if (after !== undefined) shards = shards.filter((shard) => shard.id > (after as string));
+      const page = shards.slice(0, max);
+      const more = shards.length > page.length;
+      const filter = filterInput.ShardFilter === undefined ? undefined : JSON.stringify({ ...filterInput.ShardFilter, Timestamp: filterInput.ShardFilter.Timestamp?.getTime() });
+      return {
+        Shards: page.map((shard) => shard.describe()),
+        ...(more
+          ? { NextToken: encodeToken({ kind: "shards", stream: stream.name, created: stream.createdAt, after: (page[page.length - 1] as ShardState).id, issued: now(), ...(filter === undefined ? {} : { filter }) }) }
+          : {}),
+      };
+    },
+
+    async putRecord(input) {
+      const stream = live(input);
+      return putOne(stream, input);
+    },
+
+    async putRecords(input) {
+      const stream = live(input);
+      const entries = required(input.Records, "records");
+      if (!Array.isArray(entries) || entries.length < 1) throw constraint("[]", "records", "Member must have length greater than or equal to 1");
+      if (entries.length > LIMITS.putRecordsMax) throw errors.ValidationException(`1 validation error detected: Value '[…]' at 'records' failed to satisfy constraint: Member must have length less than or equal to ${LIMITS.putRecordsMax}`);
+      // Every entry is checked before any is written: a malformed request changes nothing.
+      const checked = entries.map((entry, i) => checkData(stream, entry.Data, entry.PartitionKey, entry.ExplicitHashKey, `records.${i + 1}.member.`));
+      const total = checked.reduce((sum, entry) => sum + recordBytes(entry.data, entry.partitionKey), 0);
+      const requestMax = Math.max(LIMITS.putRecordsRequestBytes, maxRecordBytes(stream));
+      if (total > requestMax) {
+        throw errors.InvalidArgumentException(`Records size exceeds ${requestMax / (1024 * 1024)} MB limit`);
+      }
+      let failed = 0;
+      const results: PutRecordsResultEntry[] = checked.map(({ data, partitionKey, hashKey }) => {
+        const shard = stream.route(hashKey);
+        const size = recordBytes(data, partitionKey);
+        if (!admitWrite(shard, size)) {
+          failed++;
+          ctx.trace.record("kinesis.throttled", { streamArn: stream.arn, shardId: shard.id, action: "PutRecords", reason: "write throughput" });
+          return { ErrorCode: "ProvisionedThroughputExceededException", ErrorMessage: throughputMessage(stream, shard) };
+        }
+        const record = append(stream, shard, data, partitionKey, size);
+        return { SequenceNumber: record.sequenceNumber, ShardId: shard.id };
+      });
+      return { FailedRecordCount: failed, Records: results, EncryptionType: stream.encryption };
+    },
+
+    async getShardIterator(input) {
+      const type = oneOf(required(input.ShardIteratorType, "shardIteratorType"), "shardIteratorType", ITERATOR_TYPES) as ShardIteratorType;
+      const shardId = textLength(required(input.ShardId, "shardId"), "shardId", 1, 128) as string;
+      const sequence = sequenceNumber(input.StartingSequenceNumber, "startingSequenceNumber");
+      const needsSequence = type === "AT_SEQUENCE_NUMBER" || type === "AFTER_SEQUENCE_NUMBER";
+      if (needsSequence !== (sequence !== undefined)) {
+        throw errors.InvalidArgumentException(
+          `Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. Request specified ${type} and ${sequence === undefined ? "no StartingSequenceNumber" : `StartingSequenceNumber ${sequence}`}.`,
+        );
+      }
+      let timestamp: number | undefined;
+      if (type === "AT_TIMESTAMP") {
+        if (!(input.Timestamp instanceof Date)) {
+          throw errors.InvalidArgumentException("Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.");
+        }
+        timestamp = input.Timestamp.getTime();
+        if (timestamp > now()) {
+          throw errors.InvalidArgumentException(`The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: ${timestamp}, currentTimestampInMillis: ${now()}`);
+        }
+      }
+      const stream = live(input);
+      const shard = stream.byId.get(shardId);
+      if (shard === undefined) throw errors.ResourceNotFoundException(`Shard ${shardId} in stream ${stream.name} under account ${account} does not exist`);
+      const cursor = startCursor(stream, shard, type, sequence, timestamp);
+      return { ShardIterator: issueIterator(stream, shard, cursor) };
+    },
+
+    async getRecords(input) {
+      const text = textLength(required(input.ShardIterator, "shardIterator"), "shardIterator", 1, 512) as string;
+      const limit = intRange(input.Limit, "limit", 1, LIMITS.getRecordsMaxRecords) ?? LIMITS.getRecordsMaxRecords;
+      const token = decodeToken(text);
+      if (token === undefined || token.kind !== "it") throw errors.InvalidArgumentException("Invalid ShardIterator.");
+      const issued = Number(token.issued);
+      if (now() - issued > LIMITS.iteratorLifetimeMs) {
+        throw errors.ExpiredIteratorException(
+          `Iterator expired. The iterator was created at time ${new Date(issued).toUTCString()} while right now it is ${new Date(now()).toUTCString()} which is further in the future than the tolerated delay of ${LIMITS.iteratorLifetimeMs} milliseconds.`,
+        );
+      }
+      const name = String(token.stream);
+      if (input.StreamARN !== undefined && nameFromArn(input.StreamARN) !== name) throw errors.InvalidArgumentException("Invalid ShardIterator.");
+      const stream = streams.get(name);
+      if (stream === undefined || stream.createdAt !== Number(token.created)) throw notFound(name);
+      const shard = shardOf(stream, String(token.shard));
+      admitRead(stream, shard);
+      const { records, next, behind, bytes } = readFrom(stream, shard, BigInt(String(token.cursor)), limit);
+      if (limited) shard.readDebt += bytes;
+      if (ctx.trace.active) ctx.trace.record("kinesis.records.read", { streamArn: stream.arn, shardId: shard.id, count: records.length, bytes, millisBehindLatest: behind });
+      return {
+        Records: records.map((record) => toRecord(stream, record)),
+        ...(next === undefined ? { ChildShards: children(stream, shard) } : { NextShardIterator: issueIterator(stream, shard, next) }),
+        MillisBehindLatest: behind,
+      };
+    },
+
+    async increaseStreamRetentionPeriod(input) {
+      const hours = required(input.RetentionPeriodHours, "retentionPeriodHours");
+      const stream = find(input);
+      intRange(hours, "retentionPeriodHours", 1, 8_760);
+      if (hours < LIMITS.retentionHoursMin) throw errors.InvalidArgumentException(`Minimum allowed retention period is ${LIMITS.retentionHoursMin} hours. Requested retention period (${hours} hours) is too short.`);
+      if (hours > LIMITS.retentionHoursMax) throw errors.InvalidArgumentException(`Maximum allowed retention period is ${LIMITS.retentionHoursMax} hours. Requested retention period (${hours} hours) is too long.`);
+      if (hours < stream.retentionHours) {
+        throw errors.InvalidArgumentException(
+          `Requested retention period (${hours} hours) for stream ${stream.name} can not be shorter than existing retention period (${stream.retentionHours} hours). Use DecreaseRetentionPeriod API.`,
+        );
+      }
+      active(stream);
+      rate("IncreaseStreamRetentionPeriod");
+      stream.retentionHours = hours;
+      rearmRetention(stream);
+      return EMPTY;
+    },
+
+    async decreaseStreamRetentionPeriod(input) {
+      const hours = required(input.RetentionPeriodHours, "retentionPeriodHours");
+      const stream = find(input);
+      intRange(hours, "retentionPeriodHours", 1, 8_760);
+      if (hours < LIMITS.retentionHoursMin) throw errors.InvalidArgumentException(`Minimum allowed retention period is ${LIMITS.retentionHoursMin} hours. Requested retention period (${hours} hours) is too short.`);
+      if (hours > stream.retentionHours) {
+        throw errors.InvalidArgumentException(
+          `Requested retention period (${hours} hours) for stream ${stream.name} can not be longer than existing retention period (${stream.retentionHours} hours). Use IncreaseRetentionPeriod API.`,
+        );
+      }
+      active(stream);
+      rate("DecreaseStreamRetentionPeriod");
+      stream.retentionHours = hours;
+      rearmRetention(stream);
+      return EMPTY;
+    },
+
+    async addTagsToStream(input) {
+      const tags = required(input.Tags, "tags");
+      const stream = find(input);
+      rate("AddTagsToStream");
+      addTags(stream, tags);
+      return EMPTY;
+    },
+
+    async removeTagsFromStream(input) {
+      const stream = find(input);
+      rate("RemoveTagsFromStream");
+      removeTags(stream, input.TagKeys);
+      return EMPTY;
+    },
+
+    async listTagsForStream(input) {
+      const limit = intRange(input.Limit, "limit", 1, 50) ?? 50;
+      const stream = find(input);
+      rate("ListTagsForStream");
+      const all = tagList(stream).filter((tag) => input.ExclusiveStartTagKey === undefined || tag.Key > input.ExclusiveStartTagKey);
+      const page = all.slice(0, limit);
+      return { Tags: page, HasMoreTags: all.length > page.length };
+    },
+
+    async tagResource(input) {
+      const tags = required(input.Tags, "tags");
+      addTags(resourceStream(input.ResourceARN), tags);
+      return EMPTY;
+    },
+
+    async untagResource(input) {
+      removeTags(resourceStream(input.ResourceARN), input.TagKeys);
+      return EMPTY;
+    },
+
+    async listTagsForResource(input) {
+      return { Tags: tagList(resourceStream(input.ResourceARN)) };
+    },
+
+    async splitShard(input) {
+      const shardId = textLength(required(input.ShardToSplit, "shardToSplit"), "shardToSplit", 1, 128) as string;
+      const keyText = required(input.NewStartingHashKey, "newStartingHashKey");
+      const stream = find(input);
+      const shard = stream.byId.get(shardId);
+      if (shard === undefined || !shard.open) throw errors.ResourceNotFoundException(`Could not find shard ${shardId} in stream ${stream.name} under account ${account}.`);
+      const at = parseHashKey(String(keyText));
+      if (at === undefined || at <= shard.start || at > shard.end) {
+        throw errors.InvalidArgumentException(
+          `NewStartingHashKey ${String(keyText)} used in SplitShard() on shard ${shardId} in stream ${stream.name} under account ${account} is not both greater than one plus the shard's StartingHashKey ${shard.start} and less than the shard's EndingHashKey ${shard.end}.`,
+        );
+      }
+      active(stream);
+      shardLimit(1);
+      rate("SplitShard");
+      reshard(stream, "SplitShard", () => stream.split(shard, at, now()));
+      return EMPTY;
+    },
+
+    async mergeShards(input) {
+      const first = textLength(required(input.ShardToMerge, "shardToMerge"), "shardToMerge", 1, 128) as string;
+      const second = textLength(required(input.AdjacentShardToMerge, "adjacentShardToMerge"), "adjacentShardToMerge", 1, 128) as string;
+      const stream = find(input);
+      const shards = [first, second].map((id) => {
+        const shard = stream.byId.get(id);
+        if (shard === undefined || !shard.open) throw errors.ResourceNotFoundException(`Could not find shard ${id} in stream ${stream.name} under account ${account}.`);
+        return shard;
+      }) as [ShardState, ShardState];
+      const [a, b] = shards;
+      if (a.end + 1n !== b.start && b.end + 1n !== a.start) {
+        throw errors.InvalidArgumentException(`Shards ${first} and ${second} in stream ${stream.name} under account ${account} are not an adjacent pair of shards eligible for merging`);
+      }
+      active(stream);
+      rate("MergeShards");
+      reshard(stream, "MergeShards", () => stream.merge(a, b, now()));
+      return EMPTY;
+    },
+
+    async updateShardCount(input) {
+      const target = intRange(required(input.TargetShardCount, "targetShardCount"), "targetShardCount", 1, 100_000) as number;
+      oneOf(required(input.ScalingType, "scalingType"), "scalingType", ["UNIFORM_SCALING"]);
+      const stream = find(input);
+      const current = stream.open.length;
+      if (stream.mode === "ON_DEMAND") throw errors.ValidationException("UpdateShardCount is not supported for streams in ON_DEMAND mode.");
+      if (target > current * 2 || target * 2 < current) {
+        throw errors.InvalidArgumentException(
+          `UpdateShardCount failed for stream ${stream.name} under account ${account}. TargetShardCount must be between ${Math.ceil(current / 2)} and ${current * 2}.`,
+        );
+      }
+      active(stream);
+      if (target > current) shardLimit(target - current);
+      rate("UpdateShardCount");
+      if (target !== current) reshard(stream, "UpdateShardCount", () => stream.scaleTo(target, now()));
+      return { StreamName: stream.name, StreamARN: stream.arn, CurrentShardCount: current, TargetShardCount: target };
+    },
+
+    async updateStreamMode(input) {
+      const stream = find({ StreamARN: required(input.StreamARN, "streamARN") });
+      const mode = oneOf(required(input.StreamModeDetails?.StreamMode, "streamModeDetails.streamMode"), "streamModeDetails.streamMode", ["PROVISIONED", "ON_DEMAND"] as StreamMode[]) as StreamMode;
+      active(stream);
+      if (stream.mode === mode) throw errors.InvalidArgumentException(`Stream ${stream.name} under account ${account} is already in ${mode} mode.`);
+      rate("UpdateStreamMode");
+      stream.status = "UPDATING";
+      transition(
+        stream,
+        () => {
+          stream.mode = mode;
+          stream.status = "ACTIVE";
+        },
+        "UpdateStreamMode",
+      );
+      return EMPTY;
+    },
+
+    async updateMaxRecordSize(input) {
+      const size = intRange(required(input.MaxRecordSizeInKiB, "maxRecordSizeInKiB"), "maxRecordSizeInKiB", LIMITS.maxRecordKiBMin, LIMITS.maxRecordKiBMax) as number;
+      const stream = find({ StreamARN: required(input.StreamARN, "streamARN") });
+      active(stream);
+      stream.maxRecordKiB = size;
+      return EMPTY;
+    },
+
+    async startStreamEncryption(input) {
+      oneOf(required(input.EncryptionType, "encryptionType"), "encryptionType", ["KMS"]);
+      const keyId = textLength(required(input.KeyId, "keyId"), "keyId", 1, 2048) as string;
+      const stream = find(input);
+      active(stream);
+      rate("StartStreamEncryption");
+      stream.status = "UPDATING";
+      transition(
+        stream,
+        () => {
+          stream.encryption = "KMS";
+          stream.keyId = keyId;
+          stream.status = "ACTIVE";
+        },
+        "StartStreamEncryption",
+      );
+      return EMPTY;
+    },
+
+    async stopStreamEncryption(input) {
+      oneOf(required(input.EncryptionType, "encryptionType"), "encryptionType", ["KMS"]);
+      textLength(required(input.KeyId, "keyId"), "keyId", 1, 2048);
+      const stream = find(input);
+      active(stream);
+      rate("StopStreamEncryption");
+      stream.status = "UPDATING";
+      transition(
+        stream,
+        () => {
+          stream.encryption = "NONE";
+          stream.keyId = undefined;
+          stream.status = "ACTIVE";
+        },
+        "StopStreamEncryption",
+      );
+      return EMPTY;
+    },
+
+    async registerStreamConsumer(input) {
+      const name = streamName(required(input.ConsumerName, "consumerName"), "consumerName") as string;
+      const stream = find({ StreamARN: required(input.StreamARN, "streamARN") });
+      if (stream.consumers.has(name)) throw errors.ResourceInUseException(`Consumer ${name} under stream ${stream.name} already exists for account ${account}.`);
+      if (stream.consumers.size >= LIMITS.consumersPerStream) {
+        throw errors.LimitExceededException(`Stream ${stream.name} under account ${account} has reached the maximum number of consumers (${LIMITS.consumersPerStream}).`);
+      }
+      rate("RegisterStreamConsumer");
+      const createdAt = now();
+      const consumer: ConsumerState = { name, arn: `${stream.arn}/consumer/${name}:${Math.floor(createdAt / 1000)}`, status: "CREATING", createdAt, task: undefined };
+      consumer.task = ctx.scheduler.after(transitionMs, () => {
+        consumer.status = "ACTIVE";
+        consumer.task = undefined;
+      }, { label: `kinesis:${stream.name} consumer ${name}` });
+      stream.consumers.set(name, consumer);
+      ctx.trace.record("kinesis.consumer.registered", { streamArn: stream.arn, consumerArn: consumer.arn });
+      return { Consumer: describeConsumer(consumer) };
+    },
+
+    async deregisterStreamConsumer(input) {
+      const { stream, consumer } = consumerOf(input);
+      rate("DeregisterStreamConsumer");
+      consumer.task?.cancel();
+      consumer.status = "DELETING";
+      consumer.task = ctx.scheduler.after(transitionMs, () => {
+        stream.consumers.delete(consumer.name);
+        ctx.trace.record("kinesis.consumer.deregistered", { streamArn: stream.arn, consumerArn: consumer.arn });
+      }, { label: `kinesis:${stream.name} consumer ${consumer.name}` });
+      return EMPTY;
+    },
+
+    async describeStreamConsumer(input) {
+      const { stream, consumer } = consumerOf(input);
+      rate("DescribeStreamConsumer");
+      return { ConsumerDescription: { ...describeConsumer(consumer), StreamARN: stream.arn } };
+    },
+
+    async listStreamConsumers(input) {
+      const max = intRange(input.MaxResults, "maxResults", 1, LIMITS.listConsumersMax) ?? 100;
+      const stream = find({ StreamARN: required(input.StreamARN, "streamARN") });
+      rate("ListStreamConsumers");
+      let after: string | undefined;
+      if (input.NextToken !== undefined) after = String(readToken(input.NextToken, "consumers", "NextToken").after);
+      const all = [...stream.consumers.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).filter((consumer) => after === undefined || consumer.name > after);
+      const page = all.slice(0, max);
+      return {
+        Consumers: page.map(describeConsumer),
+        ...(all.length > page.length ? { NextToken: encodeToken({ kind: "consumers", after: (page[page.length - 1] as ConsumerState).name, issued: now() }) } : {}),
+      };
+    },
+
+    async subscribeToShard(input) {
+      const shardId = textLength(required(input.ShardId, "shardId"), "shardId", 1, 128) as string;
+      const start = required(input.StartingPosition, "startingPosition");
+      const type = oneOf(required(start.Type, "startingPosition.type"), "startingPosition.type", ITERATOR_TYPES) as ShardIteratorType;
+      const { stream, consumer } = consumerOf({ ConsumerARN: required(input.ConsumerARN, "consumerARN") });
+      if (consumer.status !== "ACTIVE") throw errors.ResourceInUseException(`Consumer ${consumer.arn} under account ${account} is not ACTIVE.`);
+      const shard = shardOf(stream, shardId);
+      const sequence = sequenceNumber(start.SequenceNumber, "startingPosition.sequenceNumber");
+      const timestamp = start.Timestamp instanceof Date ? start.Timestamp.getTime() : undefined;
+      if ((type === "AT_SEQUENCE_NUMBER" || type === "AFTER_SEQUENCE_NUMBER") && sequence === undefined) {
+        throw errors.InvalidArgumentException(`StartingPosition ${type} needs a SequenceNumber.`);
+      }
+      if (type === "AT_TIMESTAMP" && timestamp === undefined) throw errors.InvalidArgumentException("StartingPosition AT_TIMESTAMP needs a Timestamp.");
+      const cursor = startCursor(stream, shard, type, sequence, timestamp);
+      return { EventStream: subscription(stream, consumer, shard, cursor) };
+    },
+  };
+}
+
+/** Re-exported for tests: the hash key space's top. */
+export { MAX_HASH_KEY };
+export type { Shard };
