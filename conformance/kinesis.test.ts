@@ -2,3 +2,4 @@
 import { defineVectorSuite } from "./suite";
 
 await defineVectorSuite("kinesis.json");
+await defineVectorSuite("extra-kinesis.json");

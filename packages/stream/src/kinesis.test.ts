@@ -189,7 +189,7 @@ describe("GetShardIterator and GetRecords", () => {
     await expect(read({ ...base, ShardIteratorType: "AT_SEQUENCE_NUMBER", StartingSequenceNumber: "1" })).rejects.toMatchObject({ code: "InvalidArgumentException" });
   });
 
-  it("records keep their arrival time; MillisBehindLatest counts from the first unread record; Limit pages", async () => {
+  it("records keep their arrival time; MillisBehindLatest is the age of the last record read (0 once caught up); Limit pages", async () => {
     const h = harness();
     await h.stream("s");
     const t0 = h.ctx.clock.now();
@@ -199,7 +199,8 @@ describe("GetShardIterator and GetRecords", () => {
     const { ShardIterator } = await h.kinesis.getShardIterator({ StreamName: "s", ShardId: "shardId-000000000000", ShardIteratorType: "TRIM_HORIZON" });
     const page = await h.kinesis.getRecords({ ShardIterator, Limit: 1 });
     expect(page.Records[0]?.ApproximateArrivalTimestamp.getTime()).toBe(t0);
-    expect(page.MillisBehindLatest).toBe(0);
+    expect(page.MillisBehindLatest).toBe(2_000);
+    expect((await h.kinesis.getRecords({ ShardIterator: page.NextShardIterator as string })).MillisBehindLatest).toBe(0);
     expect(page.Records[0]?.PartitionKey).toBe("k");
     await expect(h.kinesis.getRecords({ ShardIterator, Limit: 0 })).rejects.toMatchObject({ code: "ValidationException" });
     await expect(h.kinesis.getRecords({ ShardIterator, Limit: 10_001 })).rejects.toMatchObject({ code: "ValidationException" });

@@ -365,7 +365,9 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
     const caughtUp = index >= shard.records.length;
     const next = records.length > 0 ? (records[records.length - 1] as StoredRecord).seq + 1n : cursor;
     const ended = caughtUp && !shard.open;
-    const behind = caughtUp ? 0 : now() - (shard.records[index] as StoredRecord).arrival;
+    // How far the reader is behind the tip: the age of the last record it has now seen (0 once caught up).
+    const seen = records.length > 0 ? (records[records.length - 1] as StoredRecord) : (shard.records[index] as StoredRecord | undefined);
+    const behind = caughtUp || seen === undefined ? 0 : now() - seen.arrival;
     void stream;
     return { records, next: ended ? undefined : next, behind, bytes };
   }
