@@ -23,6 +23,7 @@ export type {
   InvocationLog,
   InvocationRecord,
   SqsRecord,
+  KinesisEventRecord,
   EventSourceMappingConfiguration,
   CreateFunctionCommandInput,
   InvokeCommandInput,
