@@ -3,3 +3,4 @@ import { defineVectorSuite } from "./suite";
 
 await defineVectorSuite("kinesis.json");
 await defineVectorSuite("extra-kinesis.json");
+await defineVectorSuite("parity-kinesis.json");

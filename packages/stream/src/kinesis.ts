@@ -36,6 +36,8 @@ import type {
   PutRecordsInput,
   PutRecordsOutput,
   PutRecordsResultEntry,
+  PutResourcePolicyInput,
+  ResourcePolicyRef,
   RegisterStreamConsumerInput,
   RemoveTagsFromStreamInput,
   RetentionInput,
@@ -89,6 +91,9 @@ export interface StreamService {
   tagResource(input: TagResourceInput): Promise<Record<string, never>>;
   untagResource(input: UntagResourceInput): Promise<Record<string, never>>;
   listTagsForResource(input: ListTagsForResourceInput): Promise<ListTagsForResourceOutput>;
+  putResourcePolicy(input: PutResourcePolicyInput): Promise<Record<string, never>>;
+  getResourcePolicy(input: ResourcePolicyRef): Promise<{ Policy: string }>;
+  deleteResourcePolicy(input: ResourcePolicyRef): Promise<Record<string, never>>;
   splitShard(input: SplitShardInput): Promise<Record<string, never>>;
   mergeShards(input: MergeShardsInput): Promise<Record<string, never>>;
   updateShardCount(input: UpdateShardCountInput): Promise<UpdateShardCountOutput>;
@@ -114,6 +119,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
   const transitionMs = options.transitionMs ?? 1_000;
   const account = ctx.accountId;
   const rates = new Map<string, { second: number; count: number }>();
+  let issued = 0;
   const shardQuota = SHARD_QUOTA_LARGE_REGIONS.has(ctx.region) ? LIMITS.shardQuotaLarge : LIMITS.shardQuotaDefault;
 
   const now = (): number => ctx.clock.now();
@@ -323,7 +329,8 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
   // ---- iterators -------------------------------------------------------------------------------------------------
 
   function issueIterator(stream: StreamState, shard: ShardState, cursor: bigint): string {
-    return encodeToken({ kind: "it", stream: stream.name, created: stream.createdAt, shard: shard.id, cursor: cursor.toString(), issued: now() });
+    // Every iterator is a new string, even for the same position at the same instant, as AWS's are.
+    return encodeToken({ kind: "it", stream: stream.name, created: stream.createdAt, shard: shard.id, cursor: cursor.toString(), issued: now(), n: issued++ });
   }
 
   function startCursor(stream: StreamState, shard: ShardState, type: ShardIteratorType, sequence: string | undefined, timestamp: number | undefined): bigint {
@@ -606,8 +613,10 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
   return {
     async createStream(input) {
       const name = streamName(required(input.StreamName, "streamName")) as string;
-      const mode = oneOf(input.StreamModeDetails?.StreamMode, "streamModeDetails.streamMode", ["PROVISIONED", "ON_DEMAND"] as StreamMode[]) ?? "PROVISIONED";
       let count = intRange(input.ShardCount, "shardCount", 1, 100_000);
+      // Without ShardCount or a mode, AWS creates an on-demand stream (4 shards; recorded in LocalStack's
+      // test_create_stream_without_shard_count snapshot).
+      const mode = oneOf(input.StreamModeDetails?.StreamMode, "streamModeDetails.streamMode", ["PROVISIONED", "ON_DEMAND"] as StreamMode[]) ?? (count === undefined ? "ON_DEMAND" : "PROVISIONED");
       if (mode === "ON_DEMAND" && count !== undefined) {
         throw errors.ValidationException("ShardCount is not accepted when the stream mode is ON_DEMAND.");
       }
@@ -808,7 +817,9 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
     },
 
     async getRecords(input) {
-      const text = textLength(required(input.ShardIterator, "shardIterator"), "shardIterator", 1, 512) as string;
+      let text = textLength(required(input.ShardIterator, "shardIterator"), "shardIterator", 1, 512) as string;
+      // AWS accepts an iterator wrapped in double quotes (LocalStack's test_get_records_shard_iterator_with_surrounding_quotes).
+      if (text.length > 2 && text.startsWith('"') && text.endsWith('"')) text = text.slice(1, -1);
       const limit = intRange(input.Limit, "limit", 1, LIMITS.getRecordsMaxRecords) ?? LIMITS.getRecordsMaxRecords;
       const token = decodeToken(text);
       if (token === undefined || token.kind !== "it") throw errors.InvalidArgumentException("Invalid ShardIterator.");
@@ -906,6 +917,32 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
 
     async listTagsForResource(input) {
       return { Tags: tagList(resourceStream(input.ResourceARN)) };
+    },
+
+    async putResourcePolicy(input) {
+      const policy = textLength(required(input.Policy, "policy"), "policy", 1, 20_480) as string;
+      const stream = resourceStream(input.ResourceARN);
+      try {
+        const parsed: unknown = JSON.parse(policy);
+        if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+      } catch {
+        throw errors.InvalidArgumentException("Invalid policy document: the policy is not valid JSON.");
+      }
+      stream.policies.set(String(input.ResourceARN), policy);
+      return EMPTY;
+    },
+
+    async getResourcePolicy(input) {
+      const stream = resourceStream(input.ResourceARN);
+      return { Policy: stream.policies.get(String(input.ResourceARN)) ?? "{}" };
+    },
+
+    async deleteResourcePolicy(input) {
+      const stream = resourceStream(input.ResourceARN);
+      if (!stream.policies.delete(String(input.ResourceARN))) {
+        throw errors.ResourceNotFoundException(`No resource policy found for resource ARN ${String(input.ResourceARN)}.`);
+      }
+      return EMPTY;
     },
 
     async splitShard(input) {

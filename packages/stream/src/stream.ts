@@ -29,6 +29,8 @@ export class StreamState {
   keyId: string | undefined;
   maxRecordKiB: number;
   readonly tags = new Map<string, string>();
+  /** Resource policies by the ARN they were put on (the stream's or a consumer's). */
+  readonly policies = new Map<string, string>();
   readonly consumers = new Map<string, ConsumerState>();
   statusTask: TaskHandle | undefined;
   /** A reshard applied when the UPDATING period ends. */

@@ -338,3 +338,11 @@ export interface SubscribeToShardOutput {
   /** The event stream: one event per delivery, for up to 5 minutes, as AWS's HTTP/2 subscription. */
   EventStream: AsyncIterable<{ SubscribeToShardEvent: SubscribeToShardEvent }>;
 }
+
+export interface ResourcePolicyRef {
+  ResourceARN: string | undefined;
+}
+
+export interface PutResourcePolicyInput extends ResourcePolicyRef {
+  Policy: string | undefined;
+}
