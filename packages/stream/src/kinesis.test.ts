@@ -237,7 +237,7 @@ describe("retention", () => {
     await h.put("s", "new", "k");
     await h.ctx.scheduler.advance(3_600_000);
     expect(await h.readAll("s", "shardId-000000000000")).toEqual(["new"]);
-    await expect(h.kinesis.increaseStreamRetentionPeriod({ StreamName: "s", RetentionPeriodHours: 8_761 })).rejects.toMatchObject({ code: "ValidationException" });
+    await expect(h.kinesis.increaseStreamRetentionPeriod({ StreamName: "s", RetentionPeriodHours: 8_761 })).rejects.toMatchObject({ code: "InvalidArgumentException" });
     await expect(h.kinesis.decreaseStreamRetentionPeriod({ StreamName: "s", RetentionPeriodHours: 23 })).rejects.toMatchObject({ code: "InvalidArgumentException" });
     await expect(h.kinesis.increaseStreamRetentionPeriod({ StreamName: "s", RetentionPeriodHours: 12 })).rejects.toMatchObject({ code: "InvalidArgumentException" });
     await h.kinesis.increaseStreamRetentionPeriod({ StreamName: "s", RetentionPeriodHours: 48 });
@@ -337,7 +337,7 @@ describe("resharding", () => {
   it("UpdateShardCount: uniform scaling within half to double; every shard has at most two parents", async () => {
     const h = harness();
     await h.stream("s", 5);
-    await expect(h.kinesis.updateShardCount({ StreamName: "s", TargetShardCount: 11, ScalingType: "UNIFORM_SCALING" })).rejects.toMatchObject({ code: "InvalidArgumentException" });
+    await expect(h.kinesis.updateShardCount({ StreamName: "s", TargetShardCount: 11, ScalingType: "UNIFORM_SCALING" })).rejects.toMatchObject({ code: "LimitExceededException" });
     const out = await h.kinesis.updateShardCount({ StreamName: "s", TargetShardCount: 3, ScalingType: "UNIFORM_SCALING" });
     expect(out).toMatchObject({ CurrentShardCount: 5, TargetShardCount: 3, StreamName: "s" });
     await h.ctx.scheduler.advance(1_000);
@@ -348,6 +348,18 @@ describe("resharding", () => {
     expect(BigInt(open[1]!.HashKeyRange.StartingHashKey)).toBeGreaterThanOrEqual(third);
     const all = (await h.kinesis.listShards({ StreamName: "s" })).Shards;
     for (const shard of all) expect([shard.ParentShardId, shard.AdjacentParentShardId].filter(Boolean).length).toBeLessThanOrEqual(2);
+  });
+
+  it("UpdateShardCount: at most ten scalings per rolling 24 hours per stream (LimitExceededException)", async () => {
+    const h = harness();
+    await h.stream("s", 1);
+    for (let i = 0; i < 10; i++) {
+      await h.kinesis.updateShardCount({ StreamName: "s", TargetShardCount: i % 2 === 0 ? 2 : 1, ScalingType: "UNIFORM_SCALING" });
+      await h.ctx.scheduler.advance(1_000);
+    }
+    await expect(h.kinesis.updateShardCount({ StreamName: "s", TargetShardCount: 1, ScalingType: "UNIFORM_SCALING" })).rejects.toMatchObject({ code: "LimitExceededException" });
+    await h.ctx.scheduler.advance(86_400_000);
+    await expect(h.kinesis.updateShardCount({ StreamName: "s", TargetShardCount: 1, ScalingType: "UNIFORM_SCALING" })).resolves.toMatchObject({ CurrentShardCount: 2 });
   });
 
   it("UpdateStreamMode switches after UPDATING; Start/StopStreamEncryption are recorded", async () => {

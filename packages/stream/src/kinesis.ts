@@ -848,7 +848,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
     async increaseStreamRetentionPeriod(input) {
       const hours = required(input.RetentionPeriodHours, "retentionPeriodHours");
       const stream = find(input);
-      intRange(hours, "retentionPeriodHours", 1, 8_760);
+      if (!Number.isInteger(hours)) throw constraint(hours, "retentionPeriodHours", "Member must be an integer");
       if (hours < LIMITS.retentionHoursMin) throw errors.InvalidArgumentException(`Minimum allowed retention period is ${LIMITS.retentionHoursMin} hours. Requested retention period (${hours} hours) is too short.`);
       if (hours > LIMITS.retentionHoursMax) throw errors.InvalidArgumentException(`Maximum allowed retention period is ${LIMITS.retentionHoursMax} hours. Requested retention period (${hours} hours) is too long.`);
       if (hours < stream.retentionHours) {
@@ -866,7 +866,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
     async decreaseStreamRetentionPeriod(input) {
       const hours = required(input.RetentionPeriodHours, "retentionPeriodHours");
       const stream = find(input);
-      intRange(hours, "retentionPeriodHours", 1, 8_760);
+      if (!Number.isInteger(hours)) throw constraint(hours, "retentionPeriodHours", "Member must be an integer");
       if (hours < LIMITS.retentionHoursMin) throw errors.InvalidArgumentException(`Minimum allowed retention period is ${LIMITS.retentionHoursMin} hours. Requested retention period (${hours} hours) is too short.`);
       if (hours > stream.retentionHours) {
         throw errors.InvalidArgumentException(
@@ -989,14 +989,21 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       const stream = find(input);
       const current = stream.open.length;
       if (stream.mode === "ON_DEMAND") throw errors.ValidationException("UpdateShardCount is not supported for streams in ON_DEMAND mode.");
+      // UpdateShardCount's default limits (API Reference): at most double or half the open shards, and ten
+      // scaling operations per rolling 24 hours per stream.
       if (target > current * 2 || target * 2 < current) {
-        throw errors.InvalidArgumentException(
-          `UpdateShardCount failed for stream ${stream.name} under account ${account}. TargetShardCount must be between ${Math.ceil(current / 2)} and ${current * 2}.`,
+        throw errors.LimitExceededException(
+          `UpdateShardCount failed for stream ${stream.name} under account ${account}. Scaling to ${target} shards is more than double or less than half the current ${current} shards.`,
         );
+      }
+      const recent = stream.scalings.filter((at) => at > now() - 86_400_000);
+      if (limited && recent.length >= 10) {
+        throw errors.LimitExceededException(`UpdateShardCount failed for stream ${stream.name} under account ${account}: a stream can be scaled at most 10 times per rolling 24-hour period.`);
       }
       active(stream);
       if (target > current) shardLimit(target - current);
       rate("UpdateShardCount");
+      stream.scalings = [...recent, now()];
       if (target !== current) reshard(stream, "UpdateShardCount", () => stream.scaleTo(target, now()));
       return { StreamName: stream.name, StreamARN: stream.arn, CurrentShardCount: current, TargetShardCount: target };
     },

@@ -36,6 +36,8 @@ export class StreamState {
   /** A reshard applied when the UPDATING period ends. */
   pending: (() => void) | undefined;
   deleted = false;
+  /** When UpdateShardCount was last called (its ten-per-24-hours limit). */
+  scalings: number[] = [];
 
   constructor(
     readonly name: string,
