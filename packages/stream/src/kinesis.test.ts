@@ -357,9 +357,9 @@ describe("resharding", () => {
       await h.kinesis.updateShardCount({ StreamName: "s", TargetShardCount: i % 2 === 0 ? 2 : 1, ScalingType: "UNIFORM_SCALING" });
       await h.ctx.scheduler.advance(1_000);
     }
-    await expect(h.kinesis.updateShardCount({ StreamName: "s", TargetShardCount: 1, ScalingType: "UNIFORM_SCALING" })).rejects.toMatchObject({ code: "LimitExceededException" });
+    await expect(h.kinesis.updateShardCount({ StreamName: "s", TargetShardCount: 2, ScalingType: "UNIFORM_SCALING" })).rejects.toMatchObject({ code: "LimitExceededException" });
     await h.ctx.scheduler.advance(86_400_000);
-    await expect(h.kinesis.updateShardCount({ StreamName: "s", TargetShardCount: 1, ScalingType: "UNIFORM_SCALING" })).resolves.toMatchObject({ CurrentShardCount: 2 });
+    await expect(h.kinesis.updateShardCount({ StreamName: "s", TargetShardCount: 2, ScalingType: "UNIFORM_SCALING" })).resolves.toMatchObject({ CurrentShardCount: 1, TargetShardCount: 2 });
   });
 
   it("UpdateStreamMode switches after UPDATING; Start/StopStreamEncryption are recorded", async () => {
