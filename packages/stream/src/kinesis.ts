@@ -1,14 +1,17 @@
-import { buildArn, parseArn, safeRecord, type PortCaller, type SimContext, type StreamPort, type StreamStartPosition } from "@simcloud/core";
+import { buildArn, parseArn, safeRecord, type SimContext } from "@simcloud/core";
 import { errors } from "./errors";
-import { hashKeyOf, MAX_HASH_KEY, parseHashKey } from "./hash";
+import { hashKeyOf, parseHashKey } from "./hash";
 import { decodeToken, encodeToken } from "./iterator";
+import { streamPort } from "./port";
+import { childShards, filterShards, readFrom, startCursor, toKinesisRecord, visibleShards } from "./reading";
+import { subscription } from "./subscription";
+import { admitRead, admitWrite, chargeRead, ControlRates } from "./throughput";
 import { LIMITS, SHARD_QUOTA_LARGE_REGIONS } from "./limits";
 import type { ShardState, StoredRecord } from "./shard";
 import { StreamState, type ConsumerState, type ReshardResult } from "./stream";
 import "./trace";
 import type {
   AddTagsToStreamInput,
-  ChildShard,
   Consumer,
   ConsumerDescription,
   ConsumerRef,
@@ -19,7 +22,6 @@ import type {
   GetRecordsOutput,
   GetShardIteratorInput,
   GetShardIteratorOutput,
-  KinesisRecord,
   ListShardsInput,
   ListShardsOutput,
   ListStreamConsumersInput,
@@ -49,7 +51,6 @@ import type {
   StreamEncryptionInput,
   StreamMode,
   StreamRef,
-  SubscribeToShardEvent,
   SubscribeToShardInput,
   SubscribeToShardOutput,
   TagResourceInput,
@@ -111,14 +112,13 @@ export interface StreamService {
 
 const EMPTY: Record<string, never> = {};
 const ITERATOR_TYPES: readonly ShardIteratorType[] = ["AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"];
-const SUBSCRIPTION_MS = 5 * 60_000;
 
 export function createStreamService(ctx: SimContext, options: StreamServiceOptions = {}): StreamService {
   const streams = new Map<string, StreamState>();
   const limited = options.throughputLimits ?? true;
   const transitionMs = options.transitionMs ?? 1_000;
   const account = ctx.accountId;
-  const rates = new Map<string, { second: number; count: number }>();
+  const rates = new ControlRates();
   let issued = 0;
   const shardQuota = SHARD_QUOTA_LARGE_REGIONS.has(ctx.region) ? LIMITS.shardQuotaLarge : LIMITS.shardQuotaDefault;
 
@@ -126,22 +126,11 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
   const streamArn = (name: string): string => buildArn("kinesis", `stream/${name}`, { region: ctx.region, accountId: account });
   const notFound = (name: string) => errors.ResourceNotFoundException(`Stream ${name} under account ${account} not found.`);
 
-  /** Control-plane transactions per second per account (LimitExceededException beyond them). */
+  /** Control-plane transactions per second per account: LimitExceededException beyond them. */
   function rate(action: string): void {
-    if (!limited) return;
-    const max = LIMITS.controlRates[action];
-    if (max === undefined) return;
-    const second = Math.floor(now() / 1000);
-    const bucket = rates.get(action);
-    if (bucket === undefined || bucket.second !== second) {
-      rates.set(action, { second, count: 1 });
-      return;
-    }
-    if (bucket.count >= max) {
-      ctx.trace.record("kinesis.throttled", { streamArn: "", action, reason: `more than ${max} ${action} calls per second` });
-      throw errors.LimitExceededException("Rate exceeded for account " + account + ".");
-    }
-    bucket.count++;
+    if (!limited || rates.take(action, now())) return;
+    ctx.trace.record("kinesis.throttled", { streamArn: "", action, reason: `more than ${LIMITS.controlRates[action]} ${action} calls per second` });
+    throw errors.LimitExceededException(`Rate exceeded for account ${account}.`);
   }
 
   /** StreamName, StreamARN or both (they must agree); the ARN must be this account's and region's. */
@@ -245,33 +234,12 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
     }
   }
 
-  /** Shards still listed: open ones, and closed ones until their data is past retention. */
-  function visibleShards(stream: StreamState): ShardState[] {
-    const horizon = now() - stream.retentionMs;
-    return stream.shards.filter((shard) => shard.closedAt === undefined || shard.closedAt > horizon);
-  }
-
   function recordBytes(data: Uint8Array, partitionKey: string): number {
     return data.byteLength + Buffer.byteLength(partitionKey, "utf8");
   }
 
   function maxRecordBytes(stream: StreamState): number {
     return stream.maxRecordKiB * 1024;
-  }
-
-  /** One write's share of the shard's per-second budget; false (and no change) when it would pass 1 MiB or 1,000 records. */
-  function admitWrite(shard: ShardState, size: number): boolean {
-    if (!limited) return true;
-    const second = Math.floor(now() / 1000);
-    if (shard.writeSecond !== second) {
-      shard.writeSecond = second;
-      shard.writeBytes = 0;
-      shard.writeCount = 0;
-    }
-    if (shard.writeCount + 1 > LIMITS.writeRecordsPerSecond || shard.writeBytes + size > LIMITS.writeBytesPerSecond) return false;
-    shard.writeCount++;
-    shard.writeBytes += size;
-    return true;
   }
 
   function throughputMessage(stream: StreamState, shard: ShardState): string {
@@ -318,7 +286,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
     const ordering = sequenceNumber(input.SequenceNumberForOrdering, "sequenceNumberForOrdering");
     const shard = stream.route(hashKey);
     const size = recordBytes(data, partitionKey);
-    if (!admitWrite(shard, size)) {
+    if (limited && !admitWrite(shard, size, now())) {
       ctx.trace.record("kinesis.throttled", { streamArn: stream.arn, shardId: shard.id, action: "PutRecord", reason: "write throughput" });
       throw errors.ProvisionedThroughputExceededException(throughputMessage(stream, shard));
     }
@@ -331,84 +299,6 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
   function issueIterator(stream: StreamState, shard: ShardState, cursor: bigint): string {
     // Every iterator is a new string, even for the same position at the same instant, as AWS's are.
     return encodeToken({ kind: "it", stream: stream.name, created: stream.createdAt, shard: shard.id, cursor: cursor.toString(), issued: now(), n: issued++ });
-  }
-
-  function startCursor(stream: StreamState, shard: ShardState, type: ShardIteratorType, sequence: string | undefined, timestamp: number | undefined): bigint {
-    switch (type) {
-      case "TRIM_HORIZON":
-        return 0n;
-      case "LATEST":
-        return shard.open ? shard.lastSeq + 1n : (shard.endingSeq as bigint) + 1n;
-      case "AT_TIMESTAMP": {
-        const index = shard.indexAtTime(timestamp as number);
-        return index < shard.records.length ? (shard.records[index] as StoredRecord).seq : shard.lastSeq + 1n;
-      }
-      default: {
-        const seq = BigInt(sequence as string);
-        const last = shard.open ? shard.lastSeq : (shard.endingSeq as bigint);
-        if (seq < shard.startingSeq || seq > last) {
-          throw errors.InvalidArgumentException(
-            `StartingSequenceNumber ${sequence} used in GetShardIterator on shard ${shard.id} in stream ${stream.name} under account ${account} is invalid because it did not come from this stream.`,
-          );
-        }
-        return type === "AT_SEQUENCE_NUMBER" ? seq : seq + 1n;
-      }
-    }
-  }
-
-  /** Records from the cursor, within the GetRecords caps (count and 10 MiB) and the caller's limit. */
-  function readFrom(stream: StreamState, shard: ShardState, cursor: bigint, limit: number): { records: StoredRecord[]; next: bigint | undefined; behind: number; bytes: number } {
-    const from = shard.indexAtOrAfter(cursor);
-    const records: StoredRecord[] = [];
-    let bytes = 0;
-    let index = from;
-    while (index < shard.records.length && records.length < limit) {
-      const record = shard.records[index] as StoredRecord;
-      if (records.length > 0 && bytes + record.size > LIMITS.getRecordsMaxBytes) break;
-      records.push(record);
-      bytes += record.size;
-      index++;
-    }
-    const caughtUp = index >= shard.records.length;
-    const next = records.length > 0 ? (records[records.length - 1] as StoredRecord).seq + 1n : cursor;
-    const ended = caughtUp && !shard.open;
-    // How far the reader is behind the tip: the age of the last record it has now seen (0 once caught up).
-    const seen = records.length > 0 ? (records[records.length - 1] as StoredRecord) : (shard.records[index] as StoredRecord | undefined);
-    const behind = caughtUp || seen === undefined ? 0 : now() - seen.arrival;
-    void stream;
-    return { records, next: ended ? undefined : next, behind, bytes };
-  }
-
-  function children(stream: StreamState, shard: ShardState): ChildShard[] {
-    return stream.shards.filter((candidate) => candidate.parent === shard.id || candidate.adjacentParent === shard.id).map((child) => child.asChild());
-  }
-
-  /** GetRecords' read budget: 5 calls per second, and a 2 MiB-per-second byte allowance that a large read overdraws. */
-  function admitRead(stream: StreamState, shard: ShardState): void {
-    if (!limited) return;
-    const t = now();
-    const second = Math.floor(t / 1000);
-    if (shard.readSecond !== second) {
-      shard.readSecond = second;
-      shard.readCalls = 0;
-    }
-    shard.readDebt = Math.max(0, shard.readDebt - ((t - shard.readDebtAt) * LIMITS.readBytesPerSecond) / 1000);
-    shard.readDebtAt = t;
-    if (shard.readCalls >= LIMITS.readCallsPerSecond || shard.readDebt >= LIMITS.readBytesPerSecond) {
-      ctx.trace.record("kinesis.throttled", { streamArn: stream.arn, shardId: shard.id, action: "GetRecords", reason: "read throughput" });
-      throw errors.ProvisionedThroughputExceededException(throughputMessage(stream, shard));
-    }
-    shard.readCalls++;
-  }
-
-  function toRecord(stream: StreamState, record: StoredRecord): KinesisRecord {
-    return {
-      SequenceNumber: record.sequenceNumber,
-      ApproximateArrivalTimestamp: new Date(record.arrival),
-      Data: record.data,
-      PartitionKey: record.partitionKey,
-      ...(stream.encryption === "KMS" ? { EncryptionType: "KMS" as const } : {}),
-    };
   }
 
   // ---- tags ------------------------------------------------------------------------------------------------------
@@ -480,50 +370,6 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
     );
   }
 
-  // ---- the port --------------------------------------------------------------------------------------------------
-
-  function port(stream: StreamState): StreamPort {
-    const shardFor = (shardId: string): ShardState | undefined => (stream.deleted ? undefined : stream.byId.get(shardId));
-    return {
-      kind: "stream",
-      arn: stream.arn,
-      async putRecord(input, _caller?: PortCaller) {
-        if (stream.deleted || (stream.status !== "ACTIVE" && stream.status !== "UPDATING")) throw notFound(stream.name);
-        const { ShardId, SequenceNumber } = putOne(stream, { Data: input.Data, PartitionKey: input.PartitionKey, ...(input.ExplicitHashKey === undefined ? {} : { ExplicitHashKey: input.ExplicitHashKey }) });
-        return { ShardId, SequenceNumber };
-      },
-      readable: () => !stream.deleted && (stream.status === "ACTIVE" || stream.status === "UPDATING"),
-      shards: () =>
-        visibleShards(stream).map((shard) => ({
-          ShardId: shard.id,
-          ...(shard.parent === undefined ? {} : { ParentShardId: shard.parent }),
-          ...(shard.adjacentParent === undefined ? {} : { AdjacentParentShardId: shard.adjacentParent }),
-          open: shard.open,
-        })),
-      position(shardId, start: StreamStartPosition) {
-        const shard = shardFor(shardId);
-        if (shard === undefined) return undefined;
-        if (start.type === "AFTER_SEQUENCE_NUMBER") return (BigInt(start.sequenceNumber) + 1n).toString();
-        const timestamp = start.type === "AT_TIMESTAMP" ? start.timestamp : undefined;
-        return startCursor(stream, shard, start.type, undefined, timestamp).toString();
-      },
-      read(shardId, cursor, limit) {
-        const shard = shardFor(shardId);
-        if (shard === undefined) return undefined;
-        const { records, next, behind } = readFrom(stream, shard, BigInt(cursor), Math.min(limit, LIMITS.getRecordsMaxRecords));
-        return {
-          records: records.map((record) => ({ sequenceNumber: record.sequenceNumber, approximateArrivalTimestamp: record.arrival, data: record.data, partitionKey: record.partitionKey })),
-          next: next?.toString(),
-          millisBehindLatest: behind,
-        };
-      },
-      changed(shardId) {
-        const shard = shardFor(shardId);
-        return shard === undefined ? Promise.resolve() : shard.changed();
-      },
-    };
-  }
-
   function summary(stream: StreamState): StreamDescriptionSummary {
     return {
       StreamName: stream.name,
@@ -549,67 +395,6 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
     return data;
   }
 
-  function filterShards(stream: StreamState, input: ListShardsInput): ShardState[] {
-    const shards = visibleShards(stream);
-    const filter = input.ShardFilter;
-    if (filter === undefined) return shards;
-    const type = oneOf(required(filter.Type, "shardFilter.type"), "shardFilter.type", ["AFTER_SHARD_ID", "AT_TRIM_HORIZON", "FROM_TRIM_HORIZON", "AT_LATEST", "AT_TIMESTAMP", "FROM_TIMESTAMP"]);
-    const time = filter.Timestamp instanceof Date ? filter.Timestamp.getTime() : undefined;
-    const horizon = Math.max(stream.createdAt, now() - stream.retentionMs);
-    const openAt = (shard: ShardState, at: number): boolean => shard.createdAt <= at && (shard.closedAt === undefined || shard.closedAt > at);
-    switch (type) {
-      case "AFTER_SHARD_ID": {
-        const id = required(filter.ShardId, "shardFilter.shardId");
-        return shards.filter((shard) => shard.id > id);
-      }
-      case "AT_LATEST":
-        return shards.filter((shard) => shard.open);
-      case "AT_TRIM_HORIZON":
-        return shards.filter((shard) => openAt(shard, horizon));
-      case "FROM_TRIM_HORIZON":
-        return shards;
-      case "AT_TIMESTAMP": {
-        const at = Math.max(required(time, "shardFilter.timestamp"), stream.createdAt);
-        return shards.filter((shard) => openAt(shard, at));
-      }
-      default: {
-        const at = Math.max(required(time, "shardFilter.timestamp"), stream.createdAt);
-        return shards.filter((shard) => shard.closedAt === undefined || shard.closedAt > at);
-      }
-    }
-  }
-
-  async function* subscription(stream: StreamState, consumer: ConsumerState, shard: ShardState, cursor: bigint): AsyncGenerator<{ SubscribeToShardEvent: SubscribeToShardEvent }> {
-    const ends = now() + SUBSCRIPTION_MS;
-    let expired = false;
-    const end = new Promise<void>((resolve) => {
-      ctx.scheduler.at(ends, () => {
-        expired = true;
-        resolve();
-      }, { label: `kinesis:${stream.name} ${consumer.name} subscription`, background: true });
-    });
-    let position: bigint | undefined = cursor;
-    let first = true;
-    while (position !== undefined && !expired && !stream.deleted && consumer.status === "ACTIVE") {
-      const { records, next, behind } = readFrom(stream, shard, position, LIMITS.getRecordsMaxRecords);
-      if (records.length > 0 || next === undefined || first) {
-        first = false;
-        const continuation = records.length > 0 ? (records[records.length - 1] as StoredRecord).sequenceNumber : (position - 1n).toString();
-        yield {
-          SubscribeToShardEvent: {
-            Records: records.map((record) => toRecord(stream, record)),
-            ContinuationSequenceNumber: continuation,
-            MillisBehindLatest: behind,
-            ...(next === undefined ? { ChildShards: children(stream, shard) } : {}),
-          },
-        };
-        position = next;
-        continue;
-      }
-      await ctx.scheduler.waitFor(Promise.race([shard.changed(), end]));
-    }
-  }
-
   return {
     async createStream(input) {
       const name = streamName(required(input.StreamName, "streamName")) as string;
@@ -633,7 +418,13 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       const stream = new StreamState(name, streamArn(name), mode, now(), count, LIMITS.retentionHoursDefault, maxKiB);
       if (tags !== undefined) for (const [key, value] of Object.entries(tags)) stream.tags.set(key, value ?? "");
       streams.set(name, stream);
-      ctx.registry.register(port(stream));
+      ctx.registry.register(
+        streamPort(ctx, stream, (put) => {
+          if (stream.deleted || (stream.status !== "ACTIVE" && stream.status !== "UPDATING")) throw notFound(stream.name);
+          const { ShardId, SequenceNumber } = putOne(stream, { Data: put.Data, PartitionKey: put.PartitionKey, ...(put.ExplicitHashKey === undefined ? {} : { ExplicitHashKey: put.ExplicitHashKey }) });
+          return { ShardId, SequenceNumber };
+        }),
+      );
       ctx.trace.record("kinesis.stream.created", { streamArn: stream.arn, shardCount: count, mode });
       transition(
         stream,
@@ -673,7 +464,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       const limit = intRange(input.Limit, "limit", 1, LIMITS.describeStreamLimitMax) ?? LIMITS.describeStreamLimitDefault;
       const stream = find(input);
       rate("DescribeStream");
-      let shards = visibleShards(stream);
+      let shards = visibleShards(stream, now());
       if (input.ExclusiveStartShardId !== undefined) shards = shards.filter((shard) => shard.id > (input.ExclusiveStartShardId as string));
       const page = shards.slice(0, limit);
       return {
@@ -744,7 +535,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
         stream = find(input);
       }
       rate("ListShards");
-      let shards = filterShards(stream, filterInput);
+      let shards = filterShards(stream, filterInput.ShardFilter, now());
       if (after !== undefined) shards = shards.filter((shard) => shard.id > (after as string));
       const page = shards.slice(0, max);
       const more = shards.length > page.length;
@@ -778,7 +569,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       const results: PutRecordsResultEntry[] = checked.map(({ data, partitionKey, hashKey }) => {
         const shard = stream.route(hashKey);
         const size = recordBytes(data, partitionKey);
-        if (!admitWrite(shard, size)) {
+        if (limited && !admitWrite(shard, size, now())) {
           failed++;
           ctx.trace.record("kinesis.throttled", { streamArn: stream.arn, shardId: shard.id, action: "PutRecords", reason: "write throughput" });
           return { ErrorCode: "ProvisionedThroughputExceededException", ErrorMessage: throughputMessage(stream, shard) };
@@ -812,7 +603,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       const stream = live(input);
       const shard = stream.byId.get(shardId);
       if (shard === undefined) throw errors.ResourceNotFoundException(`Shard ${shardId} in stream ${stream.name} under account ${account} does not exist`);
-      const cursor = startCursor(stream, shard, type, sequence, timestamp);
+      const cursor = startCursor(stream, shard, type, sequence, timestamp, account);
       return { ShardIterator: issueIterator(stream, shard, cursor) };
     },
 
@@ -834,13 +625,16 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       const stream = streams.get(name);
       if (stream === undefined || stream.createdAt !== Number(token.created)) throw notFound(name);
       const shard = shardOf(stream, String(token.shard));
-      admitRead(stream, shard);
-      const { records, next, behind, bytes } = readFrom(stream, shard, BigInt(String(token.cursor)), limit);
-      if (limited) shard.readDebt += bytes;
+      if (limited && !admitRead(shard, now())) {
+        ctx.trace.record("kinesis.throttled", { streamArn: stream.arn, shardId: shard.id, action: "GetRecords", reason: "read throughput" });
+        throw errors.ProvisionedThroughputExceededException(throughputMessage(stream, shard));
+      }
+      const { records, next, behind, bytes } = readFrom(shard, BigInt(String(token.cursor)), limit, now());
+      if (limited) chargeRead(shard, bytes);
       if (ctx.trace.active) ctx.trace.record("kinesis.records.read", { streamArn: stream.arn, shardId: shard.id, count: records.length, bytes, millisBehindLatest: behind });
       return {
-        Records: records.map((record) => toRecord(stream, record)),
-        ...(next === undefined ? { ChildShards: children(stream, shard) } : { NextShardIterator: issueIterator(stream, shard, next) }),
+        Records: records.map((record) => toKinesisRecord(stream, record)),
+        ...(next === undefined ? { ChildShards: childShards(stream, shard) } : { NextShardIterator: issueIterator(stream, shard, next) }),
         MillisBehindLatest: behind,
       };
     },
@@ -1136,12 +930,9 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
         throw errors.InvalidArgumentException(`StartingPosition ${type} needs a SequenceNumber.`);
       }
       if (type === "AT_TIMESTAMP" && timestamp === undefined) throw errors.InvalidArgumentException("StartingPosition AT_TIMESTAMP needs a Timestamp.");
-      const cursor = startCursor(stream, shard, type, sequence, timestamp);
-      return { EventStream: subscription(stream, consumer, shard, cursor) };
+      const cursor = startCursor(stream, shard, type, sequence, timestamp, account);
+      return { EventStream: subscription(ctx, stream, consumer, shard, cursor) };
     },
   };
 }
 
-/** Re-exported for tests: the hash key space's top. */
-export { MAX_HASH_KEY };
-export type { Shard };
