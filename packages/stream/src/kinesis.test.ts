@@ -380,7 +380,7 @@ describe("resharding", () => {
 });
 
 describe("tags", () => {
-  it("AddTagsToStream, ListTagsForStream, RemoveTagsFromStream and the ARN forms; 50 tags at most", async () => {
+  it("AddTagsToStream (10 per call), ListTagsForStream, RemoveTagsFromStream and the ARN forms; 50 tags at most, % allowed, aws: reserved", async () => {
     const h = harness({ throughputLimits: false });
     await h.stream("s");
     const arn = "arn:aws:kinesis:us-east-1:000000000000:stream/s";
@@ -393,9 +393,14 @@ describe("tags", () => {
     expect((await h.kinesis.listTagsForResource({ ResourceARN: arn })).Tags).toEqual([{ Key: "b", Value: "2" }, { Key: "c", Value: "3" }]);
     await h.kinesis.untagResource({ ResourceARN: arn, TagKeys: ["b"] });
     expect((await h.kinesis.listTagsForResource({ ResourceARN: arn })).Tags).toEqual([{ Key: "c", Value: "3" }]);
-    const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v"]));
-    await expect(h.kinesis.addTagsToStream({ StreamName: "s", Tags: many })).rejects.toMatchObject({ code: "InvalidArgumentException" });
-    expect((await h.kinesis.listTagsForResource({ ResourceARN: arn })).Tags).toHaveLength(1);
+    const eleven = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, "v"]));
+    await expect(h.kinesis.addTagsToStream({ StreamName: "s", Tags: eleven })).rejects.toMatchObject({ code: "InvalidArgumentException" });
+    const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v"]));
+    await expect(h.kinesis.tagResource({ ResourceARN: arn, Tags: fifty })).rejects.toMatchObject({ code: "InvalidArgumentException", message: expect.stringContaining("cannot have more than 50 tags") });
+    await expect(h.kinesis.addTagsToStream({ StreamName: "s", Tags: { "100%": "ok" } })).resolves.toEqual({});
+    await expect(h.kinesis.addTagsToStream({ StreamName: "s", Tags: { "bad#": "x" } })).rejects.toMatchObject({ code: "InvalidArgumentException" });
+    await expect(h.kinesis.addTagsToStream({ StreamName: "s", Tags: { "aws:x": "x" } })).rejects.toMatchObject({ code: "InvalidArgumentException" });
+    expect((await h.kinesis.listTagsForResource({ ResourceARN: arn })).Tags).toHaveLength(2);
   });
 });
 

@@ -1,4 +1,4 @@
-import { buildArn, parseArn, safeRecord, type SimContext } from "@simcloud/core";
+import { buildArn, parseArn, safeRecord, TagSet, validateTags, type SimContext } from "@simcloud/core";
 import { errors } from "./errors";
 import { hashKeyOf, parseHashKey } from "./hash";
 import { decodeToken, encodeToken } from "./iterator";
@@ -60,7 +60,7 @@ import type {
   UpdateShardCountOutput,
   UpdateStreamModeInput,
 } from "./types";
-import { checkTags, constraint, intRange, oneOf, required, sequenceNumber, streamName, textLength } from "./validate";
+import { checkTagCharacters, constraint, kinesisTagRules, intRange, oneOf, required, sequenceNumber, streamName, textLength } from "./validate";
 
 export interface StreamServiceOptions {
   /**
@@ -303,26 +303,23 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
 
   // ---- tags ------------------------------------------------------------------------------------------------------
 
-  function addTags(stream: StreamState, tags: Record<string, string>): void {
+  /** AddTagsToStream takes at most 10 tags per call; TagResource and CreateStream up to the stream's 50. */
+  function addTags(stream: StreamState, tags: Record<string, string>, perCall?: number): void {
+    const label = `${stream.name} under account ${account}`;
     const safe = safeRecord(tags);
-    checkTags(safe, `${stream.name} under account ${account}`);
-    const keys = new Set([...stream.tags.keys(), ...Object.keys(safe)]);
-    if (keys.size > LIMITS.tagsPerStream) {
-      throw errors.InvalidArgumentException(
-        `Failed to add tags to stream ${stream.name} under account ${account} because a given stream cannot have more than ${LIMITS.tagsPerStream} tags associated with it.`,
-      );
-    }
-    for (const [key, value] of Object.entries(safe)) stream.tags.set(key, value ?? "");
+    checkTagCharacters(safe, label);
+    if (perCall !== undefined) validateTags(safe, kinesisTagRules(label, perCall));
+    stream.tags.apply(safe);
   }
 
   function removeTags(stream: StreamState, keys: unknown): void {
     const list = required(keys, "tagKeys") as unknown[];
     if (!Array.isArray(list) || list.length < 1 || list.length > 50) throw constraint(keys, "tagKeys", "Member must have length less than or equal to 50");
-    for (const key of list) stream.tags.delete(String(key));
+    stream.tags.remove(list);
   }
 
   function tagList(stream: StreamState): { Key: string; Value: string }[] {
-    return [...stream.tags.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([Key, Value]) => ({ Key, Value }));
+    return stream.tags.toList().sort((a, b) => (a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : 0));
   }
 
   /** TagResource & co. take a stream or consumer ARN. */
@@ -407,16 +404,16 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       }
       count ??= LIMITS.onDemandShards;
       const maxKiB = intRange(input.MaxRecordSizeInKiB, "maxRecordSizeInKiB", LIMITS.maxRecordKiBMin, LIMITS.maxRecordKiBMax) ?? LIMITS.defaultMaxRecordKiB;
-      const tags = input.Tags === undefined ? undefined : safeRecord(input.Tags);
-      if (tags !== undefined) {
-        checkTags(tags, `${name} under account ${account}`);
-        if (Object.keys(tags).length > LIMITS.tagsPerStream) throw errors.InvalidArgumentException(`Failed to create stream ${name}: a stream cannot have more than ${LIMITS.tagsPerStream} tags.`);
+      const tags = new TagSet(kinesisTagRules(`${name} under account ${account}`));
+      if (input.Tags !== undefined) {
+        const initial = safeRecord(input.Tags);
+        checkTagCharacters(initial, `${name} under account ${account}`);
+        tags.apply(initial);
       }
       if (streams.has(name)) throw errors.ResourceInUseException(`Stream ${name} under account ${account} already exists.`);
       shardLimit(count);
       rate("CreateStream");
-      const stream = new StreamState(name, streamArn(name), mode, now(), count, LIMITS.retentionHoursDefault, maxKiB);
-      if (tags !== undefined) for (const [key, value] of Object.entries(tags)) stream.tags.set(key, value ?? "");
+      const stream = new StreamState(name, streamArn(name), mode, now(), count, LIMITS.retentionHoursDefault, maxKiB, tags);
       streams.set(name, stream);
       ctx.registry.register(
         streamPort(ctx, stream, (put) => {
@@ -678,7 +675,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       const tags = required(input.Tags, "tags");
       const stream = find(input);
       rate("AddTagsToStream");
-      addTags(stream, tags);
+      addTags(stream, tags, 10);
       return EMPTY;
     },
 

@@ -1,4 +1,5 @@
 import type { TaskHandle } from "@simcloud/clock";
+import type { TagSet } from "@simcloud/core";
 import { evenRanges } from "./hash";
 import { ShardState } from "./shard";
 import type { ConsumerStatus, EncryptionType, StreamMode, StreamStatus } from "./types";
@@ -28,7 +29,6 @@ export class StreamState {
   encryption: EncryptionType = "NONE";
   keyId: string | undefined;
   maxRecordKiB: number;
-  readonly tags = new Map<string, string>();
   /** Resource policies by the ARN they were put on (the stream's or a consumer's). */
   readonly policies = new Map<string, string>();
   readonly consumers = new Map<string, ConsumerState>();
@@ -47,6 +47,7 @@ export class StreamState {
     shardCount: number,
     retentionHours: number,
     maxRecordKiB: number,
+    readonly tags: TagSet,
   ) {
     this.retentionHours = retentionHours;
     this.maxRecordKiB = maxRecordKiB;

@@ -1,3 +1,4 @@
+import type { TagInput, TagRules } from "@simcloud/core";
 import { errors } from "./errors";
 
 /** AWS's JSON-protocol constraint wording: "1 validation error detected: Value 'x' at 'member' failed to satisfy constraint: …". */
@@ -55,16 +56,32 @@ export function oneOf<T extends string>(value: unknown, member: string, allowed:
   return value as T;
 }
 
-const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@%]*$/u;
+/**
+ * Kinesis's tag rules on the shared TagSet (Kinesis Developer Guide, "Tag your Amazon Kinesis Data Streams
+ * resources"): 50 tags per stream, 10 per AddTagsToStream call, and `%` allowed beside the usual characters.
+ */
+const KINESIS_TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@%]*$/u;
 
-/** Tag keys 1–128 and values 0–256 characters of letters, digits, spaces and _ . : / = + - @ % (Tagging your Kinesis resources). */
-export function checkTags(tags: Record<string, string>, streamLabel: string): void {
-  for (const [key, value] of Object.entries(tags)) {
-    if (key.length < 1 || key.length > 128 || String(value ?? "").length > 256 || !TAG_CHARS.test(key) || !TAG_CHARS.test(String(value ?? ""))) {
+export function kinesisTagRules(streamLabel: string, perCall?: number): TagRules {
+  return {
+    maxTags: 50,
+    ...(perCall === undefined ? {} : { maxTagsPerCall: perCall }),
+    checkCharacters: false,
+    invalid: (message) => errors.InvalidArgumentException(message),
+    tooMany: () =>
+      errors.InvalidArgumentException(`Failed to add tags to stream ${streamLabel} because a given stream cannot have more than 50 tags associated with it.`),
+  };
+}
+
+/** The characters TagSet leaves to the service when `checkCharacters` is off. */
+export function checkTagCharacters(tags: TagInput | undefined, streamLabel: string): void {
+  if (tags === undefined || tags === null || typeof tags !== "object") return;
+  const pairs = Array.isArray(tags) ? tags.map((tag) => [tag?.Key, tag?.Value]) : Object.keys(tags).map((key) => [key, (tags as Record<string, unknown>)[key]]);
+  for (const [key, value] of pairs) {
+    if ((typeof key === "string" && !KINESIS_TAG_CHARS.test(key)) || (typeof value === "string" && !KINESIS_TAG_CHARS.test(value))) {
       throw errors.InvalidArgumentException(
         `Failed to add tags to stream ${streamLabel} because some tags contained illegal characters. The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@','%'.`,
       );
     }
-    if (key.startsWith("aws:")) throw errors.InvalidArgumentException("Tag key cannot start with 'aws:'.");
   }
 }
