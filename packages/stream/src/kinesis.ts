@@ -1,4 +1,4 @@
-import { buildArn, parseArn, safeRecord, TagSet, validateTags, type SimContext } from "@simcloud/core";
+import { buildArn, parseArn, ResourceTable, safeRecord, TagSet, validateTags, type SimContext } from "@simcloud/core";
 import { errors } from "./errors";
 import { hashKeyOf, parseHashKey } from "./hash";
 import { decodeToken, encodeToken } from "./iterator";
@@ -114,7 +114,6 @@ const EMPTY: Record<string, never> = {};
 const ITERATOR_TYPES: readonly ShardIteratorType[] = ["AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"];
 
 export function createStreamService(ctx: SimContext, options: StreamServiceOptions = {}): StreamService {
-  const streams = new Map<string, StreamState>();
   const limited = options.throughputLimits ?? true;
   const transitionMs = options.transitionMs ?? 1_000;
   const account = ctx.accountId;
@@ -125,6 +124,18 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
   const now = (): number => ctx.clock.now();
   const streamArn = (name: string): string => buildArn("kinesis", `stream/${name}`, { region: ctx.region, accountId: account });
   const notFound = (name: string) => errors.ResourceNotFoundException(`Stream ${name} under account ${account} not found.`);
+  const streams = new ResourceTable<StreamState>(ctx, {
+    kind: "kinesis.stream",
+    nameOf: (stream) => stream.name,
+    arnOf: (stream) => stream.arn,
+    notFound,
+    port: (stream) =>
+      streamPort(ctx, stream, (put) => {
+        if (stream.deleted || (stream.status !== "ACTIVE" && stream.status !== "UPDATING")) throw notFound(stream.name);
+        const { ShardId, SequenceNumber } = putOne(stream, { Data: put.Data, PartitionKey: put.PartitionKey, ...(put.ExplicitHashKey === undefined ? {} : { ExplicitHashKey: put.ExplicitHashKey }) });
+        return { ShardId, SequenceNumber };
+      }),
+  });
 
   /** Control-plane transactions per second per account: LimitExceededException beyond them. */
   function rate(action: string): void {
@@ -158,10 +169,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
   }
 
   function find(ref: StreamRef): StreamState {
-    const name = nameOf(ref);
-    const stream = streams.get(name);
-    if (stream === undefined) throw notFound(name);
-    return stream;
+    return streams.get(nameOf(ref));
   }
 
   /** Reads and writes need ACTIVE or UPDATING (Kinesis answers ResourceNotFound for a stream still CREATING). */
@@ -414,14 +422,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       shardLimit(count);
       rate("CreateStream");
       const stream = new StreamState(name, streamArn(name), mode, now(), count, LIMITS.retentionHoursDefault, maxKiB, tags);
-      streams.set(name, stream);
-      ctx.registry.register(
-        streamPort(ctx, stream, (put) => {
-          if (stream.deleted || (stream.status !== "ACTIVE" && stream.status !== "UPDATING")) throw notFound(stream.name);
-          const { ShardId, SequenceNumber } = putOne(stream, { Data: put.Data, PartitionKey: put.PartitionKey, ...(put.ExplicitHashKey === undefined ? {} : { ExplicitHashKey: put.ExplicitHashKey }) });
-          return { ShardId, SequenceNumber };
-        }),
-      );
+      streams.add(stream);
       ctx.trace.record("kinesis.stream.created", { streamArn: stream.arn, shardCount: count, mode });
       transition(
         stream,
@@ -448,8 +449,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
           stream.deleted = true;
           for (const shard of stream.shards) shard.retentionTask?.cancel();
           for (const consumer of stream.consumers.values()) consumer.task?.cancel();
-          streams.delete(stream.name);
-          ctx.registry.unregister(stream.arn);
+          streams.remove(stream);
           ctx.trace.record("kinesis.stream.deleted", { streamArn: stream.arn });
         },
         "delete",
@@ -495,7 +495,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
         after = String(readToken(input.NextToken, "streams", "NextToken").after);
       }
       rate("ListStreams");
-      const names = [...streams.keys()].sort().filter((name) => after === undefined || name > after);
+      const names = [...streams.values()].map((stream) => stream.name).sort().filter((name) => after === undefined || name > after);
       const page = names.slice(0, limit);
       const more = names.length > page.length;
       return {
@@ -503,7 +503,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
         HasMoreStreams: more,
         ...(more ? { NextToken: encodeToken({ kind: "streams", after: page[page.length - 1] as string, issued: now() }) } : {}),
         StreamSummaries: page.map((name) => {
-          const stream = streams.get(name) as StreamState;
+          const stream = streams.get(name);
           return { StreamName: name, StreamARN: stream.arn, StreamStatus: stream.status, StreamModeDetails: { StreamMode: stream.mode }, StreamCreationTimestamp: new Date(stream.createdAt) };
         }),
       };
@@ -619,7 +619,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       }
       const name = String(token.stream);
       if (input.StreamARN !== undefined && nameFromArn(input.StreamARN) !== name) throw errors.InvalidArgumentException("Invalid ShardIterator.");
-      const stream = streams.get(name);
+      const stream = streams.find(name);
       if (stream === undefined || stream.createdAt !== Number(token.created)) throw notFound(name);
       const shard = shardOf(stream, String(token.shard));
       if (limited && !admitRead(shard, now())) {
