@@ -1,4 +1,4 @@
-import { buildArn, parseArn, ResourceTable, safeRecord, TagSet, validateTags, type SimContext } from "@simcloud/core";
+import { buildArn, paginate, parseArn, ResourceTable, safeRecord, TagSet, validateTags, type SimContext } from "@simcloud/core";
 import { errors } from "./errors";
 import { hashKeyOf, parseHashKey } from "./hash";
 import { decodeToken, encodeToken } from "./iterator";
@@ -489,19 +489,22 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
 
     async listStreams(input = {}) {
       const limit = intRange(input.Limit, "limit", 1, LIMITS.listStreamsLimitMax) ?? 100;
-      let after = streamName(input.ExclusiveStartStreamName, "exclusiveStartStreamName");
-      if (input.NextToken !== undefined) {
-        if (input.ExclusiveStartStreamName !== undefined) throw errors.InvalidArgumentException("NextToken and ExclusiveStartStreamName cannot be provided together.");
-        after = String(readToken(input.NextToken, "streams", "NextToken").after);
-      }
+      const after = streamName(input.ExclusiveStartStreamName, "exclusiveStartStreamName");
+      if (input.NextToken !== undefined && after !== undefined) throw errors.InvalidArgumentException("NextToken and ExclusiveStartStreamName cannot be provided together.");
       rate("ListStreams");
       const names = [...streams.values()].map((stream) => stream.name).sort().filter((name) => after === undefined || name > after);
-      const page = names.slice(0, limit);
-      const more = names.length > page.length;
+      const { items: page, nextToken } = paginate(names, {
+        maxResults: limit,
+        nextToken: input.NextToken,
+        defaultLimit: 100,
+        scope: "kinesis.listStreams",
+        keyOf: (name) => name,
+        invalidToken: (message) => errors.InvalidArgumentException(message),
+      });
       return {
         StreamNames: page,
-        HasMoreStreams: more,
-        ...(more ? { NextToken: encodeToken({ kind: "streams", after: page[page.length - 1] as string, issued: now() }) } : {}),
+        HasMoreStreams: nextToken !== undefined,
+        ...(nextToken === undefined ? {} : { NextToken: nextToken }),
         StreamSummaries: page.map((name) => {
           const stream = streams.get(name);
           return { StreamName: name, StreamARN: stream.arn, StreamStatus: stream.status, StreamModeDetails: { StreamMode: stream.mode }, StreamCreationTimestamp: new Date(stream.createdAt) };
@@ -904,14 +907,20 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       const max = intRange(input.MaxResults, "maxResults", 1, LIMITS.listConsumersMax) ?? 100;
       const stream = find({ StreamARN: required(input.StreamARN, "streamARN") });
       rate("ListStreamConsumers");
-      let after: string | undefined;
-      if (input.NextToken !== undefined) after = String(readToken(input.NextToken, "consumers", "NextToken").after);
-      const all = [...stream.consumers.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).filter((consumer) => after === undefined || consumer.name > after);
-      const page = all.slice(0, max);
-      return {
-        Consumers: page.map(describeConsumer),
-        ...(all.length > page.length ? { NextToken: encodeToken({ kind: "consumers", after: (page[page.length - 1] as ConsumerState).name, issued: now() }) } : {}),
-      };
+      const all = [...stream.consumers.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+      const page = paginate(all, {
+        maxResults: max,
+        nextToken: input.NextToken,
+        defaultLimit: 100,
+        scope: `kinesis.listStreamConsumers:${stream.arn}`,
+        keyOf: (consumer) => consumer.name,
+        invalidToken: (message) => errors.InvalidArgumentException(message),
+        // ListStreamConsumers tokens last 300 seconds (API Reference: ExpiredNextTokenException).
+        now: now(),
+        ttlMs: LIMITS.nextTokenLifetimeMs,
+        expiredToken: (message) => errors.ExpiredNextTokenException(message),
+      });
+      return { Consumers: page.items.map(describeConsumer), ...(page.nextToken === undefined ? {} : { NextToken: page.nextToken }) };
     },
 
     async subscribeToShard(input) {
