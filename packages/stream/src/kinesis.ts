@@ -1,3 +1,4 @@
+import { ArmedTask } from "@simcloud/clock";
 import { buildArn, paginate, parseArn, ResourceTable, safeRecord, TagSet, validateTags, type SimContext } from "@simcloud/core";
 import { errors } from "./errors";
 import { hashKeyOf, parseHashKey } from "./hash";
@@ -219,27 +220,27 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
     );
   }
 
+  /**
+   * Retention: one background ArmedTask per shard, armed for its oldest record's expiry; it drops what is due and
+   * re-arms for the next oldest (records are in arrival order), so nothing ever scans the shard.
+   */
   function armRetention(stream: StreamState, shard: ShardState): void {
-    if (shard.retentionTask?.active === true || shard.head >= shard.records.length || stream.deleted) return;
-    const oldest = shard.records[shard.head] as StoredRecord;
-    shard.retentionTask = ctx.scheduler.at(
-      oldest.arrival + stream.retentionMs,
+    if (stream.deleted) return;
+    const oldest = shard.records[shard.head];
+    shard.retention ??= new ArmedTask(
+      ctx.scheduler,
       () => {
-        shard.retentionTask = undefined;
         const count = shard.expireBefore(now() - stream.retentionMs + 1);
         if (count > 0) ctx.trace.record("kinesis.records.expired", { streamArn: stream.arn, shardId: shard.id, count });
         armRetention(stream, shard);
       },
       { label: `kinesis:${stream.name} ${shard.id} retention`, background: true },
     );
+    shard.retention.arm(oldest === undefined ? Infinity : oldest.arrival + stream.retentionMs);
   }
 
   function rearmRetention(stream: StreamState): void {
-    for (const shard of stream.shards) {
-      shard.retentionTask?.cancel();
-      shard.retentionTask = undefined;
-      armRetention(stream, shard);
-    }
+    for (const shard of stream.shards) armRetention(stream, shard);
   }
 
   function recordBytes(data: Uint8Array, partitionKey: string): number {
@@ -447,7 +448,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
         stream,
         () => {
           stream.deleted = true;
-          for (const shard of stream.shards) shard.retentionTask?.cancel();
+          for (const shard of stream.shards) shard.retention?.disarm();
           for (const consumer of stream.consumers.values()) consumer.task?.cancel();
           streams.remove(stream);
           ctx.trace.record("kinesis.stream.deleted", { streamArn: stream.arn });

@@ -1,4 +1,4 @@
-import type { TaskHandle } from "@simcloud/clock";
+import type { ArmedTask } from "@simcloud/clock";
 import type { ChildShard, Shard } from "./types";
 
 /** A record as a shard keeps it: immutable once appended. */
@@ -40,7 +40,8 @@ export class ShardState {
   head = 0;
   lastSeq: bigint;
   private counter = 0n;
-  retentionTask: TaskHandle | undefined;
+  /** Armed for the oldest record's expiry (the service owns it). */
+  retention: ArmedTask | undefined;
   /** Resolved on every append and on close: SubscribeToShard and the Lambda poller wait on these. */
   private waiters: (() => void)[] = [];
 
