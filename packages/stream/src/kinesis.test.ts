@@ -422,6 +422,21 @@ describe("enhanced fan-out", () => {
     await expect(h.kinesis.describeStreamConsumer({ StreamARN: arn, ConsumerName: "c" })).rejects.toMatchObject({ code: "ResourceNotFoundException" });
   });
 
+  it("ListStreamConsumers pages by MaxResults and NextToken; tokens expire after 300 seconds", async () => {
+    const h = harness({ throughputLimits: false });
+    await h.stream("s");
+    const arn = "arn:aws:kinesis:us-east-1:000000000000:stream/s";
+    for (const name of ["c", "a", "b"]) await h.kinesis.registerStreamConsumer({ StreamARN: arn, ConsumerName: name });
+    const first = await h.kinesis.listStreamConsumers({ StreamARN: arn, MaxResults: 2 });
+    expect(first.Consumers.map((c) => c.ConsumerName)).toEqual(["a", "b"]);
+    const second = await h.kinesis.listStreamConsumers({ StreamARN: arn, NextToken: first.NextToken as string });
+    expect(second).toMatchObject({ Consumers: [{ ConsumerName: "c" }] });
+    expect(second.NextToken).toBeUndefined();
+    await expect(h.kinesis.listStreamConsumers({ StreamARN: arn, NextToken: "bogus" })).rejects.toMatchObject({ code: "InvalidArgumentException" });
+    await h.ctx.scheduler.advance(301_000);
+    await expect(h.kinesis.listStreamConsumers({ StreamARN: arn, NextToken: first.NextToken as string })).rejects.toMatchObject({ code: "ExpiredNextTokenException" });
+  });
+
   it("SubscribeToShard yields events as records arrive, and ends after 5 minutes", async () => {
     const h = harness();
     await h.stream("s");
