@@ -43,6 +43,20 @@ describe("CreateStream and stream status", () => {
     await expect(kinesis.createStream({ StreamName: "more", ShardCount: 1 })).rejects.toMatchObject({ code: "LimitExceededException" });
   });
 
+  it("DescribeLimits, at most 50 on-demand streams, and enhanced monitoring settings", async () => {
+    const { kinesis, ctx } = harness({ throughputLimits: false });
+    for (let i = 0; i < 50; i++) await kinesis.createStream({ StreamName: `od${i}`, StreamModeDetails: { StreamMode: "ON_DEMAND" } });
+    await expect(kinesis.createStream({ StreamName: "one-more", StreamModeDetails: { StreamMode: "ON_DEMAND" } })).rejects.toMatchObject({ code: "LimitExceededException" });
+    expect(await kinesis.describeLimits()).toEqual({ ShardLimit: 500, OpenShardCount: 200, OnDemandStreamCount: 50, OnDemandStreamCountLimit: 50 });
+    await ctx.scheduler.advance(1_000);
+    const out = await kinesis.enableEnhancedMonitoring({ StreamName: "od0", ShardLevelMetrics: ["IncomingBytes"] });
+    expect(out).toMatchObject({ CurrentShardLevelMetrics: [], DesiredShardLevelMetrics: ["IncomingBytes"] });
+    await kinesis.enableEnhancedMonitoring({ StreamName: "od0", ShardLevelMetrics: ["ALL"] });
+    expect((await kinesis.disableEnhancedMonitoring({ StreamName: "od0", ShardLevelMetrics: ["IncomingBytes"] })).DesiredShardLevelMetrics).toHaveLength(6);
+    expect((await kinesis.describeStream({ StreamName: "od0" })).StreamDescription.EnhancedMonitoring[0]?.ShardLevelMetrics).not.toContain("IncomingBytes");
+    await expect(kinesis.enableEnhancedMonitoring({ StreamName: "od0", ShardLevelMetrics: ["Bogus"] })).rejects.toMatchObject({ code: "ValidationException" });
+  });
+
   it("DeleteStream goes DELETING then away; registered consumers need EnforceConsumerDeletion", async () => {
     const h = harness();
     await h.stream("s");

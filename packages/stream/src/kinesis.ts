@@ -40,6 +40,9 @@ import type {
   PutRecordsOutput,
   PutRecordsResultEntry,
   PutResourcePolicyInput,
+  DescribeLimitsOutput,
+  EnhancedMonitoringInput,
+  EnhancedMonitoringOutput,
   ResourcePolicyRef,
   RegisterStreamConsumerInput,
   RemoveTagsFromStreamInput,
@@ -94,6 +97,9 @@ export interface StreamService {
   untagResource(input: UntagResourceInput): Promise<Record<string, never>>;
   listTagsForResource(input: ListTagsForResourceInput): Promise<ListTagsForResourceOutput>;
   putResourcePolicy(input: PutResourcePolicyInput): Promise<Record<string, never>>;
+  enableEnhancedMonitoring(input: EnhancedMonitoringInput): Promise<EnhancedMonitoringOutput>;
+  disableEnhancedMonitoring(input: EnhancedMonitoringInput): Promise<EnhancedMonitoringOutput>;
+  describeLimits(input?: Record<string, never>): Promise<DescribeLimitsOutput>;
   getResourcePolicy(input: ResourcePolicyRef): Promise<{ Policy: string }>;
   deleteResourcePolicy(input: ResourcePolicyRef): Promise<Record<string, never>>;
   splitShard(input: SplitShardInput): Promise<Record<string, never>>;
@@ -112,6 +118,16 @@ export interface StreamService {
 }
 
 const EMPTY: Record<string, never> = {};
+const SHARD_LEVEL_METRICS = [
+  "IncomingBytes",
+  "IncomingRecords",
+  "OutgoingBytes",
+  "OutgoingRecords",
+  "WriteProvisionedThroughputExceeded",
+  "ReadProvisionedThroughputExceeded",
+  "IteratorAgeMilliseconds",
+  "ALL",
+] as const;
 const ITERATOR_TYPES: readonly ShardIteratorType[] = ["AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"];
 
 export function createStreamService(ctx: SimContext, options: StreamServiceOptions = {}): StreamService {
@@ -205,6 +221,35 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
         `This request would exceed the shard limit for the account ${account} in ${ctx.region}. Current shard count for the account: ${current}. Limit: ${shardQuota}. Number of additional shards that would have resulted from this request: ${adding}. Refer to the AWS Service Limits page (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and how to request higher limits.`,
       );
     }
+  }
+
+  function onDemandCount(): number {
+    let total = 0;
+    for (const stream of streams.values()) if (stream.mode === "ON_DEMAND") total++;
+    return total;
+  }
+
+  /** At most 50 on-demand streams per account (Kinesis Developer Guide, "Quotas and limits"). */
+  function onDemandLimit(): void {
+    if (onDemandCount() >= LIMITS.onDemandStreams) {
+      throw errors.LimitExceededException(`This request would exceed the limit of ${LIMITS.onDemandStreams} on-demand streams for the account ${account} in ${ctx.region}.`);
+    }
+  }
+
+  /** EnableEnhancedMonitoring / DisableEnhancedMonitoring: the metrics are recorded and reported, not emitted. */
+  function monitoring(input: EnhancedMonitoringInput, enable: boolean): EnhancedMonitoringOutput {
+    const requested = required(input.ShardLevelMetrics, "shardLevelMetrics");
+    if (!Array.isArray(requested) || requested.length < 1 || requested.length > 7) throw constraint(requested, "shardLevelMetrics", "Member must have length between 1 and 7");
+    for (const metric of requested) oneOf(metric, "shardLevelMetrics", [...SHARD_LEVEL_METRICS]);
+    const stream = find(input);
+    active(stream);
+    const current = [...stream.metrics];
+    const names = requested.includes("ALL") ? SHARD_LEVEL_METRICS.filter((metric) => metric !== "ALL") : requested;
+    for (const metric of names) {
+      if (enable) stream.metrics.add(metric);
+      else stream.metrics.delete(metric);
+    }
+    return { StreamName: stream.name, StreamARN: stream.arn, CurrentShardLevelMetrics: current, DesiredShardLevelMetrics: [...stream.metrics] };
   }
 
   /** Status transitions take a short virtual while, as in AWS; the reshard applies when UPDATING ends. */
@@ -384,7 +429,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       StreamModeDetails: { StreamMode: stream.mode },
       RetentionPeriodHours: stream.retentionHours,
       StreamCreationTimestamp: new Date(stream.createdAt),
-      EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
+      EnhancedMonitoring: [{ ShardLevelMetrics: [...stream.metrics] }],
       EncryptionType: stream.encryption,
       ...(stream.keyId === undefined ? {} : { KeyId: stream.keyId }),
       OpenShardCount: stream.open.length,
@@ -421,6 +466,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       }
       if (streams.has(name)) throw errors.ResourceInUseException(`Stream ${name} under account ${account} already exists.`);
       shardLimit(count);
+      if (mode === "ON_DEMAND") onDemandLimit();
       rate("CreateStream");
       const stream = new StreamState(name, streamArn(name), mode, now(), count, LIMITS.retentionHoursDefault, maxKiB, tags);
       streams.add(stream);
@@ -475,7 +521,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
           HasMoreShards: shards.length > page.length,
           RetentionPeriodHours: stream.retentionHours,
           StreamCreationTimestamp: new Date(stream.createdAt),
-          EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
+          EnhancedMonitoring: [{ ShardLevelMetrics: [...stream.metrics] }],
           EncryptionType: stream.encryption,
           ...(stream.keyId === undefined ? {} : { KeyId: stream.keyId }),
         },
@@ -714,6 +760,18 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       return { Tags: tagList(resourceStream(input.ResourceARN)) };
     },
 
+    async enableEnhancedMonitoring(input) {
+      return monitoring(input, true);
+    },
+
+    async disableEnhancedMonitoring(input) {
+      return monitoring(input, false);
+    },
+
+    async describeLimits() {
+      return { ShardLimit: shardQuota, OpenShardCount: openShardCount(), OnDemandStreamCount: onDemandCount(), OnDemandStreamCountLimit: LIMITS.onDemandStreams };
+    },
+
     async putResourcePolicy(input) {
       const policy = textLength(required(input.Policy, "policy"), "policy", 1, 20_480) as string;
       const stream = resourceStream(input.ResourceARN);
@@ -808,6 +866,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       const mode = oneOf(required(input.StreamModeDetails?.StreamMode, "streamModeDetails.streamMode"), "streamModeDetails.streamMode", ["PROVISIONED", "ON_DEMAND"] as StreamMode[]) as StreamMode;
       active(stream);
       if (stream.mode === mode) throw errors.InvalidArgumentException(`Stream ${stream.name} under account ${account} is already in ${mode} mode.`);
+      if (mode === "ON_DEMAND") onDemandLimit();
       rate("UpdateStreamMode");
       stream.status = "UPDATING";
       transition(

@@ -26,6 +26,8 @@ export const LIMITS = {
   iteratorLifetimeMs: 5 * 60_000,
   nextTokenLifetimeMs: 5 * 60_000,
   onDemandShards: 4,
+  /** On-demand streams per account. */
+  onDemandStreams: 50,
   /** Shard quota per account and region: 500 in us-east-1, us-west-2, eu-west-1; 200 elsewhere. */
   shardQuotaLarge: 500,
   shardQuotaDefault: 200,

@@ -29,6 +29,8 @@ export class StreamState {
   encryption: EncryptionType = "NONE";
   keyId: string | undefined;
   maxRecordKiB: number;
+  /** Shard-level metrics enabled by EnableEnhancedMonitoring (recorded, not emitted). */
+  readonly metrics = new Set<string>();
   /** Resource policies by the ARN they were put on (the stream's or a consumer's). */
   readonly policies = new Map<string, string>();
   readonly consumers = new Map<string, ConsumerState>();

@@ -346,3 +346,21 @@ export interface ResourcePolicyRef {
 export interface PutResourcePolicyInput extends ResourcePolicyRef {
   Policy: string | undefined;
 }
+
+export interface EnhancedMonitoringInput extends StreamRef {
+  ShardLevelMetrics: string[] | undefined;
+}
+
+export interface EnhancedMonitoringOutput {
+  StreamName: string;
+  StreamARN: string;
+  CurrentShardLevelMetrics: string[];
+  DesiredShardLevelMetrics: string[];
+}
+
+export interface DescribeLimitsOutput {
+  ShardLimit: number;
+  OpenShardCount: number;
+  OnDemandStreamCount: number;
+  OnDemandStreamCountLimit: number;
+}

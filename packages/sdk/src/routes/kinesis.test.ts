@@ -6,7 +6,9 @@ import {
   DeregisterStreamConsumerCommand,
   DescribeStreamCommand,
   DescribeStreamConsumerCommand,
+  DescribeLimitsCommand,
   DescribeStreamSummaryCommand,
+  EnableEnhancedMonitoringCommand,
   ExpiredIteratorException,
   GetRecordsCommand,
   GetShardIteratorCommand,
@@ -72,6 +74,8 @@ describe("Kinesis over AWS JSON 1.1 with a real KinesisClient", () => {
     const { StreamDescription } = await client.send(new DescribeStreamCommand({ StreamName: "s" }));
     expect(StreamDescription?.StreamCreationTimestamp).toEqual(new Date(context.clock.now() - 1_000));
     expect(StreamDescription?.Shards).toHaveLength(2);
+    expect(await client.send(new DescribeLimitsCommand({}))).toMatchObject({ ShardLimit: 500, OpenShardCount: 2 });
+    expect(await client.send(new EnableEnhancedMonitoringCommand({ StreamName: "s", ShardLevelMetrics: ["IncomingRecords"] }))).toMatchObject({ DesiredShardLevelMetrics: ["IncomingRecords"] });
     const summary = await client.send(new DescribeStreamSummaryCommand({ StreamARN: ARN }));
     expect(summary.StreamDescriptionSummary).toMatchObject({ StreamStatus: "ACTIVE", OpenShardCount: 2 });
     expect((await client.send(new ListStreamsCommand({}))).StreamNames).toEqual(["s"]);
