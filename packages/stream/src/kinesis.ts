@@ -136,6 +136,20 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
   const account = ctx.accountId;
   const rates = new ControlRates();
   let issued = 0;
+  /**
+   * Partition key → hash key, memoised: producers reuse keys (user ids, device ids) and the MD5 was a tenth of the
+   * put path (bench/kinesis). Bounded: cleared whenever it reaches 16,384 keys.
+   */
+  const hashKeys = new Map<string, bigint>();
+  const cachedHashKey = (key: string): bigint => {
+    let hash = hashKeys.get(key);
+    if (hash === undefined) {
+      if (hashKeys.size >= 16_384) hashKeys.clear();
+      hash = hashKeyOf(key);
+      hashKeys.set(key, hash);
+    }
+    return hash;
+  };
   const shardQuota = SHARD_QUOTA_LARGE_REGIONS.has(ctx.region) ? LIMITS.shardQuotaLarge : LIMITS.shardQuotaDefault;
 
   const now = (): number => ctx.clock.now();
@@ -320,7 +334,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       }
       hashKey = parsed;
     } else {
-      hashKey = hashKeyOf(key);
+      hashKey = cachedHashKey(key);
     }
     return { data: bytes, partitionKey: key, hashKey };
   }

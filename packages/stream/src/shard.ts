@@ -40,6 +40,8 @@ export class ShardState {
   head = 0;
   lastSeq: bigint;
   private counter = 0n;
+  private baseMs = -1;
+  private base = 0n;
   /** Armed for the oldest record's expiry (the service owns it). */
   retention: ArmedTask | undefined;
   /** Resolved on every append and on close: SubscribeToShard and the Lambda poller wait on these. */
@@ -76,7 +78,12 @@ export class ShardState {
 
   append(data: Uint8Array, partitionKey: string, now: number, size: number, atLeast?: bigint): StoredRecord {
     this.counter++;
-    let seq = sequenceAt(now, this.index, this.counter);
+    // The time-and-shard part of the number changes only when time moves: build it once per instant.
+    if (now !== this.baseMs) {
+      this.baseMs = now;
+      this.base = sequenceAt(now, this.index, 0n);
+    }
+    let seq = this.base + this.counter;
     if (seq <= this.lastSeq) seq = this.lastSeq + 1n;
     if (atLeast !== undefined && seq <= atLeast) seq = atLeast + 1n;
     this.lastSeq = seq;
