@@ -142,6 +142,8 @@ export interface KinesisEventRecord {
 interface Item {
   record: StreamPortRecord;
   event: KinesisEventRecord;
+  /** When the poller read it: a batching window runs from the first record read. */
+  readAt: number;
 }
 
 /** One of a shard's ParallelizationFactor lanes: records of the same partition key always share a lane, in order. */
@@ -271,7 +273,7 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
         if (result === undefined) return;
         work.cursor = result.next;
         for (const record of result.records) {
-          const item = { record, event: toEvent(record, work.id, settings) };
+          const item: Item = { record, event: toEvent(record, work.id, settings), readAt: work.lastRead };
           if (settings.filters.length > 0 && !passesFilters(settings.filters, filterView(item.event))) {
             ctx.trace.record("lambda.esm.filtered", { uuid: settings.uuid, eventSourceArn: sourceArn, messageId: item.event.eventID });
             continue;
@@ -322,8 +324,7 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
         if (lane.queue.length === 0) return;
         // MaximumBatchingWindowInSeconds: wait from the first record for a full batch (AWS also cuts at 6 MB).
         if (settings.batchingWindowMs > 0 && lane.queue.length < settings.batchSize && lane.attempts === 0 && !work.ended) {
-          const oldest = (lane.queue[0] as Item).record.approximateArrivalTimestamp;
-          const due = Math.max(oldest, work.lastRead) + settings.batchingWindowMs;
+          const due = (lane.queue[0] as Item).readAt + settings.batchingWindowMs;
           if (ctx.clock.now() < due) {
             await pause(due - ctx.clock.now(), `${work.id} batching window`);
             continue;
