@@ -3,6 +3,8 @@ export type { Fault, AwsErrorOptions, ErrorCatalogue } from "./errors";
 export { buildArn, formatArn, parseArn, requireArn, partitionOf, dnsSuffixOf } from "./arn";
 export type { Arn, ArnService, AccountScope } from "./arn";
 export { compileSchema, assertSchema, check, isInteger, parseIntegerText, utf8Length, safeRecord } from "./validation";
+export { findMismatch, guardInputs, memberPaths, showValue, withMember, WRONG_TYPED_VALUES } from "./input-shapes";
+export type { Shape, ListShape, MapShape, StructShape, ShapeMismatch, MemberPath } from "./input-shapes";
 export { Registry } from "./registry";
 export type { Resolved } from "./registry";
 export type * from "./ports";

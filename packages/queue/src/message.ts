@@ -1,4 +1,4 @@
-import type { MessageAttributeMap } from "@simcloud/core";
+import type { MessageAttributeMap, MessageAttributeValue } from "@simcloud/core";
 import type { Timed } from "./deadlines";
 
 export const DELAYED = 0;
@@ -58,4 +58,28 @@ export interface StoredMessage extends Timed {
   prev: StoredMessage | undefined;
   next: StoredMessage | undefined;
   group: Group | undefined;
+}
+
+/**
+ * A copy of message attributes sharing no object with `map` (a Binary value's bytes included): a stored message
+ * owns its attributes, so a sender reusing its Buffer or a receiver editing what it got changes neither the message
+ * nor its MD5. Undefined for none. A `__proto__` attribute name stays an own property.
+ */
+export function copyAttributes(map: MessageAttributeMap | undefined | null): MessageAttributeMap | undefined {
+  if (map === undefined || map === null) return undefined;
+  let out: MessageAttributeMap | undefined;
+  for (const name of Object.keys(map)) {
+    out ??= {};
+    const value = copyAttribute(map[name] as MessageAttributeValue);
+    if (name === "__proto__") Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+    else out[name] = value;
+  }
+  return out;
+}
+
+export function copyAttribute(value: MessageAttributeValue): MessageAttributeValue {
+  const copy: MessageAttributeValue = { DataType: value.DataType };
+  if (value.StringValue !== undefined) copy.StringValue = value.StringValue;
+  if (value.BinaryValue !== undefined) copy.BinaryValue = new Uint8Array(value.BinaryValue);
+  return copy;
 }

@@ -7,7 +7,7 @@ import { LIMITS } from "./limits";
 import { md5OfAttributes } from "./md5";
 import { KeyTable } from "./keys";
 import { encodeHandle, handleKey, lastHandleReceipt } from "./receipts";
-import { DELAYED, GONE, INFLIGHT, VISIBLE, type Group, type StoredMessage } from "./message";
+import { copyAttribute, copyAttributes, DELAYED, GONE, INFLIGHT, VISIBLE, type Group, type StoredMessage } from "./message";
 import type { QueueSettings } from "./settings";
 import type { Message, MessageSystemAttributeName, QueueChaos } from "./types";
 import type { ReceiveRules } from "./validate";
@@ -535,17 +535,25 @@ export class Queue {
     this.ready.push(group);
   }
 
-  private nextReadyGroup(): Group | undefined {
+  /** The first group that may deliver, left in the ready list (stale entries before it are dropped). */
+  private peekReadyGroup(): Group | undefined {
     while (this.readyHead < this.ready.length) {
-      const group = this.ready[this.readyHead++] as Group;
+      const group = this.ready[this.readyHead] as Group;
+      if (group.inflight === 0 && group.head !== undefined && group.head.state === VISIBLE && this.groups.get(group.id) === group) return group;
       group.queued = false;
-      if (group.inflight === 0 && group.head !== undefined && group.head.state === VISIBLE && this.groups.get(group.id) === group) {
-        this.compactReady();
-        return group;
-      }
+      this.readyHead++;
     }
     this.compactReady();
     return undefined;
+  }
+
+  private nextReadyGroup(): Group | undefined {
+    const group = this.peekReadyGroup();
+    if (group === undefined) return undefined;
+    group.queued = false;
+    this.readyHead++;
+    this.compactReady();
+    return group;
   }
 
   private compactReady(): void {
@@ -648,11 +656,8 @@ export class Queue {
         }
       }
     } else {
-      while (out.length < rules.max && this.head !== undefined) {
-        const message = this.head;
-        this.unlinkVisible(message);
-        this.deliverOrRedrive(message, rules, visibility, out, immediate);
-      }
+      // deliverOrRedrive takes the head off the visible list itself (a move's remove() unlinks it).
+      while (out.length < rules.max && this.head !== undefined) this.deliverOrRedrive(this.head, rules, visibility, out, immediate);
     }
     // VisibilityTimeout 0: visible again at once, but never twice in the same response.
     for (const message of immediate) if (message.state === INFLIGHT) this.release(message);
@@ -670,6 +675,7 @@ export class Queue {
         return;
       }
     }
+    if (message.group === undefined) this.unlinkVisible(message);
     this.visibleCount--;
     this.inflightCount++;
     const now = this.ctx.clock.now();
@@ -734,11 +740,13 @@ export class Queue {
   redrive(limit: number, destination: (message: { deadLetterSourceArn: string | undefined }) => Queue | undefined): number {
     let moved = 0;
     while (moved < limit) {
-      const message = this.fifo ? this.nextReadyGroup()?.head : this.head;
+      // Looked at, not taken: with no destination the message (and its group) must stay where it is.
+      const message = this.fifo ? this.peekReadyGroup()?.head : this.head;
       if (message === undefined) break;
       const target = destination(message);
       if (target === undefined) break;
-      if (!this.fifo) this.unlinkVisible(message);
+      if (this.fifo) this.nextReadyGroup();
+      else this.unlinkVisible(message);
       this.visibleCount--;
       message.state = INFLIGHT;
       this.inflightCount++;
@@ -759,15 +767,16 @@ export class Queue {
     if (rules.systemNames.size > 0) out.Attributes = this.systemAttributesOf(message, rules.systemNames);
     const selection = rules.attributeNames;
     if (selection !== undefined && message.attributes !== undefined) {
+      // Copied out: what a receiver edits is its own, as with a real response.
       if (selection === "all") {
-        out.MessageAttributes = message.attributes;
+        out.MessageAttributes = copyAttributes(message.attributes) as MessageAttributeMap;
         if (message.md5Attributes !== undefined) out.MD5OfMessageAttributes = message.md5Attributes;
       } else {
         const picked: MessageAttributeMap = Object.create(null) as MessageAttributeMap;
         let any = false;
         for (const name of Object.keys(message.attributes)) {
           if (selection.exact.has(name) || selection.prefixes.some((prefix) => name.startsWith(prefix))) {
-            picked[name] = message.attributes[name] as MessageAttributeMap[string];
+            picked[name] = copyAttribute(message.attributes[name] as MessageAttributeMap[string]);
             any = true;
           }
         }
@@ -828,21 +837,38 @@ export class Queue {
    * handles may still delete ("the request succeeds, but the message might not be deleted"), and here they do.
    */
   deleteMessage(handle: unknown): void {
-    const message = this.byKey.get(this.parseHandle(handle));
+    const message = this.messageOf(handle);
     if (message === undefined) return;
-    if (this.fifo && (message.state !== INFLIGHT || message.receipt !== lastHandleReceipt())) {
-      throw errors.InvalidParameterValue(`Value ${String(handle)} for parameter ReceiptHandle is invalid. Reason: The receipt handle has expired.`);
-    }
     const messageId = message.messageId;
     this.remove(message);
     if (this.ctx.trace.active) this.ctx.trace.record("sqs.message.deleted", { queueUrl: this.url, messageId });
     this.wake();
   }
 
+  /**
+   * The message a handle names (undefined once it is gone), under the rules DeleteMessage and ChangeMessageVisibility
+   * share: ReceiptHandleIsInvalid for a handle never issued here; in a FIFO queue, InvalidParameterValue for a handle
+   * of an earlier receive or of one whose visibility timeout has passed, so a slow consumer can neither delete nor
+   * release a message another consumer now holds.
+   */
+  private messageOf(handle: unknown): StoredMessage | undefined {
+    const message = this.byKey.get(this.parseHandle(handle));
+    if (message !== undefined && this.fifo && (message.state !== INFLIGHT || message.receipt !== lastHandleReceipt())) {
+      throw errors.InvalidParameterValue(`Value ${String(handle)} for parameter ReceiptHandle is invalid. Reason: The receipt handle has expired.`);
+    }
+    return message;
+  }
+
   /** ChangeMessageVisibility: counts from now; in total at most 12 hours from the receive. */
   changeVisibility(handle: unknown, seconds: number): void {
-    const message = this.byKey.get(this.parseHandle(handle));
-    if (message === undefined || message.state !== INFLIGHT) {
+    const message = this.messageOf(handle);
+    if (message === undefined) {
+      // AWS's answer for a deleted message (LocalStack's AWS-validated test_change_visibility_on_deleted_message…).
+      throw errors.InvalidParameterValue(
+        `Value ${String(handle)} for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not available for visibility timeout change.`,
+      );
+    }
+    if (message.state !== INFLIGHT) {
       throw errors.MessageNotInflight("Message does not exist or is not available for visibility timeout change.");
     }
     const now = this.ctx.clock.now();

@@ -174,7 +174,7 @@ function applyOne(next: QueueSettings, name: SettableAttribute, value: string): 
       next.fifoThroughputLimit = value;
       break;
     case "Policy":
-      if (value !== "") parseJsonObject(name, value);
+      if (value !== "") checkPolicy(value);
       break;
     case "KmsMasterKeyId":
       break;
@@ -200,7 +200,8 @@ function parseRedrivePolicy(value: string): RedrivePolicy {
   const arn = parsed["deadLetterTargetArn"];
   const given = parsed["maxReceiveCount"];
   // "SetQueueAttributes" RedrivePolicy: maxReceiveCount "Default: 10".
-  const count = given === undefined ? DEFAULTS.maxReceiveCount : typeof given === "string" ? Number(given) : given;
+  // Integer text only: Number() would also take "0x10", " 5 " and "1e1".
+  const count = given === undefined ? DEFAULTS.maxReceiveCount : typeof given === "string" ? (/^\d{1,4}$/.test(given) ? Number(given) : Number.NaN) : given;
   if (typeof arn !== "string" || parseArn(arn)?.service !== "sqs") {
     throw errors.InvalidParameterValue(`Value ${value} for parameter RedrivePolicy is invalid. Reason: Invalid value for deadLetterTargetArn.`);
   }
@@ -249,6 +250,13 @@ function integerIn(name: string, value: string, min: number, max: number): numbe
   const n = Number(value);
   if (n < min || n > max) throw invalidValue(name);
   return n;
+}
+
+/** A policy document whose Statement is one statement object or a list of them (AddPermission edits it). */
+function checkPolicy(value: string): void {
+  const statement = parseJsonObject("Policy", value)["Statement"];
+  const statements = Array.isArray(statement) ? statement : statement === undefined ? [] : [statement];
+  if (!statements.every((entry) => typeof entry === "object" && entry !== null && !Array.isArray(entry))) throw invalidValue("Policy");
 }
 
 function invalidValue(name: string) {

@@ -1,10 +1,13 @@
-import { AwsError, safeRecord, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
+import { AwsError, guardInputs, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
 import { errors } from "./errors";
 import { DEFAULTS, LIMITS } from "./limits";
 import { md5OfAttributes, md5OfBody } from "./md5";
+import { SQS_INPUTS } from "./input-shapes";
+import { copyAttributes } from "./message";
 import { MoveTasks } from "./moves";
 import { parseQueueUrl, queueArn, queueUrl } from "./naming";
 import { Queue, type PreparedSend } from "./queue";
+import { UrlCache } from "./url-cache";
 import { applyAttributes, initialSettings, isReadableAttribute, READABLE, type QueueSettings } from "./settings";
 import type * as T from "./types";
 import { optionalInteger, requireString, validateAttributes, validateBatchIds, validateQueueName, validateReceive, validateSend, type SendFields } from "./validate";
@@ -49,7 +52,6 @@ const EMPTY: T.Empty = Object.freeze({}) as T.Empty;
 export function createQueueService(ctx: SimContext, options: QueueServiceOptions = {}): QueueService {
   const byName = new Map<string, Queue>();
   const byArn = new Map<string, Queue>();
-  const byUrl = new Map<string, Queue>();
   const deletedAt = new Map<string, number>();
   const chaosRandom = ctx.random.stream("sqs.chaos");
   const directory = { byArn: (arn: string) => byArn.get(arn) };
@@ -57,15 +59,16 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
   const defaultChaos = options.chaos === undefined ? undefined : checkChaos(options.chaos);
   let incarnations = 0;
 
-  function lookup(url: unknown): Queue {
-    requireString(url, "QueueUrl");
-    const cached = byUrl.get(url);
-    if (cached !== undefined) return cached;
+  const byUrl = new UrlCache((url) => {
     const parsed = parseQueueUrl(url);
     if (parsed === undefined) throw errors.InvalidAddress(`The address ${url} is not valid for this endpoint.`);
-    const queue = parsed.accountId === ctx.accountId ? byName.get(parsed.name) : undefined;
+    return parsed.accountId === ctx.accountId ? byName.get(parsed.name) : undefined;
+  });
+
+  function lookup(url: unknown): Queue {
+    requireString(url, "QueueUrl");
+    const queue = byUrl.get(url);
     if (queue === undefined) throw errors.QueueDoesNotExist("The specified queue does not exist.");
-    byUrl.set(url, queue);
     return queue;
   }
 
@@ -93,8 +96,9 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
 
   function prepare(input: SendFields, queue: Queue): PreparedSend {
     validateSend(input, queue.settings);
-    const attributes = nonEmpty(input.MessageAttributes);
-    const systemAttributes = nonEmpty(input.MessageSystemAttributes);
+    // Copied in: the stored message owns its attributes (the caller may reuse its objects and Buffers).
+    const attributes = copyAttributes(input.MessageAttributes);
+    const systemAttributes = copyAttributes(input.MessageSystemAttributes);
     return {
       body: input.MessageBody,
       md5Body: md5OfBody(input.MessageBody),
@@ -109,8 +113,11 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
   }
 
   /** SendMessage's output, or with `batchId` a SendMessageBatch result entry (the same fields after its Id). */
-  function sendTo(queue: Queue, input: SendFields, senderId: string, batchId?: string): T.SendMessageOutput {
-    const prepared = prepare(input, queue);
+  function sendTo(queue: Queue, input: SendFields, senderId: string): T.SendMessageOutput {
+    return sendPrepared(queue, prepare(input, queue), senderId);
+  }
+
+  function sendPrepared(queue: Queue, prepared: PreparedSend, senderId: string, batchId?: string): T.SendMessageOutput {
     const result = queue.send(prepared, senderId);
     const out: T.SendMessageOutput =
       batchId === undefined
@@ -164,7 +171,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     queue.dispose();
     byName.delete(queue.name);
     byArn.delete(queue.arn);
-    for (const [url, cached] of byUrl) if (cached === queue) byUrl.delete(url);
+    byUrl.forget(queue);
     deletedAt.set(queue.name, ctx.clock.now());
     moves.forget(queue.arn);
     ctx.registry.unregister(queue.arn);
@@ -337,14 +344,20 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
         throw errors.BatchRequestTooLong(`Batch requests cannot be longer than ${LIMITS.maxBatchBytes} bytes. You have sent ${total} bytes.`);
       }
       const out: T.SendMessageBatchOutput = { Successful: [], Failed: [] };
-      queue.batch(() => {
-        for (const entry of input.Entries) {
-          try {
-            out.Successful.push(sendTo(queue, entry, ctx.accountId, entry.Id) as T.SendMessageBatchResultEntry);
-          } catch (error) {
-            out.Failed.push(batchFailure(entry.Id, error));
-          }
+      // Every entry is checked before any is stored: an unexpected error cannot leave half a batch behind.
+      const prepared = input.Entries.map((entry) => {
+        try {
+          return prepare(entry, queue);
+        } catch (error) {
+          out.Failed.push(batchFailure(entry.Id, error));
+          return undefined;
         }
+      });
+      queue.batch(() => {
+        input.Entries.forEach((entry, i) => {
+          const ready = prepared[i];
+          if (ready !== undefined) out.Successful.push(sendPrepared(queue, ready, ctx.accountId, entry.Id) as T.SendMessageBatchResultEntry);
+        });
       });
       return out;
     },
@@ -477,7 +490,9 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       queue.chaos = checkChaos(chaos);
     },
   };
-  return service;
+  return guardInputs(service, SQS_INPUTS, ({ path, value, expected }) =>
+    errors.InvalidParameterValue(`Value ${showValue(value)} for parameter ${path} is invalid. Reason: must be a ${expected}.`),
+  );
 }
 
 // AddPermission's ActionName.N values.
@@ -533,12 +548,6 @@ function checkChaos(chaos: T.QueueChaos): Required<T.QueueChaos> {
     if (!(p >= 0 && p <= 1)) throw new RangeError(`${name} must be between 0 and 1, got ${p}`);
   }
   return { duplicateProbability, reorderProbability };
-}
-
-function nonEmpty<V>(map: Record<string, V> | undefined): Record<string, V> | undefined {
-  if (map === undefined || map === null) return undefined;
-  const copy = safeRecord(map);
-  return Object.keys(copy).length === 0 ? undefined : { ...copy };
 }
 
 function encodeToken(lastName: string): string {

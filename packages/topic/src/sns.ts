@@ -1,7 +1,8 @@
-import { buildArn, isAwsError, parseArn, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
+import { buildArn, guardInputs, isAwsError, parseArn, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
 import { Deliveries } from "./delivery";
 import { filterOutbox, type HttpEndpointHandler, type OutboxEntry, type OutboxFilter, type RegisteredEndpoint, type RegisterEndpointOptions } from "./endpoints";
 import { errors, invalidParameter } from "./errors";
+import { SNS_INPUTS } from "./input-shapes";
 import { LIMITS } from "./limits";
 import { prepareMessage, rawSize, type PreparedMessage } from "./publish";
 import type * as S from "./shapes";
@@ -194,7 +195,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
   const removeSubscription = (sub: Subscription): void => {
     sub.deleted = true;
     subscriptions.delete(sub.arn);
-    topics.get(sub.topicArn)?.subscriptions.delete(sub.arn);
+    topics.get(sub.topicArn)?.unsubscribe(sub);
     if (sub.token !== undefined) tokens.delete(sub.token);
     ctx.trace.record("sns.subscription.deleted", { subscriptionArn: sub.arn, topicArn: sub.topicArn });
   };
@@ -280,8 +281,8 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       // FilterPolicyScope first, so a FilterPolicy is compiled for the scope given in the same request, whatever the key order.
       const ordered = Object.entries(attributes).sort(([a], [b]) => Number(b === "FilterPolicyScope") - Number(a === "FilterPolicyScope"));
       for (const [key, value] of ordered) settings = withAttribute(settings, key, value, protocol, topic.fifo);
-      for (const sub of topic.subscriptions.values()) {
-        if (sub.protocol !== protocol || sub.endpoint !== endpoint) continue;
+      const sub = topic.subscriptionTo(protocol, endpoint);
+      if (sub !== undefined) {
         // Subscribe is idempotent for the same endpoint and attributes.
         const current = sub.attributes(topic.settings.deliveryPolicy);
         for (const [key, value] of Object.entries(attributes)) {
@@ -293,13 +294,13 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       const crossAccountQueue = protocol === "sqs" && parseArn(endpoint)?.accountId !== ctx.accountId;
       const pending = NEEDS_CONFIRMATION.has(protocol) || crossAccountQueue;
       const arn = `${topic.arn}:${ctx.ids.uuid("sns.subscriptions")}`;
-      const sub = new Subscription(arn, topic.arn, protocol, endpoint, ctx.accountId, settings, pending, undefined);
-      topic.subscriptions.set(arn, sub);
-      subscriptions.set(arn, sub);
+      const created = new Subscription(arn, topic.arn, protocol, endpoint, ctx.accountId, settings, pending, undefined);
+      topic.subscribe(created);
+      subscriptions.set(arn, created);
       ctx.trace.record("sns.subscription.created", { subscriptionArn: arn, topicArn: topic.arn, protocol, endpoint, pending });
       if (pending) {
-        sub.token = newToken(sub);
-        deliveries.sendConfirmation(topic, sub, "SubscriptionConfirmation", sub.token);
+        created.token = newToken(created);
+        deliveries.sendConfirmation(topic, created, "SubscriptionConfirmation", created.token);
       }
       return { SubscriptionArn: pending && input.ReturnSubscriptionArn !== true ? "pending confirmation" : arn };
     },
@@ -384,19 +385,21 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       if (total > topic.settings.maximumMessageSize) throw errors.BatchRequestTooLongException("The length of all the messages put together is more than the limit.");
       const Successful: S.PublishBatchResultEntry[] = [];
       const Failed: S.BatchResultErrorEntry[] = [];
-      for (const entry of entries) {
-        const id = entry.Id as string;
-        let prepared: PreparedMessage;
+      // Every entry is checked before any is published: an unexpected error cannot leave half a batch behind.
+      const prepared = entries.map((entry): PreparedMessage | undefined => {
         try {
-          prepared = prepareMessage(topic, entry);
+          return prepareMessage(topic, entry);
         } catch (error) {
           if (!isAwsError(error)) throw error;
           // BatchResultErrorEntry.Code is the wire (awsQuery) code: InvalidParameter, ParameterValueInvalid.
-          Failed.push({ Id: id, Code: error.queryCode ?? error.code, Message: error.message, SenderFault: true });
-          continue;
+          Failed.push({ Id: entry.Id as string, Code: error.queryCode ?? error.code, Message: error.message, SenderFault: true });
+          return undefined;
         }
-        Successful.push({ Id: id, ...publishPrepared(topic, prepared) });
-      }
+      });
+      entries.forEach((entry, i) => {
+        const ready = prepared[i];
+        if (ready !== undefined) Successful.push({ Id: entry.Id as string, ...publishPrepared(topic, ready) });
+      });
       return { Successful, Failed };
     },
 
@@ -466,5 +469,5 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       };
     },
   };
-  return service;
+  return guardInputs(service, SNS_INPUTS, ({ path }) => invalidParameter(path));
 }

@@ -160,7 +160,10 @@ interface DedupEntry {
 /** One topic: its settings, subscriptions in subscription order, tags, and FIFO deduplication state. */
 export class Topic {
   settings: TopicSettings;
+  /** By SubscriptionArn; change it through `subscribe` / `unsubscribe`, which keep the endpoint index. */
   readonly subscriptions = new Map<string, Subscription>();
+  /** Protocol and endpoint → subscription: an idempotent Subscribe finds the existing one without a scan. */
+  private readonly byEndpoint = new Map<string, Subscription>();
   readonly tags = new Map<string, string>();
   readonly stats = { published: 0, delivered: 0, failed: 0, filteredOut: 0, redrivenToDlq: 0, failedToRedriveToDlq: 0 };
   deleted = false;
@@ -192,6 +195,21 @@ export class Topic {
 
   get fifo(): boolean {
     return this.settings.fifo;
+  }
+
+  subscribe(sub: Subscription): void {
+    this.subscriptions.set(sub.arn, sub);
+    this.byEndpoint.set(endpointKey(sub.protocol, sub.endpoint), sub);
+  }
+
+  unsubscribe(sub: Subscription): void {
+    this.subscriptions.delete(sub.arn);
+    const key = endpointKey(sub.protocol, sub.endpoint);
+    if (this.byEndpoint.get(key) === sub) this.byEndpoint.delete(key);
+  }
+
+  subscriptionTo(protocol: string, endpoint: string): Subscription | undefined {
+    return this.byEndpoint.get(endpointKey(protocol, endpoint));
   }
 
   /** FIFO deduplication id: explicit, else SHA-256 of the message body with ContentBasedDeduplication. */
@@ -263,4 +281,8 @@ export function checkLargeTopicSubscription(topic: Topic, protocol: string): voi
   if (topic.settings.maximumMessageSize <= LIMITS.defaultMaximumMessageSize) return;
   if (!largePayloadProtocol(protocol)) throw invalidParameter(`Protocol Reason: topics above 262144 bytes accept only sqs, lambda and firehose subscriptions`);
   if (topic.subscriptions.size >= LIMITS.largeTopicMaxSubscriptions) throw errors.SubscriptionLimitExceededException("Subscription limit exceeded");
+}
+
+function endpointKey(protocol: string, endpoint: string): string {
+  return `${protocol}\u0000${endpoint}`;
 }

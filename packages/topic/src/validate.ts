@@ -137,7 +137,8 @@ export function validateMessageAttributes(attributes: MessageAttributeMap | unde
       if (value.BinaryValue === undefined || value.BinaryValue.length === 0) {
         throw errors.InvalidParameterValueException(`The message attribute '${name}' with type 'Binary' must use field 'Binary'.`);
       }
-      out[name] = { DataType: type, BinaryValue: value.BinaryValue };
+      // Copied: fan-out runs later, and the publisher may reuse its Buffer at once.
+      out[name] = { DataType: type, BinaryValue: new Uint8Array(value.BinaryValue) };
       continue;
     }
     const text = value.StringValue;

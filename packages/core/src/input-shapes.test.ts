@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { findMismatch, guardInputs, memberPaths, showValue, withMember, type StructShape } from "./input-shapes";
+
+const shape: StructShape = {
+  struct: {
+    Name: "string",
+    Count: "number",
+    Flag: "boolean",
+    Data: "blob",
+    Tags: { map: "string" },
+    Entries: { list: { struct: { Id: "string" } } },
+  },
+};
+
+describe("input shapes", () => {
+  it("absent members fit; wrong types are reported with the query-protocol path", () => {
+    expect(findMismatch({}, shape, "")).toBeUndefined();
+    expect(findMismatch({ Name: null, Count: undefined }, shape, "")).toBeUndefined();
+    expect(findMismatch({ Name: "n", Count: 1, Flag: true, Data: Buffer.from("x"), Tags: { a: "b" }, Entries: [{ Id: "1" }], Extra: 5 }, shape, "")).toBeUndefined();
+    expect(findMismatch({ Count: "1" }, shape, "")).toMatchObject({ path: "Count", expected: "number" });
+    expect(findMismatch({ Data: "x" }, shape, "")).toMatchObject({ path: "Data", expected: "blob" });
+    expect(findMismatch({ Tags: ["b"] }, shape, "")).toMatchObject({ path: "Tags", expected: "map" });
+    expect(findMismatch({ Tags: { a: null } }, shape, "")).toMatchObject({ path: "Tags.a", expected: "string" });
+    expect(findMismatch({ Entries: [{ Id: "1" }, null] }, shape, "")).toMatchObject({ path: "Entries.2", expected: "structure" });
+    expect(findMismatch({ Entries: [{ Id: 7 }] }, shape, "")).toMatchObject({ path: "Entries.1.Id", value: 7 });
+    expect(findMismatch({ Entries: {} }, shape, "")).toMatchObject({ path: "Entries", expected: "list" });
+  });
+
+  it("guardInputs rejects before the action runs and passes an absent input as {}", async () => {
+    const seen: unknown[] = [];
+    const service = guardInputs(
+      { act: async (input: unknown) => void seen.push(input) },
+      { act: shape },
+      ({ path }) => new Error(`bad ${path}`),
+    );
+    await expect(service.act({ Count: "x" })).rejects.toThrow("bad Count");
+    await expect(service.act(5)).rejects.toThrow("bad input");
+    await service.act(undefined);
+    await service.act(null);
+    expect(seen).toEqual([{}, {}]);
+  });
+
+  it("memberPaths and withMember walk the declared members one at a time", () => {
+    const example = { Name: "n", Entries: [{ Id: "a" }, { Id: "b" }], Tags: { k: "v" } };
+    const paths = memberPaths(shape, example);
+    expect(paths).toContainEqual(["Entries", 1, "Id"]);
+    expect(paths).toContainEqual(["Tags", "k"]);
+    expect(paths).toContainEqual(["Data"]);
+    expect(withMember(example, ["Entries", 1, "Id"], null)).toEqual({ Name: "n", Entries: [{ Id: "a" }, { Id: null }], Tags: { k: "v" } });
+    expect(example.Entries[1]!.Id).toBe("b");
+  });
+
+  it("showValue never throws", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic["self"] = cyclic;
+    expect(showValue(cyclic)).toBe("[object Object]");
+    expect(showValue(Symbol("s"))).toBe("Symbol(s)");
+    expect(showValue(123n)).toBe("[object BigInt]");
+  });
+});
