@@ -178,6 +178,18 @@ describe("PutRecord, PutRecords and routing", () => {
   });
 });
 
+describe("wrong-typed input from native callers", () => {
+  it("is a ValidationException naming the member, and nothing is written", async () => {
+    const h = harness();
+    await h.stream("s");
+    const put = h.kinesis.putRecords as (input: unknown) => Promise<unknown>;
+    await expect(put({ StreamName: "s", Records: [{ Data: bytes("ok"), PartitionKey: "k" }, null] })).rejects.toMatchObject({ code: "ValidationException", message: expect.stringContaining("Records.2") });
+    await expect(put({ StreamName: "s", Records: [{ Data: "text, not bytes", PartitionKey: "k" }] })).rejects.toMatchObject({ code: "ValidationException" });
+    await expect((h.kinesis.createStream as (input: unknown) => Promise<unknown>)({ StreamName: "t", ShardCount: "2" })).rejects.toMatchObject({ code: "ValidationException" });
+    expect(await h.readAll("s", "shardId-000000000000")).toEqual([]);
+  });
+});
+
 describe("GetShardIterator and GetRecords", () => {
   it("TRIM_HORIZON, AT_/AFTER_SEQUENCE_NUMBER, LATEST and AT_TIMESTAMP", async () => {
     const h = harness();

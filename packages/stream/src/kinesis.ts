@@ -1,7 +1,8 @@
 import { ArmedTask } from "@simcloud/clock";
-import { buildArn, paginate, parseArn, ResourceTable, safeRecord, TagSet, validateTags, type SimContext } from "@simcloud/core";
+import { buildArn, guardInputs, paginate, showValue, parseArn, ResourceTable, safeRecord, TagSet, validateTags, type SimContext } from "@simcloud/core";
 import { errors } from "./errors";
 import { hashKeyOf, parseHashKey } from "./hash";
+import { KINESIS_INPUTS } from "./input-shapes";
 import { decodeToken, encodeToken } from "./iterator";
 import { streamPort } from "./port";
 import { childShards, filterShards, readFrom, startCursor, toKinesisRecord, visibleShards } from "./reading";
@@ -460,7 +461,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
     return data;
   }
 
-  return {
+  const service: StreamService = {
     async createStream(input) {
       const name = streamName(required(input.StreamName, "streamName")) as string;
       let count = intRange(input.ShardCount, "shardCount", 1, 100_000);
@@ -1014,5 +1015,8 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       return { EventStream: subscription(ctx, stream, consumer, shard, cursor) };
     },
   };
+  return guardInputs(service, KINESIS_INPUTS, ({ path, value, expected }) =>
+    errors.ValidationException(`1 validation error detected: Value ${showValue(value)} at '${path}' failed to satisfy constraint: Member must be a ${expected}`),
+  );
 }
 
