@@ -193,6 +193,8 @@ export interface StreamPort {
   putRecord(input: StreamPutInput, caller?: PortCaller): Promise<StreamPutOutput>;
   /** Whether the stream takes reads and writes (ACTIVE or UPDATING). */
   readable(): boolean;
+  /** The stream's retention period: records older than this are gone. */
+  retentionHours(): number;
   /** Every shard still within retention, closed ones included, in creation order. */
   shards(): StreamShardInfo[];
   /** An opaque cursor into a shard; undefined when the shard does not exist. */

@@ -43,8 +43,10 @@ const STREAM_BATCH_DEFAULT = 100;
 const STREAM_BATCH_MAX = 10_000;
 /** Lambda polls each shard once per second (Lambda Developer Guide: "Polling and batching streams"). */
 const POLL_INTERVAL_MS = 1_000;
-/** Wait between retries of a failed batch. */
+/** Wait before the first retry of a failed batch; it doubles per retry, up to a minute. */
 const RETRY_DELAY_MS = 1_000;
+const RETRY_DELAY_MAX_MS = 60_000;
+const retryDelay = (retries: number): number => Math.min(RETRY_DELAY_MAX_MS, RETRY_DELAY_MS * 2 ** Math.max(0, Math.min(retries - 1, 16)));
 
 /** Validates the stream members of a mapping (before any state changes) and returns them with AWS's defaults. */
 export function streamMappingSettings(ctx: SimContext, input: StreamMappingInput, source: string, previous?: StreamMappingSettings): { batchSize: number; window: number; settings: StreamMappingSettings } {
@@ -151,6 +153,8 @@ interface Lane {
   queue: Item[];
   busy: boolean;
   attempts: number;
+  /** Throttled invocations of the batch at the head, for the backoff between them. */
+  throttles: number;
   /** After BisectBatchOnFunctionError split a failing batch: the size of the next batch. */
   limit: number | undefined;
   windowStart: number | undefined;
@@ -236,7 +240,7 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
   }
 
   function newWork(id: string, cursor: string | undefined, done: boolean): ShardWork {
-    const lanes: Lane[] = Array.from({ length: 10 }, () => ({ queue: [], busy: false, attempts: 0, limit: undefined, windowStart: undefined, state: {} }));
+    const lanes: Lane[] = Array.from({ length: 10 }, () => ({ queue: [], busy: false, attempts: 0, throttles: 0, limit: undefined, windowStart: undefined, state: {} }));
     return { id, cursor, ended: done, done, lanes, reading: false, lastRead: -Infinity };
   }
 
@@ -337,16 +341,19 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
         const outcome = await attempt(work, lane, batch);
         if (outcome === "stopped") return;
         if (outcome === "throttled") {
-          // Throttles do not use up retry attempts; the records wait until they pass their maximum age.
-          const age = streamSettings.maximumRecordAgeInSeconds;
-          if (age !== -1 && ctx.clock.now() - (batch[0] as Item).record.approximateArrivalTimestamp > age * 1000) {
+          // Throttles do not use up retry attempts; the records wait until they pass their maximum age or expire.
+          if (tooOldToRetry(batch)) {
             lane.queue.splice(0, batch.length);
+            lane.limit = undefined;
             await discard(work, batch, "RecordAgeExceeded", undefined);
             continue;
           }
-          await pause(RETRY_DELAY_MS, `${work.id} throttled`);
+          lane.throttles++;
+          lane.limit = batch.length;
+          await pause(retryDelay(lane.throttles), `${work.id} throttled`);
           continue;
         }
+        lane.throttles = 0;
         if (outcome === "ok") {
           lane.queue.splice(0, batch.length);
           lane.attempts = 0;
@@ -358,9 +365,7 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
           batch = batch.slice(outcome);
         }
         lane.attempts++;
-        const age = streamSettings.maximumRecordAgeInSeconds;
-        const oldest = (batch[0] as Item).record.approximateArrivalTimestamp;
-        const tooOld = age !== -1 && ctx.clock.now() - oldest > age * 1000;
+        const tooOld = tooOldToRetry(batch);
         const exhausted = streamSettings.maximumRetryAttempts !== -1 && lane.attempts > streamSettings.maximumRetryAttempts;
         if (streamSettings.bisectBatchOnFunctionError && batch.length > 1 && !tooOld) {
           // Splitting does not use up retry attempts (Lambda Developer Guide: "Kinesis error handling").
@@ -373,15 +378,31 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
           const count = batch.length;
           lane.queue.splice(0, count);
           lane.attempts = 0;
+          lane.limit = undefined;
           await discard(work, batch, tooOld ? "RecordAgeExceeded" : "RetryAttemptsExhausted", typeof outcome === "object" ? outcome : undefined);
           continue;
         }
-        await pause(RETRY_DELAY_MS, `${work.id} retry`);
+        // The same batch is retried: records read since do not join it.
+        lane.limit = batch.length;
+        await pause(retryDelay(lane.attempts), `${work.id} retry`);
       }
     } finally {
       lane.busy = false;
       if (active()) finishIfDone(work);
     }
+  }
+
+  /**
+   * A batch is retried until its oldest record passes MaximumRecordAgeInSeconds or leaves the stream's retention
+   * period ("-1 means infinite: Lambda doesn't discard records (Kinesis Data Streams data retention settings still
+   * apply)").
+   */
+  function tooOldToRetry(batch: readonly Item[]): boolean {
+    const age = ctx.clock.now() - (batch[0] as Item).record.approximateArrivalTimestamp;
+    const max = stream().maximumRecordAgeInSeconds;
+    if (max !== -1 && age > max * 1000) return true;
+    const retention = port()?.retentionHours();
+    return retention !== undefined && age >= retention * 3_600_000;
   }
 
   /** Up to BatchSize records (or the bisected limit) from the lane's head, all within one tumbling window. */

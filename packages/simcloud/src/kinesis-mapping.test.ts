@@ -108,6 +108,30 @@ describe("Kinesis event source mappings", () => {
     await cloud.dispose();
   });
 
+  it("a batch that always fails is retried with backoff until its records leave retention; then the shard moves on", async () => {
+    const { cloud, put } = await setup();
+    let calls = 0;
+    const seen: string[] = [];
+    await cloud.lambda.createFunction({
+      FunctionName: "f",
+      handler: async (event: { Records: KinesisEventRecord[] }) => {
+        calls++;
+        if (event.Records.some((record) => decode(record) === "poison")) throw new Error("poison");
+        seen.push(...event.Records.map(decode));
+      },
+    });
+    await cloud.lambda.createEventSourceMapping({ FunctionName: "f", EventSourceArn: STREAM, StartingPosition: "TRIM_HORIZON" });
+    await put("poison");
+    await cloud.advance(60_000);
+    await put("after");
+    await cloud.advance(25 * 3_600_000);
+    expect(seen).toEqual(["after"]);
+    // One-minute backoff at most: about 1,440 attempts a day, not 86,400.
+    expect(calls).toBeLessThan(1_600);
+    await cloud.runUntilIdle();
+    await cloud.dispose();
+  });
+
   it("a disabled mapping keeps its checkpoint and resumes where it stopped", async () => {
     const { cloud, put } = await setup();
     const seen: string[] = [];

@@ -17,6 +17,7 @@ export function streamPort(ctx: SimContext, stream: StreamState, put: (input: St
       return put(input);
     },
     readable: () => !stream.deleted && (stream.status === "ACTIVE" || stream.status === "UPDATING"),
+    retentionHours: () => stream.retentionHours,
     shards: () =>
       visibleShards(stream, ctx.clock.now()).map((shard) => ({
         ShardId: shard.id,
