@@ -2,15 +2,18 @@
  * The README demo: an order topic fans out to a billing queue and, through a filter policy, to a shipping
  * queue that a Lambda worker drains through an event source mapping. One order is poison: the worker throws,
  * the message comes back after the visibility timeout, and after maxReceiveCount it lands in the DLQ.
- * Everything runs on virtual time; the same seed prints the same story, byte for byte.
+ * Each shipped order is also written to a Kinesis stream, which an analytics function reads in order through a
+ * stream event source mapping. Everything runs on virtual time; the same seed prints the same story, byte for byte.
  */
-import { createCloud, type Cloud, type TraceEvent } from "simcloud";
+import { createCloud, type Cloud, type KinesisEventRecord, type TraceEvent } from "simcloud";
 
 export interface DemoResult {
   lines: string[];
   billed: number[];
   shipped: number[];
   deadLettered: number[];
+  /** Order ids the analytics function read from the Kinesis stream, in order. */
+  analysed: number[];
 }
 
 interface Order {
@@ -53,6 +56,15 @@ export async function runDemo(): Promise<DemoResult> {
     Attributes: { RawMessageDelivery: "true", FilterPolicy: JSON.stringify({ express: ["true"] }) },
   });
 
+  await cloud.kinesis.createStream({ StreamName: "order-events", ShardCount: 1 });
+  const analysed: number[] = [];
+  await cloud.lambda.createFunction({
+    FunctionName: "order-analytics",
+    handler: async (event: { Records: KinesisEventRecord[] }) => {
+      for (const record of event.Records) analysed.push((JSON.parse(Buffer.from(record.kinesis.data, "base64").toString("utf8")) as Order).orderId);
+    },
+  });
+
   const shipped: number[] = [];
   await cloud.lambda.createFunction({
     FunctionName: "ship-order",
@@ -62,11 +74,19 @@ export async function runDemo(): Promise<DemoResult> {
         const order = JSON.parse(record.body) as Order;
         if (order.orderId === POISON_ORDER) throw new Error(`address for order ${order.orderId} is unreadable`);
         shipped.push(order.orderId);
+        await cloud.kinesis.putRecord({ StreamName: "order-events", PartitionKey: String(order.orderId), Data: new TextEncoder().encode(record.body) });
       }
     },
   });
   await cloud.lambda.createEventSourceMapping({ FunctionName: "ship-order", EventSourceArn: shipping.arn, BatchSize: 1 });
-  say("stack ready: topic orders → billing (all) + shipping (express only) → λ ship-order; DLQ after 2 receives");
+  // Kinesis streams take a moment to become ACTIVE, as in AWS.
+  await cloud.advance(1_000);
+  await cloud.lambda.createEventSourceMapping({
+    FunctionName: "order-analytics",
+    EventSourceArn: "arn:aws:kinesis:us-east-1:000000000000:stream/order-events",
+    StartingPosition: "TRIM_HORIZON",
+  });
+  say("stack ready: topic orders → billing (all) + shipping (express only) → λ ship-order; DLQ after 2 receives; shipped orders → kinesis order-events → λ order-analytics");
 
   for (const order of ORDERS) {
     await cloud.sns.publish({
@@ -82,7 +102,8 @@ export async function runDemo(): Promise<DemoResult> {
   const billed = (await drain(cloud, billing.url)).map((body) => (JSON.parse(body) as Order).orderId);
   const deadLettered = (await drain(cloud, dlq.url)).map((body) => (JSON.parse(body) as Order).orderId);
   say(`billing queue holds orders ${billed.join(", ")}; shipped ${shipped.join(", ")}; dead-lettered ${deadLettered.join(", ")}`);
-  return { lines, billed, shipped, deadLettered };
+  say(`analytics read orders ${analysed.join(", ")} from the order-events stream`);
+  return { lines, billed, shipped, deadLettered, analysed };
 }
 
 async function createQueue(cloud: Cloud, name: string, Attributes?: Record<string, string>): Promise<{ url: string; arn: string }> {
@@ -120,6 +141,8 @@ function describe(event: TraceEvent): string | undefined {
       return `sqs   ${queueName(event.queueUrl)}: ${event.messageId.slice(0, 8)} visible again after its visibility timeout`;
     case "sqs.message.moved-to-dlq":
       return `sqs   ${queueName(event.queueUrl)}: ${event.messageId.slice(0, 8)} moved to ${queueName(event.deadLetterQueueUrl)} after ${event.receiveCount} receives`;
+    case "kinesis.record.put":
+      return `kin   order-events: record ${event.sequenceNumber.slice(-6)} on ${event.shardId} (partition key ${event.partitionKey})`;
     case "lambda.invocation.completed":
       return `λ     ${event.functionName} ${event.functionError ? `failed (${event.errorType ?? event.functionError})` : "succeeded"} in ${event.durationMs} ms`;
     case "lambda.esm.batch":

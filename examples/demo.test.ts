@@ -6,6 +6,7 @@ it("the README demo fans out, ships the good express order and dead-letters the 
   expect(first.billed).toEqual([1001, 1002, 1003]);
   expect(first.shipped).toEqual([1001]);
   expect(first.deadLettered).toEqual([1003]);
+  expect(first.analysed).toEqual([1001]);
   expect(first.lines.some((line) => line.includes("moved to shipping-dlq after 2 receives"))).toBe(true);
   const second = await runDemo();
   expect(second.lines).toEqual(first.lines);

@@ -158,10 +158,51 @@ export interface StreamPutOutput {
   SequenceNumber: string;
 }
 
+/** A shard as a stream poller sees it: lineage, and whether it still takes records. */
+export interface StreamShardInfo {
+  ShardId: string;
+  ParentShardId?: string;
+  AdjacentParentShardId?: string;
+  open: boolean;
+}
+
+/** Where a poller starts reading a shard (the StartingPosition of a Lambda event source mapping, or a checkpoint). */
+export type StreamStartPosition =
+  | { type: "TRIM_HORIZON" | "LATEST" }
+  | { type: "AT_TIMESTAMP"; timestamp: number }
+  | { type: "AFTER_SEQUENCE_NUMBER"; sequenceNumber: string };
+
+export interface StreamPortRecord {
+  sequenceNumber: string;
+  /** Epoch ms. */
+  approximateArrivalTimestamp: number;
+  data: Uint8Array;
+  partitionKey: string;
+}
+
+export interface StreamReadResult {
+  records: StreamPortRecord[];
+  /** The cursor after these records; undefined once a closed shard has been read to its end. */
+  next: string | undefined;
+  millisBehindLatest: number;
+}
+
 export interface StreamPort {
   readonly kind: "stream";
   readonly arn: string;
   putRecord(input: StreamPutInput, caller?: PortCaller): Promise<StreamPutOutput>;
+  /** Whether the stream takes reads and writes (ACTIVE or UPDATING). */
+  readable(): boolean;
+  /** The stream's retention period: records older than this are gone. */
+  retentionHours(): number;
+  /** Every shard still within retention, closed ones included, in creation order. */
+  shards(): StreamShardInfo[];
+  /** An opaque cursor into a shard; undefined when the shard does not exist. */
+  position(shardId: string, start: StreamStartPosition): string | undefined;
+  /** Up to `limit` records from the cursor (a poller's GetRecords); undefined when the shard is gone. */
+  read(shardId: string, cursor: string, limit: number): StreamReadResult | undefined;
+  /** Resolves when the shard gets a record or closes. */
+  changed(shardId: string): Promise<void>;
 }
 
 export interface BusEventEntry {

@@ -21,6 +21,13 @@ export interface CreateEventSourceMappingCommandInput {
   /** Stream sources (Kinesis) only. */
   StartingPosition?: "TRIM_HORIZON" | "LATEST" | "AT_TIMESTAMP";
   StartingPositionTimestamp?: Date;
+  /** Stream sources (Kinesis) only. */
+  ParallelizationFactor?: number;
+  BisectBatchOnFunctionError?: boolean;
+  MaximumRetryAttempts?: number;
+  MaximumRecordAgeInSeconds?: number;
+  DestinationConfig?: { OnFailure?: { Destination?: string } };
+  TumblingWindowInSeconds?: number;
 }
 
 export interface UpdateEventSourceMappingCommandInput {
@@ -32,6 +39,13 @@ export interface UpdateEventSourceMappingCommandInput {
   FilterCriteria?: FilterCriteria;
   FunctionResponseTypes?: FunctionResponseType[];
   ScalingConfig?: ScalingConfig;
+  /** Stream sources (Kinesis) only. */
+  ParallelizationFactor?: number;
+  BisectBatchOnFunctionError?: boolean;
+  MaximumRetryAttempts?: number;
+  MaximumRecordAgeInSeconds?: number;
+  DestinationConfig?: { OnFailure?: { Destination?: string } };
+  TumblingWindowInSeconds?: number;
 }
 
 export type EventSourceMappingState = "Creating" | "Enabling" | "Enabled" | "Disabling" | "Disabled" | "Updating" | "Deleting";
@@ -47,6 +61,13 @@ export interface EventSourceMappingConfiguration {
   FunctionResponseTypes: FunctionResponseType[];
   ScalingConfig?: ScalingConfig;
   StartingPosition?: string;
+  StartingPositionTimestamp?: Date;
+  ParallelizationFactor?: number;
+  BisectBatchOnFunctionError?: boolean;
+  MaximumRetryAttempts?: number;
+  MaximumRecordAgeInSeconds?: number;
+  DestinationConfig?: { OnFailure?: { Destination?: string } };
+  TumblingWindowInSeconds?: number;
   LastModified: Date;
   LastProcessingResult: string;
   State: EventSourceMappingState;

@@ -3,6 +3,7 @@ import { errors } from "./errors";
 import type { LambdaFunction } from "./function";
 import { LIMITS } from "./limits";
 import type { BatchInvokeResult, EventSourcePoller, PollerHost, PollerSettings } from "./poller";
+import { createKinesisPoller, streamMappingSettings, streamMappingShape, type StreamMappingSettings } from "./kinesis-poller";
 import { createSqsPoller } from "./sqs-poller";
 import type {
   CreateEventSourceMappingCommandInput,
@@ -40,11 +41,12 @@ interface Mapping {
   lastModified: number;
   lastProcessingResult: string;
   poller: EventSourcePoller;
+  stream?: StreamMappingSettings;
 }
 
 export class EventSourceMappings {
   private readonly mappings = new Map<string, Mapping>();
-  private readonly factories = new Map<string, PollerFactory>([["sqs", createSqsPoller]]);
+  private readonly factories = new Map<string, PollerFactory>([["sqs", createSqsPoller], ["kinesis", createKinesisPoller]]);
 
   constructor(
     private readonly ctx: SimContext,
@@ -65,9 +67,10 @@ export class EventSourceMappings {
       throw errors.InvalidParameterValueException(`Unrecognized event source, must be kinesis, dynamodb stream, sqs, msk or kafka: ${source}`);
     }
     const fifo = this.checkQueue(source, fn);
-    const batchSize = input.BatchSize ?? LIMITS.sqsBatchDefault;
-    const window = input.MaximumBatchingWindowInSeconds ?? 0;
-    this.checkBatching(batchSize, window, fifo);
+    const streamed = service === "kinesis" ? streamMappingSettings(this.ctx, input, source) : undefined;
+    const batchSize = streamed?.batchSize ?? input.BatchSize ?? LIMITS.sqsBatchDefault;
+    const window = streamed?.window ?? input.MaximumBatchingWindowInSeconds ?? 0;
+    if (streamed === undefined) this.checkBatching(batchSize, window, fifo);
     const filters = compileFilters(input.FilterCriteria);
     checkResponseTypes(input.FunctionResponseTypes);
     checkRange(input.ScalingConfig?.MaximumConcurrency, "scalingConfig.maximumConcurrency", LIMITS.maximumConcurrencyMin, LIMITS.maximumConcurrencyMax);
@@ -95,6 +98,7 @@ export class EventSourceMappings {
       lastModified: this.ctx.clock.now(),
       lastProcessingResult: "No records processed",
       poller: undefined as unknown as EventSourcePoller,
+      ...(streamed === undefined ? {} : { stream: streamed.settings }),
     };
     mapping.poller = factory(this.ctx, this.pollerHost(mapping));
     this.mappings.set(uuid, mapping);
@@ -111,9 +115,10 @@ export class EventSourceMappings {
     const mapping = this.require(input.UUID);
     const target = input.FunctionName === undefined ? undefined : this.host.resolveFunction(input.FunctionName);
     const fifo = this.checkQueue(mapping.eventSourceArn, target?.fn ?? mapping.fn);
+    const streamed = mapping.stream === undefined ? undefined : streamMappingSettings(this.ctx, { BatchSize: mapping.batchSize, MaximumBatchingWindowInSeconds: mapping.windowSeconds, ...input }, mapping.eventSourceArn, mapping.stream);
     const batchSize = input.BatchSize ?? mapping.batchSize;
     const window = input.MaximumBatchingWindowInSeconds ?? mapping.windowSeconds;
-    this.checkBatching(batchSize, window, fifo);
+    if (streamed === undefined) this.checkBatching(batchSize, window, fifo);
     const filters = input.FilterCriteria === undefined ? mapping.filters : compileFilters(input.FilterCriteria);
     checkResponseTypes(input.FunctionResponseTypes);
     checkRange(input.ScalingConfig?.MaximumConcurrency, "scalingConfig.maximumConcurrency", LIMITS.maximumConcurrencyMin, LIMITS.maximumConcurrencyMax);
@@ -130,6 +135,7 @@ export class EventSourceMappings {
     if (input.FunctionResponseTypes !== undefined) mapping.responseTypes = [...input.FunctionResponseTypes];
     if (input.ScalingConfig !== undefined) mapping.maximumConcurrency = input.ScalingConfig.MaximumConcurrency;
     if (input.Enabled !== undefined) mapping.enabled = input.Enabled;
+    if (streamed !== undefined) mapping.stream = streamed.settings;
     mapping.lastModified = this.ctx.clock.now();
     mapping.poller.setEnabled(mapping.enabled);
     return this.shape(mapping, "Updating");
@@ -177,6 +183,9 @@ export class EventSourceMappings {
         reportBatchItemFailures: mapping.responseTypes.includes("ReportBatchItemFailures"),
         maximumConcurrency: mapping.maximumConcurrency,
         filters: mapping.filters,
+        ...(mapping.stream === undefined ? {} : { stream: mapping.stream }),
+        functionArn: mapping.fn.arn,
+        ...(mapping.fn.latest.config.Role === undefined ? {} : { functionRole: mapping.fn.latest.config.Role }),
       }),
       invoke: (event) => this.host.invokeBatch(mapping.fn, mapping.qualifier, event),
       report: (result) => {
@@ -228,6 +237,7 @@ export class EventSourceMappings {
       ...(mapping.filterCriteria === undefined ? {} : { FilterCriteria: structuredClone(mapping.filterCriteria) }),
       FunctionResponseTypes: [...mapping.responseTypes],
       ...(mapping.maximumConcurrency === undefined ? {} : { ScalingConfig: { MaximumConcurrency: mapping.maximumConcurrency } }),
+      ...(mapping.stream === undefined ? {} : streamMappingShape(mapping.stream)),
       LastModified: new Date(mapping.lastModified),
       LastProcessingResult: mapping.lastProcessingResult,
       State: state,

@@ -6,6 +6,7 @@ export { LIMITS as LAMBDA_LIMITS } from "./limits";
 export { ASYNC_RETRY_DELAYS_MS } from "./async-invoke";
 export { SQS_WAIT_TIME_SECONDS } from "./sqs-poller";
 export type { SqsRecord } from "./sqs-poller";
+export type { KinesisEventRecord, StreamMappingSettings } from "./kinesis-poller";
 export type { InvocationRecord } from "./destinations";
 export type { EventSourcePoller, PollerHost, PollerSettings, BatchInvokeResult } from "./poller";
 export type * from "./types";

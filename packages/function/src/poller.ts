@@ -1,5 +1,6 @@
 import type { CompiledFilter } from "@simcloud/core";
 import type { InvocationOutcome } from "./invocation";
+import type { StreamMappingSettings } from "./kinesis-poller";
 
 /** The mapping settings a poller reads on every batch (they may change through UpdateEventSourceMapping). */
 export interface PollerSettings {
@@ -11,6 +12,10 @@ export interface PollerSettings {
   readonly reportBatchItemFailures: boolean;
   readonly maximumConcurrency: number | undefined;
   readonly filters: readonly CompiledFilter<"eventbridge">[];
+  /** Stream sources (Kinesis) only. */
+  readonly stream?: StreamMappingSettings;
+  readonly functionArn?: string;
+  readonly functionRole?: string;
 }
 
 export type BatchInvokeResult = { kind: "throttled" } | { kind: "completed"; outcome: InvocationOutcome };

@@ -23,6 +23,7 @@ export type {
   InvocationLog,
   InvocationRecord,
   SqsRecord,
+  KinesisEventRecord,
   EventSourceMappingConfiguration,
   CreateFunctionCommandInput,
   InvokeCommandInput,
@@ -54,3 +55,5 @@ export type {
   PublishBatchInput,
   PublishBatchResponse,
 } from "@simcloud/topic";
+export { createStreamService, kinesisErrors, KINESIS_LIMITS, hashKeyOf, MAX_HASH_KEY } from "@simcloud/stream";
+export type * from "@simcloud/stream";

@@ -1,6 +1,7 @@
 import { createSimContext } from "@simcloud/core";
 import { createFunctionService } from "@simcloud/function";
 import { createQueueService } from "@simcloud/queue";
+import { createStreamService } from "@simcloud/stream";
 import { createTopicService } from "@simcloud/topic";
 import { describe, expect, it } from "vitest";
 import { defaultRoutes } from "./index";
@@ -14,6 +15,7 @@ function services(): Record<string, Record<string, unknown>> {
     sqs: createQueueService(ctx) as unknown as Record<string, unknown>,
     sns: createTopicService(ctx) as unknown as Record<string, unknown>,
     lambda: createFunctionService(ctx) as unknown as Record<string, unknown>,
+    kinesis: createStreamService(ctx) as unknown as Record<string, unknown>,
   };
 }
 
