@@ -9,6 +9,7 @@ export function projectConfig(name: string): ViteUserConfig {
   return {
     ssr: { resolve: { conditions: ["@simcloud/source", "node", "development|production"] } },
     resolve: { conditions: ["@simcloud/source", "module", "development|production"] },
-    test: { name, include: ["**/*.test.ts"], exclude: [...configDefaults.exclude, "dist/**"] },
+    // A stuck test fails instead of hanging the run: simcloud's own tests finish in well under a second each.
+    test: { name, include: ["**/*.test.ts"], exclude: [...configDefaults.exclude, "dist/**"], testTimeout: 60_000, hookTimeout: 60_000 },
   };
 }
