@@ -180,6 +180,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       asyncInvoker.enqueue(fn, qualifier, event, text === "" ? "{}" : text, ctx.ids.uuid("lambda.requests"));
       return { StatusCode: 202 };
     }
+    // A function invoking itself synchronously recurses through promises alone: count it as scheduler work.
+    const step = ctx.scheduler.step(`lambda:${fn.name} invoke`);
+    if (step !== undefined) await step;
     const reason = invoker.throttle(fn, "RequestResponse");
     if (reason !== undefined) throw errors.TooManyRequestsException("Rate Exceeded.", { Reason: reason, Type: "User" });
     const outcome = invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext });
@@ -227,6 +230,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       return { fn, qualifier };
     },
     async invokeBatch(fn, qualifier, event) {
+      // A mapping whose function feeds its own queue loops through promises alone: count it as scheduler work.
+      const step = ctx.scheduler.step(`lambda:${fn.name} event source batch`);
+      if (step !== undefined) await step;
       if (fn.deleted) return { kind: "throttled" };
       if (invoker.throttle(fn, "RequestResponse") !== undefined) return { kind: "throttled" };
       const target = fn.resolve(qualifier, routing);
