@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import { ClockModeError, ScheduledTaskError, SchedulerDisposedError, SchedulerLoopLimitError } from "./errors";
 import { MinHeap, type HeapEntry } from "./heap";
 import { yieldMacrotask } from "./native";
@@ -121,6 +122,12 @@ export class Scheduler implements Clock {
   /** Set when steps at one instant passed the loop limit; the running drive turns it into a loop-limit error. */
   private overrun = false;
   private yielding: Promise<void> | undefined;
+  /**
+   * The async context the cloud was created in. Tasks the scheduler runs by itself (autoAdvance, system timers)
+   * run in it, not in the context of whatever code happened to wake the scheduler (a handler's), so
+   * AsyncLocalStorage values such as a handler's request chain never leak into unrelated tasks.
+   */
+  private readonly home = new AsyncResource("simcloud.scheduler");
 
   constructor(options: SchedulerOptions = {}) {
     this.mode = options.mode ?? "virtual";
@@ -305,8 +312,14 @@ export class Scheduler implements Clock {
   }
 
   private insert(time: number, fn: TaskFn, label: string | undefined, next: NextTime | undefined, background: boolean): TaskHandle {
-    this.requireLive("schedule a task");
     if (typeof fn !== "function") throw new TypeError("a scheduled task must be a function");
+    if (this.disposed) {
+      // Work still in flight when the cloud went away (a handler finishing, a poller's next step) schedules into
+      // the void: an inert handle, never run, rather than an exception nobody is there to catch.
+      const inert = new Entry(this.current, this.seq++, fn, label ?? (fn.name || "task"), undefined, true, this);
+      inert.state = "cancelled";
+      return inert;
+    }
     if (Number.isNaN(time)) throw new RangeError("cannot schedule a task at NaN");
     // Scheduling in the past runs at the current time.
     const now = this.now();
@@ -495,8 +508,10 @@ export class Scheduler implements Clock {
   private kickPump(): void {
     if (!this.autoAdvance || this.pumping || this.awaiters === 0 || this.disposed) return;
     this.pumping = true;
-    void this.pump().finally(() => {
-      this.pumping = false;
+    this.home.runInAsyncScope(() => {
+      void this.pump().finally(() => {
+        this.pumping = false;
+      });
     });
   }
 
@@ -529,7 +544,8 @@ export class Scheduler implements Clock {
     if (this.systemTimer !== undefined) globalThis.clearTimeout(this.systemTimer);
     this.systemTimerTime = next.time;
     // Looked up at call time so that fake timers installed after the cloud was created still drive it.
-    this.systemTimer = globalThis.setTimeout(() => this.onSystemTimer(), Math.max(0, next.time - this.now()));
+    const delay = Math.max(0, next.time - this.now());
+    this.systemTimer = this.home.runInAsyncScope(() => globalThis.setTimeout(() => this.onSystemTimer(), delay));
   }
 
   /**

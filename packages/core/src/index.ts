@@ -12,3 +12,5 @@ export { createSimContext, describeError, DEFAULT_REGION, DEFAULT_ACCOUNT_ID } f
 export type { SimContext, SimContextOptions } from "./context";
 export { compileFilter } from "./filter/index";
 export type { CompiledFilter, FilterInput, FilterDialect, SnsFilterInput, SnsFilterAttribute } from "./filter/index";
+export { currentLineage, runWithLineage, tagLineage, lineageOf, extendLineage, mergeLineages } from "./lineage";
+export type { Lineage } from "./lineage";

@@ -1,5 +1,5 @@
 import type { TaskHandle } from "@simcloud/clock";
-import type { SimContext } from "@simcloud/core";
+import { runWithLineage, type Lineage, type SimContext } from "@simcloud/core";
 import type { ConcurrencyLimiter } from "./concurrency";
 import { HandlerLoadError, loadHandler, type ExecutionEnvironment } from "./environment";
 import type { LambdaFunction, ResolvedTarget } from "./function";
@@ -23,6 +23,8 @@ export interface InvocationRequest {
   requestId: string;
   invocationType: "RequestResponse" | "Event";
   clientContext: unknown;
+  /** The request chain this invocation belongs to (recursive loop detection), this invocation included. */
+  lineage: Lineage;
 }
 
 export interface InvocationOutcome {
@@ -259,7 +261,8 @@ export class Invoker {
         }
       };
       const coldStartMs = this.options.coldStartMs;
-      runInScope(scope, () => {
+      // Whatever the handler sends or invokes belongs to this invocation's chain.
+      runWithLineage(request.lineage, () => runInScope(scope, () => {
         try {
           if (environment.initialized && environment.handler !== undefined) {
             invoke(environment.handler);
@@ -303,7 +306,7 @@ export class Invoker {
         } catch (error) {
           finish({ ok: false, error });
         }
-      });
+      }));
     });
   }
 }

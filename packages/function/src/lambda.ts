@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { buildArn, type FunctionInvokeInput, type FunctionInvokeOutput, type FunctionPort, type PortCaller, type SimContext } from "@simcloud/core";
+import { buildArn, currentLineage, mergeLineages, type FunctionInvokeInput, type FunctionInvokeOutput, type FunctionPort, type PortCaller, type SimContext } from "@simcloud/core";
 import { AsyncInvoker } from "./async-invoke";
 import { ConcurrencyLimiter } from "./concurrency";
 import { EnvironmentPool, loadHandler } from "./environment";
@@ -9,6 +9,7 @@ import { LambdaFunction, type CodeRecord, type EventInvokeConfigRecord } from ".
 import { Invoker, runtimeVariables, type InvocationOutcome } from "./invocation";
 import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";
+import { enterChain, RECURSION_MESSAGE, type RecursionSource, type RecursiveLoop } from "./recursion";
 import type {
   AliasConfiguration,
   AliasNameInput,
@@ -139,14 +140,14 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       kind: "function",
       arn: fn.arn,
       async invoke(input: FunctionInvokeInput, caller?: PortCaller): Promise<FunctionInvokeOutput> {
-        void caller;
+        const source: RecursionSource = caller?.principal === "sns.amazonaws.com" ? "sns" : "lambda";
         const out = await invoke({
           FunctionName: fn.arn,
           ...(input.Payload === undefined ? {} : { Payload: input.Payload }),
           ...(input.InvocationType === undefined ? {} : { InvocationType: input.InvocationType }),
           ...(input.Qualifier === undefined ? {} : { Qualifier: input.Qualifier }),
           ...(input.ClientContext === undefined ? {} : { ClientContext: input.ClientContext }),
-        });
+        }, source);
         return out;
       },
     };
@@ -162,7 +163,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     };
   }
 
-  async function invoke(input: InvokeCommandInput): Promise<InvokeCommandOutput> {
+  async function invoke(input: InvokeCommandInput, source: RecursionSource = "lambda"): Promise<InvokeCommandOutput> {
     const type = input.InvocationType ?? "RequestResponse";
     if (type !== "RequestResponse" && type !== "Event" && type !== "DryRun") {
       throw errors.ValidationException(
@@ -177,7 +178,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     const target = fn.resolve(qualifier, routing);
     if (type === "DryRun") return { StatusCode: 204 };
     if (type === "Event") {
-      asyncInvoker.enqueue(fn, qualifier, event, text === "" ? "{}" : text, ctx.ids.uuid("lambda.requests"));
+      asyncInvoker.enqueue(fn, qualifier, event, text === "" ? "{}" : text, ctx.ids.uuid("lambda.requests"), currentLineage(), source);
       return { StatusCode: 202 };
     }
     // A function invoking itself synchronously recurses through promises alone: count it as scheduler work.
@@ -185,7 +186,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     if (step !== undefined) await step;
     const reason = invoker.throttle(fn, "RequestResponse");
     if (reason !== undefined) throw errors.TooManyRequestsException("Rate Exceeded.", { Reason: reason, Type: "User" });
-    const outcome = invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext });
+    const lineage = enterChain(ctx, fn, currentLineage(), source);
+    if (lineage === undefined) throw errors.RecursiveInvocationException(RECURSION_MESSAGE, { Type: "User" });
+    const outcome = invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext, lineage });
     return toOutput(await ctx.scheduler.waitFor(outcome), input.LogType === "Tail");
   }
 
@@ -229,14 +232,16 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       const { fn, qualifier } = find(text);
       return { fn, qualifier };
     },
-    async invokeBatch(fn, qualifier, event) {
+    async invokeBatch(fn, qualifier, event, lineages) {
       // A mapping whose function feeds its own queue loops through promises alone: count it as scheduler work.
       const step = ctx.scheduler.step(`lambda:${fn.name} event source batch`);
       if (step !== undefined) await step;
       if (fn.deleted) return { kind: "throttled" };
       if (invoker.throttle(fn, "RequestResponse") !== undefined) return { kind: "throttled" };
       const target = fn.resolve(qualifier, routing);
-      const outcome = await invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext: undefined });
+      const lineage = enterChain(ctx, fn, mergeLineages(lineages), "sqs");
+      if (lineage === undefined) return { kind: "recursion-stopped" };
+      const outcome = await invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext: undefined, lineage });
       return { kind: "completed", outcome };
     },
   };
@@ -509,6 +514,26 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       checkReserved(input.ReservedConcurrentExecutions, fn.reservedConcurrency ?? 0);
       fn.reservedConcurrency = input.ReservedConcurrentExecutions;
       return { ReservedConcurrentExecutions: input.ReservedConcurrentExecutions };
+    },
+
+    async putFunctionRecursionConfig(input: { FunctionName: string | undefined; RecursiveLoop: RecursiveLoop | undefined }): Promise<{ RecursiveLoop: RecursiveLoop }> {
+      const value = input.RecursiveLoop;
+      if (value !== "Allow" && value !== "Terminate") {
+        throw errors.ValidationException(
+          value === undefined || value === null
+            ? "1 validation error detected: Value null at 'recursiveLoop' failed to satisfy constraint: Member must not be null"
+            : `1 validation error detected: Value '${String(value)}' at 'recursiveLoop' failed to satisfy constraint: Member must satisfy enum value set: [Allow, Terminate]`,
+        );
+      }
+      const { fn, qualifier } = find(input.FunctionName);
+      if (qualifier !== undefined) throw errors.InvalidParameterValueException("Unsupported function name: a qualifier is not allowed in PutFunctionRecursionConfig.");
+      fn.recursiveLoop = value;
+      return { RecursiveLoop: value };
+    },
+
+    async getFunctionRecursionConfig(input: FunctionNameInput): Promise<{ RecursiveLoop: RecursiveLoop }> {
+      const { fn } = find(input.FunctionName);
+      return { RecursiveLoop: fn.recursiveLoop };
     },
 
     async getFunctionConcurrency(input: FunctionNameInput): Promise<{ ReservedConcurrentExecutions?: number }> {
