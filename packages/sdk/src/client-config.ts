@@ -101,7 +101,9 @@ function fixedEndpoint(params: { Endpoint?: string }): EndpointV2 {
 /** No request leaves the process; the reserved `.invalid` name makes that plain if one ever tried. */
 export const SIMCLOUD_ENDPOINT = "https://simcloud.invalid";
 
-export interface ClientConfigContext extends Pick<SimContext, "ids" | "trace" | "region"> {}
+export interface ClientConfigContext extends Pick<SimContext, "ids" | "trace" | "region"> {
+  readonly scheduler?: { readonly isDisposed: boolean };
+}
 
 export function createClientConfig<O extends object = Record<never, never>>(
   services: SdkServices,
