@@ -337,24 +337,40 @@ function createContext(
   };
 }
 
-/** The Node.js runtime's error document (errorType from the error's name, the stack as `trace`). */
+/**
+ * The Node.js runtime's error document (errorType from the error's name, the stack as `trace`). Total: whatever
+ * was thrown (a revoked Proxy, an Error whose getters throw, a symbol), reading it never throws, so the
+ * invocation always ends and releases its concurrency slot.
+ */
 export function errorDocument(error: unknown): ErrorDocument {
-  if (error instanceof HandlerLoadError) return { errorType: error.errorType, errorMessage: error.message, trace: [] };
-  if (error instanceof Error) {
-    return { errorType: error.name, errorMessage: error.message, trace: (error.stack ?? `${error.name}: ${error.message}`).split("\n") };
+  if (attempt(() => error instanceof HandlerLoadError, false)) {
+    const failed = error as HandlerLoadError;
+    return { errorType: failed.errorType, errorMessage: failed.message, trace: [] };
   }
-  if (error !== null && typeof error === "object") {
-    return { errorType: "object", errorMessage: safeJson(error), trace: [] };
+  if (attempt(() => error instanceof Error, false)) {
+    const failed = error as Error;
+    const name = attempt(() => textOf(failed.name), undefined) ?? "Error";
+    const message = attempt(() => textOf(failed.message), undefined) ?? "";
+    const stack = attempt(() => textOf(failed.stack), undefined) ?? `${name}: ${message}`;
+    return { errorType: name, errorMessage: message, trace: stack.split("\n") };
+  }
+  if (error !== null && (typeof error === "object" || typeof error === "function")) {
+    const text = attempt(() => JSON.stringify(error), undefined) ?? attempt(() => String(error), undefined) ?? "[unprintable object]";
+    return { errorType: typeof error, errorMessage: text, trace: [] };
   }
   return { errorType: typeof error, errorMessage: String(error), trace: [] };
 }
 
-function safeJson(value: unknown): string {
+function attempt<T, F>(read: () => T, fallback: F): T | F {
   try {
-    return JSON.stringify(value);
+    return read();
   } catch {
-    return String(value);
+    return fallback;
   }
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }
 
 /** JSON text of a handler's result; `undefined` becomes null as the Node.js runtime sends it. */
@@ -362,7 +378,8 @@ function serialise(value: unknown): string | Error {
   try {
     return JSON.stringify(value === undefined ? null : value) ?? "null";
   } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
+    const message = attempt(() => (error instanceof Error ? error.message : String(error)), undefined) ?? "the value cannot be serialised";
+    return new Error(message);
   }
 }
 
