@@ -521,6 +521,12 @@ export class Scheduler implements Clock {
     while (this.awaiters > 0 && !this.disposed) {
       if (this.holds > 0 || this.driving > 0) return; // release() or the end of the drive kicks us again
       if (!(await this.quiet()) || this.holds > 0 || this.driving > 0 || this.awaiters === 0) continue;
+      // Real I/O in flight (a file read, a DNS lookup) will wake someone up in real time: wait for it, not for
+      // virtual time. Open sockets and timers are not requests and do not count: those remain the user's to hold().
+      if (realRequestsPending()) {
+        await yieldMacrotask();
+        continue;
+      }
       const next = this.peekLive();
       if (next === undefined) return; // nothing can ever progress; the awaited promise stays pending
       if (budget-- <= 0 || this.overrun) {
@@ -587,6 +593,16 @@ export class Scheduler implements Clock {
   private requireLive(operation: string): void {
     if (this.disposed) throw new SchedulerDisposedError(operation);
   }
+}
+
+/** Node's names for in-flight I/O requests (libuv reqs), as `process.getActiveResourcesInfo()` lists them. */
+const IO_REQUESTS = new Set(["FSReqCallback", "FSReqPromise", "CloseReq", "GetAddrInfoReqWrap", "GetNameInfoReqWrap", "QueryReqWrap", "TCPConnectWrap", "PipeConnectWrap"]);
+
+function realRequestsPending(): boolean {
+  const info = (process as { getActiveResourcesInfo?: () => string[] }).getActiveResourcesInfo;
+  if (typeof info !== "function") return false;
+  for (const kind of info.call(process)) if (IO_REQUESTS.has(kind)) return true;
+  return false;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -277,7 +277,14 @@ export class Invoker {
           }
           const initStart = ctx.clock.now();
           const init = async (): Promise<FunctionHandler> => {
-            const handler = await loadHandler(code, config.Handler, environment.id);
+            // Loading a module is real work the cloud awaits: autoAdvance must not move time meanwhile.
+            const release = ctx.scheduler.hold();
+            let handler: FunctionHandler;
+            try {
+              handler = await loadHandler(code, config.Handler, environment.id);
+            } finally {
+              release();
+            }
             if (coldStartMs > 0) await ctx.scheduler.sleep(coldStartMs, `lambda:${fn.name} init`);
             return handler;
           };

@@ -566,13 +566,16 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
           env.handler = version.code.handler;
           env.initialized = true;
         } else {
-          // Provisioned environments initialise ahead of any invocation, as AWS does when the config turns READY.
+          // Provisioned environments initialise ahead of any invocation, as AWS does when the config turns READY;
+          // autoAdvance holds time while the module loads.
+          const release = ctx.scheduler.hold();
           void loadHandler(version.code, version.config.Handler, id).then(
             (handler) => {
+              release();
               env.handler = handler;
               env.initialized = true;
             },
-            () => undefined,
+            () => release(),
           );
         }
         fn.environments.release(env, ctx.clock.now());
