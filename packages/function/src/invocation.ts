@@ -14,6 +14,8 @@ export interface InvokerOptions {
   printLogs: boolean;
   /** Virtual milliseconds a cold start's init phase takes (default 0: an invocation takes no virtual time). */
   coldStartMs: number;
+  /** This service's module-instance namespace (see newModuleScope). */
+  moduleScope: string;
 }
 
 export interface InvocationRequest {
@@ -281,7 +283,7 @@ export class Invoker {
             const release = ctx.scheduler.hold();
             let handler: FunctionHandler;
             try {
-              handler = await loadHandler(code, config.Handler, environment.id);
+              handler = await loadHandler(code, config.Handler, environment.id, this.options.moduleScope);
             } finally {
               release();
             }

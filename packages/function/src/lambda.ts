@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { buildArn, currentLineage, mergeLineages, type FunctionInvokeInput, type FunctionInvokeOutput, type FunctionPort, type PortCaller, type SimContext } from "@simcloud/core";
 import { AsyncInvoker } from "./async-invoke";
 import { ConcurrencyLimiter } from "./concurrency";
-import { EnvironmentPool, loadHandler } from "./environment";
+import { EnvironmentPool, loadHandler, newModuleScope } from "./environment";
 import { errors } from "./errors";
 import { EventSourceMappings, type MappingHost } from "./event-source-mapping";
 import { LambdaFunction, type CodeRecord, type EventInvokeConfigRecord } from "./function";
@@ -84,7 +84,8 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   const scope = { region: ctx.region, accountId: ctx.accountId };
   const poolOptions = { idleTimeoutMs: options.environmentIdleTimeoutMs ?? 600_000, inheritProcessEnv: options.inheritProcessEnv ?? true };
   const limiter = new ConcurrencyLimiter(options.accountConcurrency ?? LIMITS.accountConcurrency, () => reservedTotal());
-  const invoker = new Invoker(ctx, limiter, { printLogs: options.printLogs ?? false, coldStartMs: options.coldStartMs ?? 0 });
+  const moduleScope = newModuleScope();
+  const invoker = new Invoker(ctx, limiter, { printLogs: options.printLogs ?? false, coldStartMs: options.coldStartMs ?? 0, moduleScope });
   const routing = ctx.random.stream("lambda.routing");
   const asyncInvoker = new AsyncInvoker(ctx, invoker, routing);
 
@@ -569,7 +570,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
           // Provisioned environments initialise ahead of any invocation, as AWS does when the config turns READY;
           // autoAdvance holds time while the module loads.
           const release = ctx.scheduler.hold();
-          void loadHandler(version.code, version.config.Handler, id).then(
+          void loadHandler(version.code, version.config.Handler, id, moduleScope).then(
             (handler) => {
               release();
               env.handler = handler;
