@@ -128,6 +128,7 @@ export class Scheduler implements Clock {
    * AsyncLocalStorage values such as a handler's request chain never leak into unrelated tasks.
    */
   private readonly home = new AsyncResource("simcloud.scheduler");
+  private disposers: (() => void)[] = [];
 
   constructor(options: SchedulerOptions = {}) {
     this.mode = options.mode ?? "virtual";
@@ -297,10 +298,25 @@ export class Scheduler implements Clock {
     });
   }
 
+  /** Runs `cleanup` when the scheduler (its cloud) is disposed; at once if it already is. */
+  onDispose(cleanup: () => void): void {
+    if (this.disposed) cleanup();
+    else this.disposers.push(cleanup);
+  }
+
   /** Cancels everything and refuses further work. Idempotent. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    const disposers = this.disposers;
+    this.disposers = [];
+    for (const cleanup of disposers) {
+      try {
+        cleanup();
+      } catch (error) {
+        this.onTaskError?.(error, "dispose", this.current);
+      }
+    }
     this.heap.clear();
     this.oneShotPending = 0;
     // Parked chains stay parked: everything they would do next is refused now.

@@ -9,6 +9,7 @@ import { LambdaFunction, type CodeRecord, type EventInvokeConfigRecord } from ".
 import { Invoker, runtimeVariables, type InvocationOutcome } from "./invocation";
 import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";
+import { acquireRuntime } from "./runtime-scope";
 import { enterChain, RECURSION_MESSAGE, type RecursionSource, type RecursiveLoop } from "./recursion";
 import type {
   AliasConfiguration,
@@ -85,6 +86,8 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   const poolOptions = { idleTimeoutMs: options.environmentIdleTimeoutMs ?? 600_000, inheritProcessEnv: options.inheritProcessEnv ?? true };
   const limiter = new ConcurrencyLimiter(options.accountConcurrency ?? LIMITS.accountConcurrency, () => reservedTotal());
   const moduleScope = newModuleScope();
+  // The patched process.env and console go back to the host's when the last cloud using them is disposed.
+  ctx.scheduler.onDispose(acquireRuntime());
   const invoker = new Invoker(ctx, limiter, { printLogs: options.printLogs ?? false, coldStartMs: options.coldStartMs ?? 0, moduleScope });
   const routing = ctx.random.stream("lambda.routing");
   const asyncInvoker = new AsyncInvoker(ctx, invoker, routing);
