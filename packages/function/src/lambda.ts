@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { buildArn, currentLineage, mergeLineages, type FunctionInvokeInput, type FunctionInvokeOutput, type FunctionPort, type PortCaller, type SimContext } from "@simcloud/core";
+import { buildArn, currentLineage, partitionOf, mergeLineages, type FunctionInvokeInput, type FunctionInvokeOutput, type FunctionPort, type PortCaller, type SimContext } from "@simcloud/core";
 import { AsyncInvoker } from "./async-invoke";
 import { ConcurrencyLimiter } from "./concurrency";
 import { EnvironmentPool, loadHandler, newModuleScope } from "./environment";
@@ -100,9 +100,14 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
   function find(text: unknown, qualifier?: string): { fn: LambdaFunction; qualifier: string | undefined } {
     const ref = parseFunctionRef(text, qualifier);
-    const fn = functions.get(ref.name);
+    // An ARN names its region, account and partition: a function elsewhere is not this service's.
+    if (ref.region !== undefined && ref.region !== "" && ref.region !== ctx.region) {
+      throw errors.ResourceNotFoundException(`Functions from '${ref.region}' are not reachable in this region ('${ctx.region}')`, { Type: "User" });
+    }
+    const fn = (ref.accountId === undefined || ref.accountId === ctx.accountId) && (ref.partition === undefined || ref.partition === partitionOf(ctx.region)) ? functions.get(ref.name) : undefined;
     if (fn === undefined) {
-      const arn = buildArn("lambda", `function:${ref.name}${ref.qualifier === undefined ? "" : `:${ref.qualifier}`}`, scope);
+      const where = `arn:${ref.partition ?? partitionOf(ctx.region)}:lambda:${ctx.region}:${ref.accountId ?? ctx.accountId}`;
+      const arn = `${where}:function:${ref.name}${ref.qualifier === undefined ? "" : `:${ref.qualifier}`}`;
       throw errors.ResourceNotFoundException(`Function not found: ${arn}`, { Type: "User" });
     }
     return { fn, qualifier: ref.qualifier };
