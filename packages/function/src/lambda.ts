@@ -55,6 +55,7 @@ import {
   checkEnvironment,
   checkPayloadSize,
   checkRange,
+  checkRuntime,
   parsePayload,
   requireAliasName,
   requireNewFunctionName,
@@ -92,10 +93,14 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   const routing = ctx.random.stream("lambda.routing");
   const asyncInvoker = new AsyncInvoker(ctx, invoker, routing);
 
+  /** Sum of every function's reservation, kept as reservations change: throttling reads it on every invoke. */
+  let reserved = 0;
   function reservedTotal(): number {
-    let total = 0;
-    for (const fn of functions.values()) total += fn.reservedConcurrency ?? 0;
-    return total;
+    return reserved;
+  }
+  function setReserved(fn: LambdaFunction, value: number | undefined): void {
+    reserved += (value ?? 0) - (fn.reservedConcurrency ?? 0);
+    fn.reservedConcurrency = value;
   }
 
   function find(text: unknown, qualifier?: string): { fn: LambdaFunction; qualifier: string | undefined } {
@@ -265,6 +270,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       checkRange(input.MemorySize, "memorySize", LIMITS.memoryMin, LIMITS.memoryMax);
       checkRange(input.EphemeralStorage?.Size, "ephemeralStorage.size", LIMITS.ephemeralMin, LIMITS.ephemeralMax);
       checkDescription(input.Description);
+      checkRuntime(input.Runtime);
       checkEnvironment(input.Environment?.Variables);
       if (input.ReservedConcurrentExecutions !== undefined) checkReserved(input.ReservedConcurrentExecutions, 0);
       const { code, sha, size } = codeOf({
@@ -301,7 +307,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       };
       const fn = new LambdaFunction(ref.name, arn, config, code, new EnvironmentPool(poolOptions));
       for (const [key, value] of Object.entries(input.Tags ?? {})) fn.tags.set(key, value);
-      fn.reservedConcurrency = input.ReservedConcurrentExecutions;
+      setReserved(fn, input.ReservedConcurrentExecutions);
       functions.set(ref.name, fn);
       ctx.registry.register(port(fn));
       ctx.trace.record("lambda.function.created", { functionName: ref.name, functionArn: arn });
@@ -333,6 +339,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       checkRange(input.MemorySize, "memorySize", LIMITS.memoryMin, LIMITS.memoryMax);
       checkRange(input.EphemeralStorage?.Size, "ephemeralStorage.size", LIMITS.ephemeralMin, LIMITS.ephemeralMax);
       checkDescription(input.Description);
+      checkRuntime(input.Runtime);
       checkEnvironment(input.Environment?.Variables);
       checkRevision(input.RevisionId, fn.latest.config.RevisionId);
       const rev = revision();
@@ -389,6 +396,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       }
       fn.deleted = true;
       functions.delete(fn.name);
+      reserved -= fn.reservedConcurrency ?? 0;
       fn.environments.clear();
       ctx.registry.unregister(fn.arn);
       mappings.functionDeleted(fn);
@@ -521,7 +529,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
         throw errors.ValidationException("1 validation error detected: Value null at 'reservedConcurrentExecutions' failed to satisfy constraint: Member must not be null");
       }
       checkReserved(input.ReservedConcurrentExecutions, fn.reservedConcurrency ?? 0);
-      fn.reservedConcurrency = input.ReservedConcurrentExecutions;
+      setReserved(fn, input.ReservedConcurrentExecutions);
       return { ReservedConcurrentExecutions: input.ReservedConcurrentExecutions };
     },
 
@@ -552,7 +560,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
     async deleteFunctionConcurrency(input: FunctionNameInput): Promise<Record<string, never>> {
       const { fn } = find(input.FunctionName);
-      fn.reservedConcurrency = undefined;
+      setReserved(fn, undefined);
       return {};
     },
 
