@@ -17,10 +17,13 @@ export function projectConfig(name: string, options: ProjectOptions = {}): ViteU
   return {
     ssr: { resolve: { conditions: ["@simcloud/source", "node", "development|production"] } },
     resolve: { conditions: ["@simcloud/source", "module", "development|production"] },
+    // A stuck test fails instead of hanging the run: simcloud's own tests finish in well under a second each.
     test: {
       name,
       include: ["**/*.test.ts"],
       exclude: [...configDefaults.exclude, "dist/**"],
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
       ...(options.typeTests === true ? { typecheck: { enabled: true, include: ["**/*.test-d.ts"], tsconfig: "./tsconfig.type-tests.json" } } : {}),
     },
   };

@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import { ClockModeError, ScheduledTaskError, SchedulerDisposedError, SchedulerLoopLimitError } from "./errors";
 import { MinHeap, type HeapEntry } from "./heap";
 import { yieldMacrotask } from "./native";
@@ -75,6 +76,8 @@ class Entry implements HeapEntry, TaskHandle {
 const PATIENCE_ROUNDS = 20;
 /** How many of the last task labels a loop-limit error names. */
 const RECENT_LABELS = 5;
+/** A chain of steps at one instant yields one native macrotask every this many steps, so host timers still fire. */
+const STEPS_PER_YIELD = 64;
 
 /** The virtual clock: what services read time from. */
 export interface Clock {
@@ -111,6 +114,21 @@ export class Scheduler implements Clock {
   private readonly onTaskError: SchedulerOptions["onTaskError"];
   private systemTimer: ReturnType<typeof setTimeout> | undefined;
   private systemTimerTime = Infinity;
+  /** Steps (see step()) taken at `stepInstant`: work that hops from promise to promise without a task. */
+  private steps = 0;
+  private stepInstant = -Infinity;
+  /** Continuations of steps past the loop limit: they wait for the next drive or for time to move. */
+  private parked: (() => void)[] = [];
+  /** Set when steps at one instant passed the loop limit; the running drive turns it into a loop-limit error. */
+  private overrun = false;
+  private yielding: Promise<void> | undefined;
+  /**
+   * The async context the cloud was created in. Tasks the scheduler runs by itself (autoAdvance, system timers)
+   * run in it, not in the context of whatever code happened to wake the scheduler (a handler's), so
+   * AsyncLocalStorage values such as a handler's request chain never leak into unrelated tasks.
+   */
+  private readonly home = new AsyncResource("simcloud.scheduler");
+  private disposers: (() => void)[] = [];
 
   constructor(options: SchedulerOptions = {}) {
     this.mode = options.mode ?? "virtual";
@@ -217,6 +235,36 @@ export class Scheduler implements Clock {
     this.activity++;
   }
 
+  /**
+   * One hop of work that runs through promise continuations alone, without a task (a poller handing a batch to
+   * a function, a function invoking another synchronously). Such a chain can feed itself forever at one
+   * instant, so steps count against the loop limit like tasks: past it the chain is parked until the next
+   * advance/settle (or until time moves) and the running drive fails with SchedulerLoopLimitError. Every
+   * STEPS_PER_YIELD steps the chain also waits one native macrotask, so the host's timers (a test runner's
+   * timeout) still fire. Returns undefined when the caller may go on at once.
+   */
+  step(label: string): Promise<void> | undefined {
+    if (this.disposed) return undefined;
+    if (this.current !== this.stepInstant) {
+      this.stepInstant = this.current;
+      this.steps = 0;
+    }
+    this.steps++;
+    this.activity++;
+    this.recentLabels[this.recentCount++ % RECENT_LABELS] = label;
+    if (this.steps > this.loopLimit) {
+      this.overrun = true;
+      return new Promise((resolve) => this.parked.push(resolve));
+    }
+    // Steps taken while a yield is pending wait for the same one, so concurrent chains keep their order.
+    if (this.yielding !== undefined) return this.yielding;
+    if (this.steps % STEPS_PER_YIELD !== 0) return undefined;
+    this.yielding = yieldMacrotask().then(() => {
+      this.yielding = undefined;
+    });
+    return this.yielding;
+  }
+
   async advance(ms: number): Promise<void> {
     if (!(ms >= 0)) throw new RangeError(`advance() needs a non-negative number of milliseconds, got ${ms}`);
     this.requireVirtual("advance");
@@ -250,12 +298,29 @@ export class Scheduler implements Clock {
     });
   }
 
+  /** Runs `cleanup` when the scheduler (its cloud) is disposed; at once if it already is. */
+  onDispose(cleanup: () => void): void {
+    if (this.disposed) cleanup();
+    else this.disposers.push(cleanup);
+  }
+
   /** Cancels everything and refuses further work. Idempotent. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    const disposers = this.disposers;
+    this.disposers = [];
+    for (const cleanup of disposers) {
+      try {
+        cleanup();
+      } catch (error) {
+        this.onTaskError?.(error, "dispose", this.current);
+      }
+    }
     this.heap.clear();
     this.oneShotPending = 0;
+    // Parked chains stay parked: everything they would do next is refused now.
+    this.parked = [];
     if (this.systemTimer !== undefined) {
       globalThis.clearTimeout(this.systemTimer);
       this.systemTimer = undefined;
@@ -263,8 +328,14 @@ export class Scheduler implements Clock {
   }
 
   private insert(time: number, fn: TaskFn, label: string | undefined, next: NextTime | undefined, background: boolean): TaskHandle {
-    this.requireLive("schedule a task");
     if (typeof fn !== "function") throw new TypeError("a scheduled task must be a function");
+    if (this.disposed) {
+      // Work still in flight when the cloud went away (a handler finishing, a poller's next step) schedules into
+      // the void: an inert handle, never run, rather than an exception nobody is there to catch.
+      const inert = new Entry(this.current, this.seq++, fn, label ?? (fn.name || "task"), undefined, true, this);
+      inert.state = "cancelled";
+      return inert;
+    }
     if (Number.isNaN(time)) throw new RangeError("cannot schedule a task at NaN");
     // Scheduling in the past runs at the current time.
     const now = this.now();
@@ -301,6 +372,7 @@ export class Scheduler implements Clock {
    */
   private async runThrough(target: number, limit: number, budget = { left: limit }, untilIdle = false): Promise<void> {
     for (;;) {
+      if (this.overrun) this.failOverrun(limit);
       let next = this.peekLive();
       // Idle: only what is due right now still runs (recurring and background work never moves time here).
       if (untilIdle && this.oneShotPending === 0 && next !== undefined && next.time > this.current) next = undefined;
@@ -322,6 +394,7 @@ export class Scheduler implements Clock {
       // Skipped when nothing could have started any since the last check (plain tasks only): the hot path.
       if ((this.activity !== this.quietAt || this.inflight.size > 0) && !(await this.quiet())) continue;
       if (this.disposed) return;
+      if (this.overrun) this.failOverrun(limit);
       // runUntilIdle leaves time at its last task unless it stopped at its deadline with work remaining.
       if (untilIdle && this.oneShotPending === 0) return;
       break;
@@ -329,9 +402,28 @@ export class Scheduler implements Clock {
     if (this.mode === "virtual" && target > this.current) this.current = target;
   }
 
+  private failOverrun(limit: number): never {
+    this.overrun = false;
+    throw new SchedulerLoopLimitError(limit, this.lastLabels());
+  }
+
+  /** Lets parked step chains go on: a new drive or a new instant gives them a new budget. */
+  private releaseParked(): void {
+    this.overrun = false;
+    this.steps = 0;
+    if (this.parked.length === 0) return;
+    const parked = this.parked;
+    this.parked = [];
+    for (const resume of parked) resume();
+    this.activity++;
+  }
+
   private runEntry(entry: Entry): unknown {
     this.heap.pop();
-    if (entry.time > this.current) this.current = entry.time;
+    if (entry.time > this.current) {
+      this.current = entry.time;
+      if (this.parked.length > 0) this.releaseParked();
+    }
     if (entry.next === undefined) {
       entry.state = "done";
       if (!entry.background) this.oneShotPending--;
@@ -405,7 +497,7 @@ export class Scheduler implements Clock {
     for (let rounds = 0; rounds < 1000; rounds++) {
       const before = this.activity;
       await yieldMacrotask();
-      if (this.activity === before || this.disposed) return;
+      if (this.activity === before || this.disposed || this.overrun) return;
       const next = this.peekLive();
       // New work due now is run by the caller's loop, in order.
       if (next !== undefined && next.time <= this.current) return;
@@ -415,6 +507,7 @@ export class Scheduler implements Clock {
   /** Marks an explicit drive (which pauses autoAdvance) and rethrows the first task failure afterwards. */
   private async drive(body: () => Promise<void>): Promise<void> {
     this.driving++;
+    if (this.parked.length > 0 || this.overrun) this.releaseParked();
     try {
       // Work the caller started just before (an invoke not yet awaited) runs at the current time first.
       await yieldMacrotask();
@@ -431,8 +524,10 @@ export class Scheduler implements Clock {
   private kickPump(): void {
     if (!this.autoAdvance || this.pumping || this.awaiters === 0 || this.disposed) return;
     this.pumping = true;
-    void this.pump().finally(() => {
-      this.pumping = false;
+    this.home.runInAsyncScope(() => {
+      void this.pump().finally(() => {
+        this.pumping = false;
+      });
     });
   }
 
@@ -442,9 +537,16 @@ export class Scheduler implements Clock {
     while (this.awaiters > 0 && !this.disposed) {
       if (this.holds > 0 || this.driving > 0) return; // release() or the end of the drive kicks us again
       if (!(await this.quiet()) || this.holds > 0 || this.driving > 0 || this.awaiters === 0) continue;
+      // Real I/O in flight (a file read, a DNS lookup) will wake someone up in real time: wait for it, not for
+      // virtual time. Open sockets and timers are not requests and do not count: those remain the user's to hold().
+      if (realRequestsPending()) {
+        await yieldMacrotask();
+        continue;
+      }
       const next = this.peekLive();
       if (next === undefined) return; // nothing can ever progress; the awaited promise stays pending
-      if (budget-- <= 0) {
+      if (budget-- <= 0 || this.overrun) {
+        this.overrun = false;
         const error = new SchedulerLoopLimitError(this.loopLimit, this.lastLabels());
         this.onTaskError?.(error, "autoAdvance", this.current);
         return;
@@ -464,7 +566,8 @@ export class Scheduler implements Clock {
     if (this.systemTimer !== undefined) globalThis.clearTimeout(this.systemTimer);
     this.systemTimerTime = next.time;
     // Looked up at call time so that fake timers installed after the cloud was created still drive it.
-    this.systemTimer = globalThis.setTimeout(() => this.onSystemTimer(), Math.max(0, next.time - this.now()));
+    const delay = Math.max(0, next.time - this.now());
+    this.systemTimer = this.home.runInAsyncScope(() => globalThis.setTimeout(() => this.onSystemTimer(), delay));
   }
 
   /**
@@ -506,6 +609,16 @@ export class Scheduler implements Clock {
   private requireLive(operation: string): void {
     if (this.disposed) throw new SchedulerDisposedError(operation);
   }
+}
+
+/** Node's names for in-flight I/O requests (libuv reqs), as `process.getActiveResourcesInfo()` lists them. */
+const IO_REQUESTS = new Set(["FSReqCallback", "FSReqPromise", "CloseReq", "GetAddrInfoReqWrap", "GetNameInfoReqWrap", "QueryReqWrap", "TCPConnectWrap", "PipeConnectWrap"]);
+
+function realRequestsPending(): boolean {
+  const info = (process as { getActiveResourcesInfo?: () => string[] }).getActiveResourcesInfo;
+  if (typeof info !== "function") return false;
+  for (const kind of info.call(process)) if (IO_REQUESTS.has(kind)) return true;
+  return false;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

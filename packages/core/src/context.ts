@@ -59,7 +59,12 @@ function toEpochMs(start: SimContextOptions["start"]): number | undefined {
   return ms;
 }
 
+/** Never throws, whatever was thrown (a revoked Proxy, an object whose toString throws). */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+  try {
+    if (error instanceof Error) return `${error.name}: ${error.message}`;
+    return String(error);
+  } catch {
+    return "[an error that cannot be described]";
+  }
 }

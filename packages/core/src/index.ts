@@ -23,3 +23,5 @@ export { TagSet, validateTags, validateTagKeys, TAG_LIMITS } from "./tags";
 export type { TagInput, TagRule, TagRules } from "./tags";
 export { runBatch, validateBatch } from "./batch";
 export type { BatchFailure, BatchResult, BatchRules } from "./batch";
+export { currentLineage, runWithLineage, tagLineage, lineageOf, extendLineage, mergeLineages } from "./lineage";
+export type { Lineage } from "./lineage";

@@ -1,9 +1,10 @@
 import type { RandomStream } from "@simcloud/clock";
-import type { SimContext } from "@simcloud/core";
+import type { Lineage, SimContext } from "@simcloud/core";
 import { deliverDeadLetter, deliverRecord, type InvocationRecord } from "./destinations";
 import type { LambdaFunction } from "./function";
 import type { InvocationOutcome, Invoker } from "./invocation";
 import { LIMITS } from "./limits";
+import { enterChain, RECURSION_MESSAGE, type RecursionSource } from "./recursion";
 import "./trace";
 
 /** Lambda Developer Guide, "How Lambda handles errors and retries with asynchronous invocation": one minute, then two. */
@@ -19,6 +20,8 @@ interface QueuedEvent {
   readonly payload: string;
   readonly requestId: string;
   readonly queuedAt: number;
+  readonly lineage: Lineage | undefined;
+  readonly source: RecursionSource;
   invokeCount: number;
   throttles: number;
   last: InvocationOutcome | undefined;
@@ -32,8 +35,16 @@ export class AsyncInvoker {
     private readonly routing: RandomStream,
   ) {}
 
-  enqueue(fn: LambdaFunction, qualifier: string | undefined, event: unknown, payload: string, requestId: string): void {
-    const queued: QueuedEvent = { fn, qualifier, event, payload, requestId, queuedAt: this.ctx.clock.now(), invokeCount: 0, throttles: 0, last: undefined };
+  enqueue(
+    fn: LambdaFunction,
+    qualifier: string | undefined,
+    event: unknown,
+    payload: string,
+    requestId: string,
+    lineage: Lineage | undefined,
+    source: RecursionSource,
+  ): void {
+    const queued: QueuedEvent = { fn, qualifier, event, payload, requestId, queuedAt: this.ctx.clock.now(), lineage, source, invokeCount: 0, throttles: 0, last: undefined };
     this.schedule(queued, 0, "initial");
   }
 
@@ -77,8 +88,14 @@ export class AsyncInvoker {
     } catch {
       return; // the version or alias went away while the event waited: AWS discards it
     }
+    const lineage = enterChain(this.ctx, fn, queued.lineage, queued.source);
+    if (lineage === undefined) {
+      // "Lambda sends the event from the stopped invocation to the on-failure destination or dead-letter queue."
+      await this.fail(queued, "RecursiveInvocationDetected", settings.onFailure);
+      return;
+    }
     queued.invokeCount++;
-    const outcome = await this.invoker.start({ fn, target, event: queued.event, requestId: queued.requestId, invocationType: "Event", clientContext: undefined });
+    const outcome = await this.invoker.start({ fn, target, event: queued.event, requestId: queued.requestId, invocationType: "Event", clientContext: undefined, lineage });
     queued.last = outcome;
     if (outcome.functionError === undefined) {
       if (settings.onSuccess !== undefined) await this.sendRecord(queued, "Success", settings.onSuccess);
@@ -92,16 +109,17 @@ export class AsyncInvoker {
     await this.fail(queued, "RetriesExhausted", settings.onFailure);
   }
 
-  private async fail(queued: QueuedEvent, condition: "RetriesExhausted" | "EventAgeExceeded", onFailure: string | undefined): Promise<void> {
+  private async fail(queued: QueuedEvent, condition: "RetriesExhausted" | "EventAgeExceeded" | "RecursiveInvocationDetected", onFailure: string | undefined): Promise<void> {
     const { fn } = queued;
     this.ctx.trace.record("lambda.async.discarded", { functionName: fn.name, requestId: queued.requestId, condition });
     if (onFailure !== undefined) await this.sendRecord(queued, condition, onFailure);
     // "Function versions use the same dead-letter queue settings as the unpublished version ($LATEST)."
     const dlq = fn.latest.config.DeadLetterConfig?.TargetArn;
     if (dlq !== undefined && dlq !== "") {
-      const throttled = queued.last === undefined;
-      const message = queued.last?.errorMessage ?? (throttled ? "Rate Exceeded." : condition);
-      const ok = await deliverDeadLetter(this.ctx, fn.name, fn.arn, dlq, queued.requestId, queued.payload, message, throttled ? 429 : 200);
+      const stopped = condition === "RecursiveInvocationDetected";
+      const throttled = queued.last === undefined && !stopped;
+      const message = stopped ? RECURSION_MESSAGE : (queued.last?.errorMessage ?? (throttled ? "Rate Exceeded." : condition));
+      const ok = await deliverDeadLetter(this.ctx, fn.name, fn.arn, dlq, queued.requestId, queued.payload, message, stopped ? 400 : throttled ? 429 : 200);
       if (!ok) fn.metrics.DeadLetterErrors++;
     }
   }
@@ -120,7 +138,7 @@ export class AsyncInvoker {
       },
       requestPayload: queued.event,
       responseContext: {
-        statusCode: last === undefined ? 429 : 200,
+        statusCode: last !== undefined ? 200 : condition === "RecursiveInvocationDetected" ? 400 : 429,
         executedVersion,
         ...(last?.functionError === undefined ? {} : { functionError: last.functionError }),
       },

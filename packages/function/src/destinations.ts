@@ -8,7 +8,7 @@ export interface InvocationRecord {
   requestContext: {
     requestId: string;
     functionArn: string;
-    condition: "Success" | "RetriesExhausted" | "EventAgeExceeded";
+    condition: "Success" | "RetriesExhausted" | "EventAgeExceeded" | "RecursiveInvocationDetected";
     approximateInvokeCount: number;
   };
   requestPayload: unknown;

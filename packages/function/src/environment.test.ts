@@ -57,3 +57,21 @@ describe("Code.modulePath handlers", () => {
     expect(JSON.parse(dec.decode(noexport.Payload))).toMatchObject({ errorType: "Runtime.HandlerNotFound" });
   });
 });
+
+describe("module instances are per cloud", () => {
+  const dir = mkdtempSync(join(tmpdir(), "simcloud-iso-"));
+  const counter = join(dir, "counter.mjs");
+  writeFileSync(counter, `let n = 0; export const handler = async () => ++n;`);
+
+  it("two fresh services with the same seed do not share a module instance", async () => {
+    const results: unknown[] = [];
+    for (let i = 0; i < 2; i++) {
+      const ctx = createSimContext({ seed: 5 });
+      const lambda = createFunctionService(ctx);
+      await lambda.createFunction({ FunctionName: "count", Code: { modulePath: counter } });
+      results.push(JSON.parse(dec.decode((await lambda.invoke({ FunctionName: "count" })).Payload)));
+      ctx.scheduler.dispose();
+    }
+    expect(results).toEqual([1, 1]);
+  });
+});

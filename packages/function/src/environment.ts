@@ -94,17 +94,28 @@ function hostEnvironment(): Record<string, string> {
   return out;
 }
 
+let scopes = 0;
+
+/**
+ * A name no other function service in this process uses: module instances are keyed by it and the environment
+ * id, so two clouds with the same seed (hence the same environment ids) never share a module instance.
+ */
+export function newModuleScope(): string {
+  scopes++;
+  return `s${scopes}`;
+}
+
 /**
  * Loads the handler for one environment. An in-process handler is shared; a module is evaluated afresh
  * for each environment, so its module scope is that environment's init phase (cold start).
  */
-export async function loadHandler(code: CodeRecord, handlerSetting: string | undefined, envId: string): Promise<FunctionHandler> {
+export async function loadHandler(code: CodeRecord, handlerSetting: string | undefined, envId: string, moduleScope: string): Promise<FunctionHandler> {
   if (code.handler !== undefined) return code.handler;
   const modulePath = code.modulePath;
   if (modulePath === undefined) throw errors.InvalidParameterValueException("The function has no handler.");
   const exportName = code.exportName ?? exportFromHandlerSetting(handlerSetting);
   const file = resolvePath(modulePath);
-  const loaded = isCommonJs(file) ? loadCommonJs(file) : await loadEsm(file, envId);
+  const loaded = isCommonJs(file) ? loadCommonJs(file) : await loadEsm(file, `${moduleScope}.${envId}`);
   const handler = pickExport(loaded, exportName);
   if (typeof handler !== "function") {
     throw new HandlerLoadError("Runtime.HandlerNotFound", `${handlerSetting ?? file} is undefined or not exported`);
@@ -139,10 +150,10 @@ function pickExport(module: unknown, name: string): unknown {
   return undefined;
 }
 
-async function loadEsm(file: string, envId: string): Promise<unknown> {
+async function loadEsm(file: string, instance: string): Promise<unknown> {
   if (!existsSync(file)) throw new HandlerLoadError("Runtime.ImportModuleError", `Error: Cannot find module '${file}'`);
   // A distinct URL per environment gives each environment its own module instance and module scope.
-  const url = `${pathToFileURL(file).href}?simcloud-env=${encodeURIComponent(envId)}`;
+  const url = `${pathToFileURL(file).href}?simcloud-env=${encodeURIComponent(instance)}`;
   try {
     return (await import(url)) as unknown;
   } catch (error) {

@@ -16,6 +16,7 @@ export const errors = defineErrors({
   PreconditionFailedException: { statusCode: 412 },
   ProvisionedConcurrencyConfigNotFoundException: { statusCode: 404 },
   ServiceException: { statusCode: 500 },
+  RecursiveInvocationException: { statusCode: 400 },
 });
 
 export type LambdaErrorCode = keyof typeof errors;

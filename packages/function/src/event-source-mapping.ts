@@ -1,4 +1,4 @@
-import { buildArn, compileFilter, isAwsError, parseArn, type CompiledFilter, type SimContext } from "@simcloud/core";
+import { buildArn, compileFilter, isAwsError, parseArn, type CompiledFilter, type Lineage, type SimContext } from "@simcloud/core";
 import { errors } from "./errors";
 import type { LambdaFunction } from "./function";
 import { LIMITS } from "./limits";
@@ -20,7 +20,7 @@ import "./trace";
 /** What the Lambda service lends the mappings: function lookup and the synchronous batch invoke. */
 export interface MappingHost {
   resolveFunction(functionName: string): { fn: LambdaFunction; qualifier: string | undefined };
-  invokeBatch(fn: LambdaFunction, qualifier: string | undefined, event: { Records: unknown[] }): Promise<BatchInvokeResult>;
+  invokeBatch(fn: LambdaFunction, qualifier: string | undefined, event: { Records: unknown[] }, lineages: Iterable<Lineage | undefined>): Promise<BatchInvokeResult>;
 }
 
 /** A poller factory per event-source service in the ARN ("sqs" here; "kinesis" arrives with the stream issue). */
@@ -187,7 +187,7 @@ export class EventSourceMappings {
         functionArn: mapping.fn.arn,
         ...(mapping.fn.latest.config.Role === undefined ? {} : { functionRole: mapping.fn.latest.config.Role }),
       }),
-      invoke: (event) => this.host.invokeBatch(mapping.fn, mapping.qualifier, event),
+      invoke: (event, lineages) => this.host.invokeBatch(mapping.fn, mapping.qualifier, event, lineages),
       report: (result) => {
         mapping.lastProcessingResult = result;
       },

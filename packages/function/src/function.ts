@@ -1,3 +1,4 @@
+import type { RecursiveLoop } from "./recursion";
 import { freeze, produce } from "immer";
 import type { RandomStream } from "@simcloud/clock";
 import { errors } from "./errors";
@@ -86,7 +87,10 @@ export class LambdaFunction {
     ColdStarts: 0,
     DeadLetterErrors: 0,
     DestinationDeliveryFailures: 0,
+    RecursiveInvocationsDropped: 0,
   };
+  /** PutFunctionRecursionConfig: Terminate unless the user allows recursive loops. */
+  recursiveLoop: RecursiveLoop = "Terminate";
   private logs: LoggedInvocation[] = [];
   deleted = false;
 

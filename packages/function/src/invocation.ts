@@ -1,5 +1,5 @@
 import type { TaskHandle } from "@simcloud/clock";
-import type { SimContext } from "@simcloud/core";
+import { runWithLineage, type Lineage, type SimContext } from "@simcloud/core";
 import type { ConcurrencyLimiter } from "./concurrency";
 import { HandlerLoadError, loadHandler, type ExecutionEnvironment } from "./environment";
 import type { LambdaFunction, ResolvedTarget } from "./function";
@@ -14,6 +14,8 @@ export interface InvokerOptions {
   printLogs: boolean;
   /** Virtual milliseconds a cold start's init phase takes (default 0: an invocation takes no virtual time). */
   coldStartMs: number;
+  /** This service's module-instance namespace (see newModuleScope). */
+  moduleScope: string;
 }
 
 export interface InvocationRequest {
@@ -23,6 +25,8 @@ export interface InvocationRequest {
   requestId: string;
   invocationType: "RequestResponse" | "Event";
   clientContext: unknown;
+  /** The request chain this invocation belongs to (recursive loop detection), this invocation included. */
+  lineage: Lineage;
 }
 
 export interface InvocationOutcome {
@@ -259,7 +263,8 @@ export class Invoker {
         }
       };
       const coldStartMs = this.options.coldStartMs;
-      runInScope(scope, () => {
+      // Whatever the handler sends or invokes belongs to this invocation's chain.
+      runWithLineage(request.lineage, () => runInScope(scope, () => {
         try {
           if (environment.initialized && environment.handler !== undefined) {
             invoke(environment.handler);
@@ -274,7 +279,14 @@ export class Invoker {
           }
           const initStart = ctx.clock.now();
           const init = async (): Promise<FunctionHandler> => {
-            const handler = await loadHandler(code, config.Handler, environment.id);
+            // Loading a module is real work the cloud awaits: autoAdvance must not move time meanwhile.
+            const release = ctx.scheduler.hold();
+            let handler: FunctionHandler;
+            try {
+              handler = await loadHandler(code, config.Handler, environment.id, this.options.moduleScope);
+            } finally {
+              release();
+            }
             if (coldStartMs > 0) await ctx.scheduler.sleep(coldStartMs, `lambda:${fn.name} init`);
             return handler;
           };
@@ -303,7 +315,7 @@ export class Invoker {
         } catch (error) {
           finish({ ok: false, error });
         }
-      });
+      }));
     });
   }
 }
@@ -334,24 +346,40 @@ function createContext(
   };
 }
 
-/** The Node.js runtime's error document (errorType from the error's name, the stack as `trace`). */
+/**
+ * The Node.js runtime's error document (errorType from the error's name, the stack as `trace`). Total: whatever
+ * was thrown (a revoked Proxy, an Error whose getters throw, a symbol), reading it never throws, so the
+ * invocation always ends and releases its concurrency slot.
+ */
 export function errorDocument(error: unknown): ErrorDocument {
-  if (error instanceof HandlerLoadError) return { errorType: error.errorType, errorMessage: error.message, trace: [] };
-  if (error instanceof Error) {
-    return { errorType: error.name, errorMessage: error.message, trace: (error.stack ?? `${error.name}: ${error.message}`).split("\n") };
+  if (attempt(() => error instanceof HandlerLoadError, false)) {
+    const failed = error as HandlerLoadError;
+    return { errorType: failed.errorType, errorMessage: failed.message, trace: [] };
   }
-  if (error !== null && typeof error === "object") {
-    return { errorType: "object", errorMessage: safeJson(error), trace: [] };
+  if (attempt(() => error instanceof Error, false)) {
+    const failed = error as Error;
+    const name = attempt(() => textOf(failed.name), undefined) ?? "Error";
+    const message = attempt(() => textOf(failed.message), undefined) ?? "";
+    const stack = attempt(() => textOf(failed.stack), undefined) ?? `${name}: ${message}`;
+    return { errorType: name, errorMessage: message, trace: stack.split("\n") };
+  }
+  if (error !== null && (typeof error === "object" || typeof error === "function")) {
+    const text = attempt(() => JSON.stringify(error), undefined) ?? attempt(() => String(error), undefined) ?? "[unprintable object]";
+    return { errorType: typeof error, errorMessage: text, trace: [] };
   }
   return { errorType: typeof error, errorMessage: String(error), trace: [] };
 }
 
-function safeJson(value: unknown): string {
+function attempt<T, F>(read: () => T, fallback: F): T | F {
   try {
-    return JSON.stringify(value);
+    return read();
   } catch {
-    return String(value);
+    return fallback;
   }
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }
 
 /** JSON text of a handler's result; `undefined` becomes null as the Node.js runtime sends it. */
@@ -359,7 +387,8 @@ function serialise(value: unknown): string | Error {
   try {
     return JSON.stringify(value === undefined ? null : value) ?? "null";
   } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
+    const message = attempt(() => (error instanceof Error ? error.message : String(error)), undefined) ?? "the value cannot be serialised";
+    return new Error(message);
   }
 }
 

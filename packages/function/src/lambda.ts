@@ -1,14 +1,16 @@
 import { createHash } from "node:crypto";
-import { buildArn, type FunctionInvokeInput, type FunctionInvokeOutput, type FunctionPort, type PortCaller, type SimContext } from "@simcloud/core";
+import { buildArn, currentLineage, partitionOf, mergeLineages, type FunctionInvokeInput, type FunctionInvokeOutput, type FunctionPort, type PortCaller, type SimContext } from "@simcloud/core";
 import { AsyncInvoker } from "./async-invoke";
 import { ConcurrencyLimiter } from "./concurrency";
-import { EnvironmentPool, loadHandler } from "./environment";
+import { EnvironmentPool, loadHandler, newModuleScope } from "./environment";
 import { errors } from "./errors";
 import { EventSourceMappings, type MappingHost } from "./event-source-mapping";
 import { LambdaFunction, type CodeRecord, type EventInvokeConfigRecord } from "./function";
 import { Invoker, runtimeVariables, type InvocationOutcome } from "./invocation";
 import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";
+import { acquireRuntime } from "./runtime-scope";
+import { enterChain, RECURSION_MESSAGE, type RecursionSource, type RecursiveLoop } from "./recursion";
 import type {
   AliasConfiguration,
   AliasNameInput,
@@ -53,6 +55,7 @@ import {
   checkEnvironment,
   checkPayloadSize,
   checkRange,
+  checkRuntime,
   parsePayload,
   requireAliasName,
   requireNewFunctionName,
@@ -83,21 +86,33 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   const scope = { region: ctx.region, accountId: ctx.accountId };
   const poolOptions = { idleTimeoutMs: options.environmentIdleTimeoutMs ?? 600_000, inheritProcessEnv: options.inheritProcessEnv ?? true };
   const limiter = new ConcurrencyLimiter(options.accountConcurrency ?? LIMITS.accountConcurrency, () => reservedTotal());
-  const invoker = new Invoker(ctx, limiter, { printLogs: options.printLogs ?? false, coldStartMs: options.coldStartMs ?? 0 });
+  const moduleScope = newModuleScope();
+  // The patched process.env and console go back to the host's when the last cloud using them is disposed.
+  ctx.scheduler.onDispose(acquireRuntime());
+  const invoker = new Invoker(ctx, limiter, { printLogs: options.printLogs ?? false, coldStartMs: options.coldStartMs ?? 0, moduleScope });
   const routing = ctx.random.stream("lambda.routing");
   const asyncInvoker = new AsyncInvoker(ctx, invoker, routing);
 
+  /** Sum of every function's reservation, kept as reservations change: throttling reads it on every invoke. */
+  let reserved = 0;
   function reservedTotal(): number {
-    let total = 0;
-    for (const fn of functions.values()) total += fn.reservedConcurrency ?? 0;
-    return total;
+    return reserved;
+  }
+  function setReserved(fn: LambdaFunction, value: number | undefined): void {
+    reserved += (value ?? 0) - (fn.reservedConcurrency ?? 0);
+    fn.reservedConcurrency = value;
   }
 
   function find(text: unknown, qualifier?: string): { fn: LambdaFunction; qualifier: string | undefined } {
     const ref = parseFunctionRef(text, qualifier);
-    const fn = functions.get(ref.name);
+    // An ARN names its region, account and partition: a function elsewhere is not this service's.
+    if (ref.region !== undefined && ref.region !== "" && ref.region !== ctx.region) {
+      throw errors.ResourceNotFoundException(`Functions from '${ref.region}' are not reachable in this region ('${ctx.region}')`, { Type: "User" });
+    }
+    const fn = (ref.accountId === undefined || ref.accountId === ctx.accountId) && (ref.partition === undefined || ref.partition === partitionOf(ctx.region)) ? functions.get(ref.name) : undefined;
     if (fn === undefined) {
-      const arn = buildArn("lambda", `function:${ref.name}${ref.qualifier === undefined ? "" : `:${ref.qualifier}`}`, scope);
+      const where = `arn:${ref.partition ?? partitionOf(ctx.region)}:lambda:${ctx.region}:${ref.accountId ?? ctx.accountId}`;
+      const arn = `${where}:function:${ref.name}${ref.qualifier === undefined ? "" : `:${ref.qualifier}`}`;
       throw errors.ResourceNotFoundException(`Function not found: ${arn}`, { Type: "User" });
     }
     return { fn, qualifier: ref.qualifier };
@@ -139,14 +154,14 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       kind: "function",
       arn: fn.arn,
       async invoke(input: FunctionInvokeInput, caller?: PortCaller): Promise<FunctionInvokeOutput> {
-        void caller;
+        const source: RecursionSource = caller?.principal === "sns.amazonaws.com" ? "sns" : "lambda";
         const out = await invoke({
           FunctionName: fn.arn,
           ...(input.Payload === undefined ? {} : { Payload: input.Payload }),
           ...(input.InvocationType === undefined ? {} : { InvocationType: input.InvocationType }),
           ...(input.Qualifier === undefined ? {} : { Qualifier: input.Qualifier }),
           ...(input.ClientContext === undefined ? {} : { ClientContext: input.ClientContext }),
-        });
+        }, source);
         return out;
       },
     };
@@ -162,7 +177,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     };
   }
 
-  async function invoke(input: InvokeCommandInput): Promise<InvokeCommandOutput> {
+  async function invoke(input: InvokeCommandInput, source: RecursionSource = "lambda"): Promise<InvokeCommandOutput> {
     const type = input.InvocationType ?? "RequestResponse";
     if (type !== "RequestResponse" && type !== "Event" && type !== "DryRun") {
       throw errors.ValidationException(
@@ -177,12 +192,17 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     const target = fn.resolve(qualifier, routing);
     if (type === "DryRun") return { StatusCode: 204 };
     if (type === "Event") {
-      asyncInvoker.enqueue(fn, qualifier, event, text === "" ? "{}" : text, ctx.ids.uuid("lambda.requests"));
+      asyncInvoker.enqueue(fn, qualifier, event, text === "" ? "{}" : text, ctx.ids.uuid("lambda.requests"), currentLineage(), source);
       return { StatusCode: 202 };
     }
+    // A function invoking itself synchronously recurses through promises alone: count it as scheduler work.
+    const step = ctx.scheduler.step(`lambda:${fn.name} invoke`);
+    if (step !== undefined) await step;
     const reason = invoker.throttle(fn, "RequestResponse");
     if (reason !== undefined) throw errors.TooManyRequestsException("Rate Exceeded.", { Reason: reason, Type: "User" });
-    const outcome = invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext });
+    const lineage = enterChain(ctx, fn, currentLineage(), source);
+    if (lineage === undefined) throw errors.RecursiveInvocationException(RECURSION_MESSAGE, { Type: "User" });
+    const outcome = invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext, lineage });
     return toOutput(await ctx.scheduler.waitFor(outcome), input.LogType === "Tail");
   }
 
@@ -226,11 +246,16 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       const { fn, qualifier } = find(text);
       return { fn, qualifier };
     },
-    async invokeBatch(fn, qualifier, event) {
+    async invokeBatch(fn, qualifier, event, lineages) {
+      // A mapping whose function feeds its own queue loops through promises alone: count it as scheduler work.
+      const step = ctx.scheduler.step(`lambda:${fn.name} event source batch`);
+      if (step !== undefined) await step;
       if (fn.deleted) return { kind: "throttled" };
       if (invoker.throttle(fn, "RequestResponse") !== undefined) return { kind: "throttled" };
       const target = fn.resolve(qualifier, routing);
-      const outcome = await invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext: undefined });
+      const lineage = enterChain(ctx, fn, mergeLineages(lineages), "sqs");
+      if (lineage === undefined) return { kind: "recursion-stopped" };
+      const outcome = await invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext: undefined, lineage });
       return { kind: "completed", outcome };
     },
   };
@@ -245,6 +270,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       checkRange(input.MemorySize, "memorySize", LIMITS.memoryMin, LIMITS.memoryMax);
       checkRange(input.EphemeralStorage?.Size, "ephemeralStorage.size", LIMITS.ephemeralMin, LIMITS.ephemeralMax);
       checkDescription(input.Description);
+      checkRuntime(input.Runtime);
       checkEnvironment(input.Environment?.Variables);
       if (input.ReservedConcurrentExecutions !== undefined) checkReserved(input.ReservedConcurrentExecutions, 0);
       const { code, sha, size } = codeOf({
@@ -281,7 +307,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       };
       const fn = new LambdaFunction(ref.name, arn, config, code, new EnvironmentPool(poolOptions));
       for (const [key, value] of Object.entries(input.Tags ?? {})) fn.tags.set(key, value);
-      fn.reservedConcurrency = input.ReservedConcurrentExecutions;
+      setReserved(fn, input.ReservedConcurrentExecutions);
       functions.set(ref.name, fn);
       ctx.registry.register(port(fn));
       ctx.trace.record("lambda.function.created", { functionName: ref.name, functionArn: arn });
@@ -313,6 +339,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       checkRange(input.MemorySize, "memorySize", LIMITS.memoryMin, LIMITS.memoryMax);
       checkRange(input.EphemeralStorage?.Size, "ephemeralStorage.size", LIMITS.ephemeralMin, LIMITS.ephemeralMax);
       checkDescription(input.Description);
+      checkRuntime(input.Runtime);
       checkEnvironment(input.Environment?.Variables);
       checkRevision(input.RevisionId, fn.latest.config.RevisionId);
       const rev = revision();
@@ -369,6 +396,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       }
       fn.deleted = true;
       functions.delete(fn.name);
+      reserved -= fn.reservedConcurrency ?? 0;
       fn.environments.clear();
       ctx.registry.unregister(fn.arn);
       mappings.functionDeleted(fn);
@@ -501,8 +529,28 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
         throw errors.ValidationException("1 validation error detected: Value null at 'reservedConcurrentExecutions' failed to satisfy constraint: Member must not be null");
       }
       checkReserved(input.ReservedConcurrentExecutions, fn.reservedConcurrency ?? 0);
-      fn.reservedConcurrency = input.ReservedConcurrentExecutions;
+      setReserved(fn, input.ReservedConcurrentExecutions);
       return { ReservedConcurrentExecutions: input.ReservedConcurrentExecutions };
+    },
+
+    async putFunctionRecursionConfig(input: { FunctionName: string | undefined; RecursiveLoop: RecursiveLoop | undefined }): Promise<{ RecursiveLoop: RecursiveLoop }> {
+      const value = input.RecursiveLoop;
+      if (value !== "Allow" && value !== "Terminate") {
+        throw errors.ValidationException(
+          value === undefined || value === null
+            ? "1 validation error detected: Value null at 'recursiveLoop' failed to satisfy constraint: Member must not be null"
+            : `1 validation error detected: Value '${String(value)}' at 'recursiveLoop' failed to satisfy constraint: Member must satisfy enum value set: [Allow, Terminate]`,
+        );
+      }
+      const { fn, qualifier } = find(input.FunctionName);
+      if (qualifier !== undefined) throw errors.InvalidParameterValueException("Unsupported function name: a qualifier is not allowed in PutFunctionRecursionConfig.");
+      fn.recursiveLoop = value;
+      return { RecursiveLoop: value };
+    },
+
+    async getFunctionRecursionConfig(input: FunctionNameInput): Promise<{ RecursiveLoop: RecursiveLoop }> {
+      const { fn } = find(input.FunctionName);
+      return { RecursiveLoop: fn.recursiveLoop };
     },
 
     async getFunctionConcurrency(input: FunctionNameInput): Promise<{ ReservedConcurrentExecutions?: number }> {
@@ -512,7 +560,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
     async deleteFunctionConcurrency(input: FunctionNameInput): Promise<Record<string, never>> {
       const { fn } = find(input.FunctionName);
-      fn.reservedConcurrency = undefined;
+      setReserved(fn, undefined);
       return {};
     },
 
@@ -535,13 +583,16 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
           env.handler = version.code.handler;
           env.initialized = true;
         } else {
-          // Provisioned environments initialise ahead of any invocation, as AWS does when the config turns READY.
-          void loadHandler(version.code, version.config.Handler, id).then(
+          // Provisioned environments initialise ahead of any invocation, as AWS does when the config turns READY;
+          // autoAdvance holds time while the module loads.
+          const release = ctx.scheduler.hold();
+          void loadHandler(version.code, version.config.Handler, id, moduleScope).then(
             (handler) => {
+              release();
               env.handler = handler;
               env.initialized = true;
             },
-            () => undefined,
+            () => release(),
           );
         }
         fn.environments.release(env, ctx.clock.now());

@@ -4,6 +4,10 @@ import { requireFunctionNameText } from "./validate";
 export interface FunctionRef {
   name: string;
   qualifier: string | undefined;
+  /** What a full or partial ARN says about where the function lives (absent for a plain name). */
+  partition?: string;
+  region?: string;
+  accountId?: string;
 }
 
 /**
@@ -25,18 +29,26 @@ const PARSE_CACHE_SIZE = 1_000;
 const parsed = new Map<string, FunctionRef>();
 
 function combine(ref: FunctionRef, qualifier: string | undefined): FunctionRef {
-  if (qualifier === undefined) return { name: ref.name, qualifier: ref.qualifier };
+  const place = { ...(ref.partition === undefined ? {} : { partition: ref.partition }), ...(ref.region === undefined ? {} : { region: ref.region }), ...(ref.accountId === undefined ? {} : { accountId: ref.accountId }) };
+  if (qualifier === undefined) return { name: ref.name, qualifier: ref.qualifier, ...place };
   if (ref.qualifier !== undefined && ref.qualifier !== qualifier) {
     throw errors.InvalidParameterValueException("The derived qualifier from the function name does not match the specified qualifier.");
   }
-  return { name: ref.name, qualifier };
+  return { name: ref.name, qualifier, ...place };
 }
 
 function parseValid(value: string): FunctionRef {
   let rest = value;
-  if (rest.startsWith("arn:")) rest = rest.split(":").slice(5).join(":");
-  else if (/^\d{12}:function:/.test(rest)) rest = rest.slice(13);
+  let place: Pick<FunctionRef, "partition" | "region" | "accountId"> = {};
+  if (rest.startsWith("arn:")) {
+    const parts = rest.split(":");
+    place = { partition: parts[1] ?? "", region: parts[3] ?? "", accountId: parts[4] ?? "" };
+    rest = parts.slice(5).join(":");
+  } else if (/^\d{12}:function:/.test(rest)) {
+    place = { accountId: rest.slice(0, 12) };
+    rest = rest.slice(13);
+  }
   if (rest.startsWith("function:")) rest = rest.slice("function:".length);
   const [name = "", derived] = rest.split(":");
-  return { name, qualifier: derived };
+  return { name, qualifier: derived, ...place };
 }

@@ -1,4 +1,4 @@
-import type { CompiledFilter } from "@simcloud/core";
+import type { CompiledFilter, Lineage } from "@simcloud/core";
 import type { InvocationOutcome } from "./invocation";
 import type { StreamMappingSettings } from "./kinesis-poller";
 
@@ -18,13 +18,13 @@ export interface PollerSettings {
   readonly functionRole?: string;
 }
 
-export type BatchInvokeResult = { kind: "throttled" } | { kind: "completed"; outcome: InvocationOutcome };
+export type BatchInvokeResult = { kind: "throttled" } | { kind: "recursion-stopped" } | { kind: "completed"; outcome: InvocationOutcome };
 
 /** What a mapping gives its poller: live settings, the function to invoke, and a place to report. */
 export interface PollerHost {
   settings(): PollerSettings;
   /** Invokes the mapped function synchronously with one batch event. */
-  invoke(event: { Records: unknown[] }): Promise<BatchInvokeResult>;
+  invoke(event: { Records: unknown[] }, lineages: Iterable<Lineage | undefined>): Promise<BatchInvokeResult>;
   /** LastProcessingResult, as GetEventSourceMapping reports it. */
   report(result: string): void;
 }

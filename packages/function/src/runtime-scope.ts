@@ -21,6 +21,12 @@ interface SharedState {
   storage: AsyncLocalStorage<RuntimeScope>;
   proxies: WeakSet<object>;
   consoles: WeakSet<object>;
+  /** Function services alive in this process; at zero the host's process.env and console are put back. */
+  users?: number;
+  /** The host's process.env object while ours stands in for it. */
+  hostEnv?: NodeJS.ProcessEnv | undefined;
+  /** Each patched console with its original methods. */
+  patched?: Map<object, Record<string, unknown>>;
 }
 
 // Shared through the global symbol registry: a test runner may evaluate this module more than once in one
@@ -32,6 +38,32 @@ const shared: SharedState = ((globalThis as Record<symbol, unknown>)[KEY] as Sha
   consoles: new WeakSet(),
 };
 (globalThis as Record<symbol, unknown>)[KEY] = shared;
+
+/**
+ * A function service counts itself as a user of the patched process.env and console; the returned release
+ * (called when its cloud is disposed) puts the host's back when the last user goes.
+ */
+export function acquireRuntime(): () => void {
+  shared.users = (shared.users ?? 0) + 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    shared.users = (shared.users ?? 1) - 1;
+    if (shared.users === 0) restoreHost();
+  };
+}
+
+function restoreHost(): void {
+  if (shared.hostEnv !== undefined && shared.proxies.has(process.env)) process.env = shared.hostEnv;
+  shared.hostEnv = undefined;
+  for (const [target, originals] of shared.patched ?? []) {
+    const methods = target as Record<string, unknown>;
+    for (const [method, original] of Object.entries(originals)) methods[method] = original;
+    shared.consoles.delete(target);
+  }
+  shared.patched?.clear();
+}
 
 export function currentScope(): RuntimeScope | undefined {
   return shared.storage.getStore();
@@ -72,6 +104,7 @@ function installProcessEnv(): void {
     },
   });
   shared.proxies.add(proxy);
+  shared.hostEnv = host;
   process.env = proxy;
 }
 
@@ -93,9 +126,12 @@ function installConsole(): void {
   if (shared.consoles.has(target)) return;
   shared.consoles.add(target);
   const methods = target as unknown as Record<string, (...args: unknown[]) => void>;
+  const originals: Record<string, unknown> = {};
+  (shared.patched ??= new Map()).set(target, originals);
   for (const [method, level] of LEVELS) {
     const original = methods[method];
     if (typeof original !== "function") continue;
+    originals[method] = original;
     methods[method] = function scopedConsole(this: unknown, ...args: unknown[]): void {
       const scope = shared.storage.getStore();
       if (scope === undefined) {

@@ -1,5 +1,5 @@
 import type { TaskHandle } from "@simcloud/clock";
-import type { PortCaller, QueueMessage, QueuePort, SimContext } from "@simcloud/core";
+import { lineageOf, tagLineage, type PortCaller, type QueueMessage, type QueuePort, type SimContext } from "@simcloud/core";
 import { LIMITS } from "./limits";
 import { passesFilters, type EventSourcePoller, type PollerHost, type PollerSettings } from "./poller";
 import "./trace";
@@ -164,7 +164,14 @@ export function createSqsPoller(ctx: SimContext, host: PollerHost): EventSourceP
       return pass;
     });
     if (kept.length === 0) return;
-    const result = await host.invoke({ Records: kept });
+    const result = await host.invoke({ Records: kept }, kept.map((record) => lineageOf(record)));
+    if (result.kind === "recursion-stopped") {
+      // Recursive loop detection: the batch is not processed; its messages come back after the visibility
+      // timeout and the queue's redrive policy moves them to its dead-letter queue, if it has one.
+      trace(settings.uuid, settings.functionName, kept.length, "recursion-stopped");
+      host.report("PROBLEM: Function call failed");
+      return;
+    }
     if (result.kind === "throttled") {
       // Throttled batches stay in flight and return after the visibility timeout, as in AWS.
       trace(settings.uuid, settings.functionName, kept.length, "throttled");
@@ -204,6 +211,7 @@ export function createSqsPoller(ctx: SimContext, host: PollerHost): EventSourceP
           continue;
         }
         const record = toRecord(message, arn, ctx.region);
+        tagLineage(record, lineageOf(message));
         const size = Buffer.byteLength(JSON.stringify(record));
         if (batch.length > 0 && bytes + size > LIMITS.syncPayloadBytes) {
           // The invocation payload is full: hand the message back for the next batch.
@@ -254,7 +262,7 @@ export function createSqsPoller(ctx: SimContext, host: PollerHost): EventSourceP
     return batch;
   }
 
-  function trace(uuid: string, functionName: string, size: number, outcome: "success" | "partial" | "failure" | "throttled"): void {
+  function trace(uuid: string, functionName: string, size: number, outcome: "success" | "partial" | "failure" | "throttled" | "recursion-stopped"): void {
     ctx.trace.record("lambda.esm.batch", { uuid, functionName, eventSourceArn: arn, size, outcome });
   }
 

@@ -21,13 +21,15 @@ declare module "@simcloud/core" {
       errorType?: string;
       timedOut: boolean;
     };
+    /** Recursive loop detection stopped an invocation (the function ran `invocations` times in one chain). */
+    "lambda.invocation.recursion-stopped": { functionName: string; source: "sqs" | "sns" | "lambda"; invocations: number };
     "lambda.invocation.throttled": { functionName: string; reason: string; invocationType: "RequestResponse" | "Event" };
     "lambda.async.queued": { functionName: string; requestId: string; delayMs: number; attempt: number; reason: "initial" | "error" | "throttle" };
-    "lambda.async.discarded": { functionName: string; requestId: string; condition: "RetriesExhausted" | "EventAgeExceeded" };
+    "lambda.async.discarded": { functionName: string; requestId: string; condition: "RetriesExhausted" | "EventAgeExceeded" | "RecursiveInvocationDetected" };
     "lambda.destination.delivered": { functionName: string; requestId: string; destination: string; condition: string };
     /** A destination or DLQ that no longer exists (or refused the record): AWS drops the record. */
     "lambda.destination.dropped": { functionName: string; requestId: string; destination: string; error: string };
-    "lambda.esm.batch": { uuid: string; functionName: string; eventSourceArn: string; size: number; outcome: "success" | "partial" | "failure" | "throttled" };
+    "lambda.esm.batch": { uuid: string; functionName: string; eventSourceArn: string; size: number; outcome: "success" | "partial" | "failure" | "throttled" | "recursion-stopped" };
     "lambda.esm.filtered": { uuid: string; eventSourceArn: string; messageId: string };
     "lambda.esm.disabled": { uuid: string; reason: string };
     /** A backlog lasted a second: the mapping's pollers may run this many concurrent batches now. */

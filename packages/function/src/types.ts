@@ -318,6 +318,8 @@ export interface FunctionMetrics {
   ColdStarts: number;
   DeadLetterErrors: number;
   DestinationDeliveryFailures: number;
+  /** Invocations stopped by recursive loop detection. */
+  RecursiveInvocationsDropped: number;
 }
 
 export interface InvocationLog {

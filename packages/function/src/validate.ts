@@ -97,3 +97,34 @@ export function parsePayload(text: string): unknown {
     throw errors.InvalidRequestContentException(`Could not parse request body into json: Could not parse payload into json: ${detail}`);
   }
 }
+
+/**
+ * Runtimes CreateFunction and UpdateFunctionConfiguration accept, in the order AWS's message lists them
+ * (AWS's recorded answer to `Runtime: "non-existent-runtime"`). Newer runtimes in the SDK's Runtime enum that
+ * are not deprecated are accepted too.
+ */
+const ACCEPTED_RUNTIMES = [
+  "nodejs20.x", "python3.14", "provided.al2023", "python3.12", "python3.13", "nodejs24.x", "nodejs22.x", "java25", "python3.10",
+  "python3.11", "java21", "ruby3.3", "ruby3.4", "ruby3.2", "python3.8", "python3.9", "java17", "nodejs16.x", "dotnet10", "dotnet8",
+  "java11", "dotnet6", "nodejs18.x", "provided.al2", "java8.al2",
+];
+const NEWER_RUNTIMES = ["nodejs26.x", "python3.15", "ruby4.0", "java8.al2023", "java11.al2023", "java17.al2023"];
+/** In the SDK's enum, refused for new functions ("Lambda runtimes", deprecated runtimes). */
+const DEPRECATED_RUNTIMES = new Set([
+  "nodejs", "nodejs4.3", "nodejs4.3-edge", "nodejs6.10", "nodejs8.10", "nodejs10.x", "nodejs12.x", "nodejs14.x", "python2.7", "python3.6",
+  "python3.7", "java8", "dotnetcore1.0", "dotnetcore2.0", "dotnetcore2.1", "dotnetcore3.1", "go1.x", "ruby2.5", "ruby2.7", "provided",
+]);
+const RUNTIMES = new Set([...ACCEPTED_RUNTIMES, ...NEWER_RUNTIMES]);
+
+export function checkRuntime(value: unknown): void {
+  if (value === undefined || (typeof value === "string" && RUNTIMES.has(value))) return;
+  if (typeof value === "string" && DEPRECATED_RUNTIMES.has(value)) {
+    throw errors.InvalidParameterValueException(
+      `The runtime parameter of ${value} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.`,
+      { Type: "User" },
+    );
+  }
+  throw errors.ValidationException(
+    `Value ${String(value)} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [${ACCEPTED_RUNTIMES.join(", ")}] or be a valid ARN`,
+  );
+}

@@ -1,6 +1,6 @@
 import { hash } from "node:crypto";
 import type { RandomStream, TaskHandle } from "@simcloud/clock";
-import type { MessageAttributeMap, SimContext, TraceEventMap } from "@simcloud/core";
+import { currentLineage, lineageOf, tagLineage, type MessageAttributeMap, type SimContext, type TraceEventMap } from "@simcloud/core";
 import { errors } from "./errors";
 import { DeadlineHeap } from "./deadlines";
 import { LIMITS } from "./limits";
@@ -200,6 +200,8 @@ export class Queue {
       sequenceNumber,
       undefined,
     );
+    // A message sent by a Lambda handler carries its request chain (recursive loop detection), invisibly.
+    tagLineage(message, currentLineage());
     this.place(message, delay, false);
     if (dedupKey !== undefined) this.dedup.set(dedupKey, { messageId, sequenceNumber, expiresAt: now + LIMITS.deduplicationWindowMs });
     const trace = this.ctx.trace;
@@ -764,6 +766,7 @@ export class Queue {
       MD5OfBody: message.md5Body,
       Body: message.body,
     };
+    tagLineage(out, lineageOf(message));
     if (rules.systemNames.size > 0) out.Attributes = this.systemAttributesOf(message, rules.systemNames);
     const selection = rules.attributeNames;
     if (selection !== undefined && message.attributes !== undefined) {

@@ -101,7 +101,9 @@ function fixedEndpoint(params: { Endpoint?: string }): EndpointV2 {
 /** No request leaves the process; the reserved `.invalid` name makes that plain if one ever tried. */
 export const SIMCLOUD_ENDPOINT = "https://simcloud.invalid";
 
-export interface ClientConfigContext extends Pick<SimContext, "ids" | "trace" | "region"> {}
+export interface ClientConfigContext extends Pick<SimContext, "ids" | "trace" | "region"> {
+  readonly scheduler?: { readonly isDisposed: boolean };
+}
 
 export function createClientConfig<O extends object = Record<never, never>>(
   services: SdkServices,
@@ -109,6 +111,14 @@ export function createClientConfig<O extends object = Record<never, never>>(
   overrides?: O,
   routes: readonly ServiceRoutes[] = defaultRoutes,
 ): Omit<SimcloudClientConfig, keyof O> & O {
+  // One cloud is one region: its ARNs and URLs all name it. A client pointed at another region would silently get
+  // this region's resources, so it is refused (create a second cloud for a second region).
+  const region: unknown = overrides === undefined ? undefined : (overrides as { region?: unknown }).region;
+  if (region !== undefined && region !== context.region) {
+    throw new RangeError(
+      `clientConfig({ region: ${JSON.stringify(region)} }): this cloud simulates ${context.region} only; create another cloud with createCloud({ region: ${JSON.stringify(region)} }) for that region`,
+    );
+  }
   const config: SimcloudClientConfig = {
     region: context.region,
     // Clients resolve credentials before signing whether or not the signer uses them; nothing checks these.

@@ -3,7 +3,7 @@
  * and deserialises; this decodes the wire request, calls the same service method the native API exposes, and
  * encodes the answer or the error as AWS does. It adds no behaviour: every semantic is the service's.
  */
-import { AwsError, describeError, isAwsError, type SimContext } from "@simcloud/core";
+import { AwsError, CloudDisposedError, describeError, isAwsError, type SimContext } from "@simcloud/core";
 import type { HttpHandlerOptions, HttpRequest, HttpResponse } from "@smithy/types";
 import type { Codec } from "./protocols/codec";
 import { jsonRpc } from "./protocols/json-rpc";
@@ -21,7 +21,8 @@ export type SdkServices = object;
 
 export interface RequestHandlerOptions {
   readonly services: SdkServices;
-  readonly context: Pick<SimContext, "ids" | "trace">;
+  /** With the scheduler, calls to a disposed cloud fail with CloudDisposedError before reaching a service. */
+  readonly context: Pick<SimContext, "ids" | "trace"> & { readonly scheduler?: { readonly isDisposed: boolean } };
   /** The routing tables served; one per service. */
   readonly routes: readonly ServiceRoutes[];
 }
@@ -64,7 +65,8 @@ export function createRequestHandler(options: RequestHandlerOptions): SimcloudRe
       const output = await abortable(Promise.resolve((method as ServiceMethod).call(service, call.input)), signal);
       return codec.encodeOutput(call, output, routes, requestId);
     } catch (error) {
-      if (isAbortError(error)) throw error;
+      // A disposed cloud is not a service failure to retry: the SDK call rejects with the error itself.
+      if (isAbortError(error) || error instanceof CloudDisposedError) throw error;
       return codec.encodeError(asAwsError(error, routes, operation, context.trace), routes, requestId);
     }
   }
@@ -74,6 +76,7 @@ export function createRequestHandler(options: RequestHandlerOptions): SimcloudRe
     async handle(request, handlerOptions) {
       const signal = handlerOptions?.abortSignal as AbortSignalLike | undefined;
       if (signal?.aborted) throw abortError();
+      if (context.scheduler?.isDisposed === true) throw new CloudDisposedError("an SDK call");
       const wire = await readRequest(request);
       return { response: toHttpResponse(await respond(wire, signal)) };
     },

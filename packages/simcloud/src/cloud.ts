@@ -14,7 +14,7 @@ import { createQueueService, type QueueService, type QueueServiceOptions } from 
 import { createClientConfig, type SimcloudClientConfig } from "@simcloud/sdk";
 import { createStreamService, type StreamService, type StreamServiceOptions } from "@simcloud/stream";
 import { createTopicService, type TopicService, type TopicServiceOptions } from "@simcloud/topic";
-import { guardDisposed } from "./guard";
+import { guardDisposed, type DisposalWatch } from "./guard";
 
 export interface CloudOptions extends SimContextOptions {
   /** SQS settings, e.g. `{ chaos: { duplicateProbability: 0.1 } }`. */
@@ -35,8 +35,8 @@ export interface CloudServices {
   kinesis: StreamService;
 }
 
-function createServices(context: SimContext, options: CloudOptions, isDisposed: () => boolean): CloudServices {
-  const guard = <T extends object>(service: T, name: string): T => guardDisposed(service, name, isDisposed);
+function createServices(context: SimContext, options: CloudOptions, disposal: DisposalWatch): CloudServices {
+  const guard = <T extends object>(service: T, name: string): T => guardDisposed(service, name, disposal);
   return {
     lambda: guard(createFunctionService(context, options.lambda), "lambda"),
     sqs: guard(createQueueService(context, options.sqs), "sqs"),
@@ -81,7 +81,16 @@ export function createCloud(options: CloudOptions = {}): Cloud {
     if (disposed) throw new CloudDisposedError(operation);
   };
 
-  const services = createServices(context, options, () => disposed);
+  // Callers waiting on the cloud when it is disposed: each rejects with CloudDisposedError.
+  const waiting = new Set<() => void>();
+  const disposal: DisposalWatch = {
+    isDisposed: () => disposed,
+    watch(onDispose) {
+      waiting.add(onDispose);
+      return () => waiting.delete(onDispose);
+    },
+  };
+  const services = createServices(context, options, disposal);
   const cloud: Cloud = {
     ...services,
     context,
@@ -123,6 +132,9 @@ export function createCloud(options: CloudOptions = {}): Cloud {
       disposed = true;
       scheduler.dispose();
       trace.dispose();
+      const pending = [...waiting];
+      waiting.clear();
+      for (const onDispose of pending) onDispose();
     },
     [Symbol.asyncDispose]() {
       return cloud.dispose();

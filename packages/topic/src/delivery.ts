@@ -1,4 +1,4 @@
-import { describeError, isAwsError, type MessageAttributeMap, type PortCaller, type SimContext } from "@simcloud/core";
+import { currentLineage, describeError, isAwsError, runWithLineage, type MessageAttributeMap, type PortCaller, type SimContext } from "@simcloud/core";
 import { retryDelayMs, retryPolicyFor } from "./delivery-policy";
 import type { OutboxEntry, RegisteredEndpoint } from "./endpoints";
 import { classifyStatus, statusOf } from "./endpoints";
@@ -85,7 +85,9 @@ export class Deliveries {
 
   fanOut(topic: Topic, message: PublishedMessage): void {
     const subscriptions = [...topic.subscriptions.values()];
-    this.host.ctx.scheduler.after(0, () => this.runFanOut(topic, message, subscriptions), { label: `sns:${topic.name} fan-out` });
+    // A message published by a Lambda handler carries its request chain to the deliveries (recursive loop detection).
+    const lineage = currentLineage();
+    this.host.ctx.scheduler.after(0, () => runWithLineage(lineage, () => this.runFanOut(topic, message, subscriptions)), { label: `sns:${topic.name} fan-out` });
   }
 
   private runFanOut(topic: Topic, message: PublishedMessage, subscriptions: Subscription[]): Promise<unknown> | undefined {

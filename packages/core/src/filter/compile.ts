@@ -34,6 +34,11 @@ export function compileFilter<D extends FilterDialect>(pattern: object | string,
   const rules = RULES[dialect];
   const read = readPattern(pattern);
   if ("syntaxError" in read) throw rules.invalid(read.syntaxError);
+  if ("shapeError" in read) {
+    // SNS words a size refusal its own way; the rest is the dialect's invalid-pattern error.
+    if (read.shapeError.reason === "size" && dialect !== "eventbridge") checkSnsLimits({}, Number.POSITIVE_INFINITY, dialect as "sns-attributes" | "sns-body");
+    throw rules.invalid(read.shapeError.message);
+  }
   const policy = read.value;
   if (dialect !== "eventbridge") {
     const size = typeof pattern === "string" ? Buffer.byteLength(pattern, "utf8") : jsonSize(policy);

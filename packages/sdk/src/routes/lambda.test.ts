@@ -39,6 +39,8 @@ import {
   UpdateAliasCommand,
   UpdateFunctionConfigurationCommand,
   paginateListFunctions,
+  GetFunctionRecursionConfigCommand,
+  PutFunctionRecursionConfigCommand,
   waitUntilFunctionActiveV2,
 } from "@aws-sdk/client-lambda";
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
@@ -212,6 +214,17 @@ describe("Lambda through LambdaClient", () => {
       .send(new AddPermissionCommand({ FunctionName: "echo", StatementId: "s", Action: "lambda:InvokeFunction", Principal: "sns.amazonaws.com" }))
       .catch((error: unknown) => error);
     expect(permission).toMatchObject({ name: "UnknownOperationException" });
+  });
+
+  it("Put/GetFunctionRecursionConfig: Terminate by default, Allow once put, enum checked", async () => {
+    expect((await client.send(new GetFunctionRecursionConfigCommand({ FunctionName: "echo" }))).RecursiveLoop).toBe("Terminate");
+    const put = await client.send(new PutFunctionRecursionConfigCommand({ FunctionName: "echo", RecursiveLoop: "Allow" }));
+    expect(put.RecursiveLoop).toBe("Allow");
+    expect((await client.send(new GetFunctionRecursionConfigCommand({ FunctionName: "echo" }))).RecursiveLoop).toBe("Allow");
+    const bad = await client.send(new PutFunctionRecursionConfigCommand({ FunctionName: "echo", RecursiveLoop: "Sometimes" as "Allow" })).catch((error: unknown) => error);
+    expect(bad).toMatchObject({ name: "ValidationException", $metadata: { httpStatusCode: 400 } });
+    const missing = await client.send(new GetFunctionRecursionConfigCommand({ FunctionName: "nope" })).catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(ResourceNotFoundException);
   });
 });
 

@@ -52,6 +52,8 @@ export const lambdaRoutes: RestJsonRoutes = {
     AddPermission: route("POST", `${F}/{FunctionName}/policy`, 201, { query: qualifier }),
     RemovePermission: route("DELETE", `${F}/{FunctionName}/policy/{StatementId}`, 204, { query: { ...qualifier, RevisionId: ["RevisionId"] } }),
     GetPolicy: route("GET", `${F}/{FunctionName}/policy`, 200, { query: qualifier }),
+    PutFunctionRecursionConfig: route("PUT", "/2024-08-31/functions/{FunctionName}/recursion-config", 200),
+    GetFunctionRecursionConfig: route("GET", "/2024-08-31/functions/{FunctionName}/recursion-config", 200),
     PutFunctionConcurrency: route("PUT", "/2017-10-31/functions/{FunctionName}/concurrency", 200),
     GetFunctionConcurrency: route("GET", "/2019-09-30/functions/{FunctionName}/concurrency", 200),
     DeleteFunctionConcurrency: route("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", 204),
