@@ -9,6 +9,7 @@ import {
   type TraceType,
 } from "@simcloud/core";
 
+import { createEventBridgeService, type EventBridgeService } from "@simcloud/event-bus";
 import { createFunctionService, type FunctionService, type FunctionServiceOptions } from "@simcloud/function";
 import { createQueueService, type QueueService, type QueueServiceOptions } from "@simcloud/queue";
 import { createClientConfig, type SimcloudClientConfig } from "@simcloud/sdk";
@@ -29,6 +30,8 @@ export interface CloudServices {
   lambda: FunctionService;
   sqs: QueueService;
   sns: TopicService;
+  /** EventBridge: buses, rules, targets, schedules, archives and replays. */
+  events: EventBridgeService;
 }
 
 function createServices(context: SimContext, options: CloudOptions, isDisposed: () => boolean): CloudServices {
@@ -37,6 +40,7 @@ function createServices(context: SimContext, options: CloudOptions, isDisposed: 
     lambda: guard(createFunctionService(context, options.lambda), "lambda"),
     sqs: guard(createQueueService(context, options.sqs), "sqs"),
     sns: guard(createTopicService(context, options.sns), "sns"),
+    events: guard(createEventBridgeService(context), "events"),
   };
 }
 

@@ -54,3 +54,5 @@ export type {
   PublishBatchInput,
   PublishBatchResponse,
 } from "@simcloud/topic";
+export { createEventBridgeService, eventBridgeErrors, EVENTBRIDGE_LIMITS, PUT_EVENTS_MAX_BYTES } from "@simcloud/event-bus";
+export type { EventBridgeService, TargetHandler } from "@simcloud/event-bus";

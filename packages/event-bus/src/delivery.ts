@@ -1,0 +1,149 @@
+/**
+ * Rule → target delivery as scheduled work ("How EventBridge retries delivering events", "Using dead-letter queues
+ * to process undelivered events"): each matched target is one task; a failure is retried with exponential back-off
+ * and jitter (seeded) until RetryPolicy's MaximumRetryAttempts (default 185) or MaximumEventAgeInSeconds (default
+ * 86,400) is exhausted, then the event goes to the target's DeadLetterConfig queue with RULE_ARN, TARGET_ARN,
+ * ERROR_CODE, ERROR_MESSAGE, EXHAUSTED_RETRY_CONDITION and RETRY_ATTEMPTS attributes, or is dropped.
+ */
+import type { MessageAttributeMap, SimContext } from "@simcloud/core";
+import { LIMITS } from "./limits";
+import type { EventObject, RuleRecord, TargetRecord } from "./model";
+import { DeliveryError, sendToTarget, type TargetHandler } from "./targets";
+import type { EventContext } from "./transform";
+import "./trace";
+
+/** One event on its way through one rule: the JSON text and ISO ingestion time are computed once, lazily. */
+export class MatchedEvent {
+  private text: string | undefined;
+  constructor(
+    readonly event: EventObject,
+    readonly ingestedAt: number,
+  ) {}
+  get json(): string {
+    return (this.text ??= JSON.stringify(this.event));
+  }
+  get id(): string {
+    return this.event["id"] as string;
+  }
+}
+
+/** Back-off cap between attempts: the 24-hour default window then holds the 185 default attempts. */
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_CAP_MS = 5 * 60_000;
+
+export class Deliveries {
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly handlers: ReadonlyMap<string, TargetHandler>,
+  ) {}
+
+  /** Schedules delivery of `matched` to every target of `rule` (snapshot of the targets now). */
+  deliver(rule: RuleRecord, matched: MatchedEvent): void {
+    for (const target of rule.targets.values()) this.schedule(rule.name, rule.arn, target, matched, 0, 0);
+  }
+
+  private schedule(ruleName: string, ruleArn: string, target: TargetRecord, matched: MatchedEvent, retries: number, delayMs: number): void {
+    this.ctx.scheduler.after(delayMs, () => this.attempt(ruleName, ruleArn, target, matched, retries), { label: `events:${ruleName} → ${target.id}` });
+  }
+
+  private async attempt(ruleName: string, ruleArn: string, target: TargetRecord, matched: MatchedEvent, retries: number): Promise<void> {
+    const { ctx } = this;
+    let input: string;
+    const context: EventContext = {
+      event: matched.event,
+      get json() {
+        return matched.json;
+      },
+      ruleName,
+      ruleArn,
+      ingestionTime: new Date(matched.ingestedAt).toISOString(),
+    };
+    try {
+      input = target.input(context);
+      await sendToTarget(ctx, this.handlers, target.arn, input, {
+        caller: { principal: "events.amazonaws.com", sourceArn: ruleArn },
+        messageGroupId: target.spec.SqsParameters?.MessageGroupId,
+        deduplicationId: matched.id,
+        partitionKey: partitionKey(target, matched.event),
+        busEntry: busEntry(matched.event),
+      });
+    } catch (error) {
+      const failure = error instanceof DeliveryError ? error : new DeliveryError("InternalException", String(error));
+      this.failed(ruleName, ruleArn, target, matched, retries, failure);
+      return;
+    }
+    ctx.trace.record("events.target.delivered", { eventId: matched.id, ruleArn, targetId: target.id, targetArn: target.arn, attempt: retries + 1 });
+  }
+
+  private failed(ruleName: string, ruleArn: string, target: TargetRecord, matched: MatchedEvent, retries: number, error: DeliveryError): void {
+    const { ctx } = this;
+    const policy = target.spec.RetryPolicy;
+    const maxRetries = policy?.MaximumRetryAttempts ?? LIMITS.retryAttemptsDefault;
+    const maxAgeMs = (policy?.MaximumEventAgeInSeconds ?? LIMITS.eventAgeDefaultSeconds) * 1000;
+    const now = ctx.scheduler.now();
+    let exhausted: string | undefined;
+    let delay = 0;
+    if (retries >= maxRetries) exhausted = "MaximumRetryAttempts";
+    else {
+      const cap = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(retries, 20));
+      delay = Math.round(cap / 2 + ctx.random.stream("events.retry").next() * (cap / 2));
+      if (now + delay - matched.ingestedAt > maxAgeMs) exhausted = "MaximumEventAgeInSeconds";
+    }
+    const base = { eventId: matched.id, ruleArn, targetId: target.id, targetArn: target.arn, attempt: retries + 1, errorCode: error.code, error: error.message };
+    if (exhausted === undefined) {
+      ctx.trace.record("events.target.failed", { ...base, retryAt: now + delay });
+      this.schedule(ruleName, ruleArn, target, matched, retries + 1, delay);
+      return;
+    }
+    ctx.trace.record("events.target.failed", base);
+    this.deadLetter(ruleArn, target, matched, retries, error, exhausted);
+  }
+
+  private deadLetter(ruleArn: string, target: TargetRecord, matched: MatchedEvent, retries: number, error: DeliveryError, condition: string): void {
+    const { ctx } = this;
+    const dlq = target.spec.DeadLetterConfig?.Arn;
+    if (dlq === undefined) {
+      ctx.trace.record("events.target.dropped", { eventId: matched.id, ruleArn, targetId: target.id, reason: `retries exhausted (${condition}) and no dead-letter queue` });
+      return;
+    }
+    const text = (value: string) => ({ DataType: "String", StringValue: value });
+    const attributes: MessageAttributeMap = {
+      RULE_ARN: text(ruleArn),
+      TARGET_ARN: text(target.arn),
+      ERROR_CODE: text(error.code),
+      ERROR_MESSAGE: text(error.message || error.code),
+      EXHAUSTED_RETRY_CONDITION: text(condition),
+      RETRY_ATTEMPTS: { DataType: "Number", StringValue: String(retries) },
+    };
+    let delivered = false;
+    const port = ctx.registry.resolve("queue", dlq)?.port;
+    if (port !== undefined) {
+      try {
+        port.send({ MessageBody: matched.json, MessageAttributes: attributes }, { principal: "events.amazonaws.com", sourceArn: ruleArn });
+        delivered = true;
+      } catch {
+        delivered = false;
+      }
+    }
+    ctx.trace.record("events.target.dead-lettered", { eventId: matched.id, ruleArn, targetId: target.id, deadLetterArn: dlq, delivered, condition });
+  }
+}
+
+function partitionKey(target: TargetRecord, event: EventObject): string | undefined {
+  const path = target.spec.KinesisParameters?.PartitionKeyPath;
+  if (path === undefined) return event["id"] as string;
+  const parts = path.replace(/^\$\.?/, "").split(".").filter((part) => part !== "");
+  let value: unknown = event;
+  for (const part of parts) value = value !== null && typeof value === "object" && Object.hasOwn(value, part) ? (value as Record<string, unknown>)[part] : undefined;
+  return value === undefined || value === null ? (event["id"] as string) : typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function busEntry(event: EventObject) {
+  return {
+    Source: event["source"] as string,
+    DetailType: event["detail-type"] as string,
+    Detail: JSON.stringify(event["detail"] ?? {}),
+    Resources: (event["resources"] as string[] | undefined) ?? [],
+    Time: new Date(event["time"] as string),
+  };
+}
