@@ -28,7 +28,7 @@ export interface Target {
   SqsParameters?: { MessageGroupId?: string | undefined } | undefined;
   DeadLetterConfig?: DeadLetterConfig | undefined;
   RetryPolicy?: RetryPolicy | undefined;
-  HttpParameters?: { PathParameterValues?: string[]; HeaderParameters?: Record<string, string>; QueryStringParameters?: Record<string, string> } | undefined;
+  HttpParameters?: { PathParameterValues?: string[] | undefined; HeaderParameters?: Record<string, string> | undefined; QueryStringParameters?: Record<string, string> | undefined } | undefined;
   [other: string]: unknown;
 }
 
