@@ -29,7 +29,13 @@ export interface Target {
   DeadLetterConfig?: DeadLetterConfig | undefined;
   RetryPolicy?: RetryPolicy | undefined;
   HttpParameters?: { PathParameterValues?: string[] | undefined; HeaderParameters?: Record<string, string> | undefined; QueryStringParameters?: Record<string, string> | undefined } | undefined;
-  [other: string]: unknown;
+  /** Kept and listed as given; simcloud does not simulate these targets' services. */
+  EcsParameters?: object | undefined;
+  BatchParameters?: object | undefined;
+  RunCommandParameters?: object | undefined;
+  RedshiftDataParameters?: object | undefined;
+  SageMakerPipelineParameters?: object | undefined;
+  AppSyncParameters?: object | undefined;
 }
 
 export interface CreateEventBusInput {
