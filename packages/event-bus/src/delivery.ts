@@ -6,8 +6,8 @@
  * ERROR_CODE, ERROR_MESSAGE, EXHAUSTED_RETRY_CONDITION and RETRY_ATTEMPTS attributes, or is dropped.
  */
 import type { MessageAttributeMap, SimContext } from "@simcloud/core";
-import { LIMITS } from "./limits";
 import type { EventObject, RuleRecord, TargetRecord } from "./model";
+import { nextRetry, stringAttribute } from "./retry";
 import { DeliveryError, sendToTarget, type TargetHandler } from "./targets";
 import type { EventContext } from "./transform";
 import "./trace";
@@ -26,10 +26,6 @@ export class MatchedEvent {
     return this.event["id"] as string;
   }
 }
-
-/** Back-off cap between attempts: the 24-hour default window then holds the 185 default attempts. */
-const BACKOFF_BASE_MS = 1_000;
-const BACKOFF_CAP_MS = 5 * 60_000;
 
 export class Deliveries {
   constructor(
@@ -77,26 +73,15 @@ export class Deliveries {
 
   private failed(ruleName: string, ruleArn: string, target: TargetRecord, matched: MatchedEvent, retries: number, error: DeliveryError): void {
     const { ctx } = this;
-    const policy = target.spec.RetryPolicy;
-    const maxRetries = policy?.MaximumRetryAttempts ?? LIMITS.retryAttemptsDefault;
-    const maxAgeMs = (policy?.MaximumEventAgeInSeconds ?? LIMITS.eventAgeDefaultSeconds) * 1000;
-    const now = ctx.scheduler.now();
-    let exhausted: string | undefined;
-    let delay = 0;
-    if (retries >= maxRetries) exhausted = "MaximumRetryAttempts";
-    else {
-      const cap = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(retries, 20));
-      delay = Math.round(cap / 2 + ctx.random.stream("events.retry").next() * (cap / 2));
-      if (now + delay - matched.ingestedAt > maxAgeMs) exhausted = "MaximumEventAgeInSeconds";
-    }
+    const decision = nextRetry(ctx, "events.retry", target.spec.RetryPolicy, retries, matched.ingestedAt);
     const base = { eventId: matched.id, ruleArn, targetId: target.id, targetArn: target.arn, attempt: retries + 1, errorCode: error.code, error: error.message };
-    if (exhausted === undefined) {
-      ctx.trace.record("events.target.failed", { ...base, retryAt: now + delay });
-      this.schedule(ruleName, ruleArn, target, matched, retries + 1, delay);
+    if ("retryInMs" in decision) {
+      ctx.trace.record("events.target.failed", { ...base, retryAt: ctx.scheduler.now() + decision.retryInMs });
+      this.schedule(ruleName, ruleArn, target, matched, retries + 1, decision.retryInMs);
       return;
     }
     ctx.trace.record("events.target.failed", base);
-    this.deadLetter(ruleArn, target, matched, retries, error, exhausted);
+    this.deadLetter(ruleArn, target, matched, retries, error, decision.exhausted);
   }
 
   private deadLetter(ruleArn: string, target: TargetRecord, matched: MatchedEvent, retries: number, error: DeliveryError, condition: string): void {
@@ -106,7 +91,7 @@ export class Deliveries {
       ctx.trace.record("events.target.dropped", { eventId: matched.id, ruleArn, targetId: target.id, reason: `retries exhausted (${condition}) and no dead-letter queue` });
       return;
     }
-    const text = (value: string) => ({ DataType: "String", StringValue: value });
+    const text = stringAttribute;
     const attributes: MessageAttributeMap = {
       RULE_ARN: text(ruleArn),
       TARGET_ARN: text(target.arn),

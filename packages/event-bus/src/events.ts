@@ -86,7 +86,6 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
     buses.set(name, bus);
     const port: EventBusPort = { kind: "event-bus", arn: bus.arn, putEvents: (entries, caller) => Promise.resolve(putEntries(entries, caller, bus)) };
     ctx.registry.register(port);
-    ctx.trace.record("events.bus.created", { eventBusArn: bus.arn });
     return bus;
   };
 
@@ -172,6 +171,7 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
       if (name.includes("/") && input.EventSourceName === undefined) throw invalidParameter("Name", "Only partner event buses may contain '/'.");
       const tags = validateTags(input.Tags);
       const bus = addBus(name, { description: input.Description, kmsKeyIdentifier: input.KmsKeyIdentifier, deadLetterArn: input.DeadLetterConfig?.Arn }, tags);
+      ctx.trace.record("events.bus.created", { eventBusArn: bus.arn });
       return {
         EventBusArn: bus.arn,
         ...(bus.description === undefined ? {} : { Description: bus.description }),

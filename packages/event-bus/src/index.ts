@@ -1,5 +1,8 @@
 export { createEventBridgeService } from "./events";
 export type { EventBridgeService } from "./events";
+export { createSchedulerService } from "./scheduler";
+export type { SchedulerService } from "./scheduler";
+export type * from "./scheduler-shapes";
 export type * from "./shapes";
 export type { TargetHandler } from "./targets";
 export { errors as eventBridgeErrors, schedulerErrors, pipesErrors } from "./errors";

@@ -9,7 +9,7 @@ import {
   type TraceType,
 } from "@simcloud/core";
 
-import { createEventBridgeService, type EventBridgeService } from "@simcloud/event-bus";
+import { createEventBridgeService, createSchedulerService, type EventBridgeService, type SchedulerService } from "@simcloud/event-bus";
 import { createFunctionService, type FunctionService, type FunctionServiceOptions } from "@simcloud/function";
 import { createQueueService, type QueueService, type QueueServiceOptions } from "@simcloud/queue";
 import { createClientConfig, type SimcloudClientConfig } from "@simcloud/sdk";
@@ -32,6 +32,8 @@ export interface CloudServices {
   sns: TopicService;
   /** EventBridge: buses, rules, targets, schedules, archives and replays. */
   events: EventBridgeService;
+  /** EventBridge Scheduler (`cloud.scheduler` is the clock's): schedules that fire on virtual time. */
+  schedules: SchedulerService;
 }
 
 function createServices(context: SimContext, options: CloudOptions, isDisposed: () => boolean): CloudServices {
@@ -41,6 +43,7 @@ function createServices(context: SimContext, options: CloudOptions, isDisposed: 
     sqs: guard(createQueueService(context, options.sqs), "sqs"),
     sns: guard(createTopicService(context, options.sns), "sns"),
     events: guard(createEventBridgeService(context), "events"),
+    schedules: guard(createSchedulerService(context), "schedules"),
   };
 }
 

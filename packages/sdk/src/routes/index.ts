@@ -1,11 +1,12 @@
 import { eventsRoutes } from "./events";
 import { lambdaRoutes } from "./lambda";
+import { schedulerRoutes } from "./scheduler";
 import { snsRoutes } from "./sns";
 import { sqsRoutes } from "./sqs";
 import type { ServiceRoutes } from "./types";
 
-export { eventsRoutes, lambdaRoutes, snsRoutes, sqsRoutes };
+export { eventsRoutes, lambdaRoutes, schedulerRoutes, snsRoutes, sqsRoutes };
 export type * from "./types";
 
 /** Every routing table the adapter serves out of the box. A new service adds its table here and nothing else. */
-export const defaultRoutes: readonly ServiceRoutes[] = [sqsRoutes, snsRoutes, lambdaRoutes, eventsRoutes];
+export const defaultRoutes: readonly ServiceRoutes[] = [sqsRoutes, snsRoutes, lambdaRoutes, eventsRoutes, schedulerRoutes];
