@@ -9,7 +9,7 @@ import {
   type TraceType,
 } from "@simcloud/core";
 
-import { createEventBridgeService, createSchedulerService, type EventBridgeService, type SchedulerService } from "@simcloud/event-bus";
+import { createEventBridgeService, createPipesService, createSchedulerService, type EventBridgeService, type PipesService, type SchedulerService } from "@simcloud/event-bus";
 import { createFunctionService, type FunctionService, type FunctionServiceOptions } from "@simcloud/function";
 import { createQueueService, type QueueService, type QueueServiceOptions } from "@simcloud/queue";
 import { createClientConfig, type SimcloudClientConfig } from "@simcloud/sdk";
@@ -34,6 +34,8 @@ export interface CloudServices {
   events: EventBridgeService;
   /** EventBridge Scheduler (`cloud.scheduler` is the clock's): schedules that fire on virtual time. */
   schedules: SchedulerService;
+  /** EventBridge Pipes: SQS → filter → enrichment → target. */
+  pipes: PipesService;
 }
 
 function createServices(context: SimContext, options: CloudOptions, isDisposed: () => boolean): CloudServices {
@@ -44,6 +46,7 @@ function createServices(context: SimContext, options: CloudOptions, isDisposed: 
     sns: guard(createTopicService(context, options.sns), "sns"),
     events: guard(createEventBridgeService(context), "events"),
     schedules: guard(createSchedulerService(context), "schedules"),
+    pipes: guard(createPipesService(context), "pipes"),
   };
 }
 

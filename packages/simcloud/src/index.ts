@@ -54,5 +54,5 @@ export type {
   PublishBatchInput,
   PublishBatchResponse,
 } from "@simcloud/topic";
-export { createEventBridgeService, createSchedulerService, schedulerErrors, eventBridgeErrors, EVENTBRIDGE_LIMITS, PUT_EVENTS_MAX_BYTES } from "@simcloud/event-bus";
-export type { EventBridgeService, SchedulerService, TargetHandler } from "@simcloud/event-bus";
+export { createEventBridgeService, createSchedulerService, createPipesService, pipesErrors, schedulerErrors, eventBridgeErrors, EVENTBRIDGE_LIMITS, PUT_EVENTS_MAX_BYTES } from "@simcloud/event-bus";
+export type { EventBridgeService, SchedulerService, PipesService, TargetHandler } from "@simcloud/event-bus";

@@ -1,12 +1,13 @@
 import { eventsRoutes } from "./events";
 import { lambdaRoutes } from "./lambda";
+import { pipesRoutes } from "./pipes";
 import { schedulerRoutes } from "./scheduler";
 import { snsRoutes } from "./sns";
 import { sqsRoutes } from "./sqs";
 import type { ServiceRoutes } from "./types";
 
-export { eventsRoutes, lambdaRoutes, schedulerRoutes, snsRoutes, sqsRoutes };
+export { eventsRoutes, lambdaRoutes, pipesRoutes, schedulerRoutes, snsRoutes, sqsRoutes };
 export type * from "./types";
 
 /** Every routing table the adapter serves out of the box. A new service adds its table here and nothing else. */
-export const defaultRoutes: readonly ServiceRoutes[] = [sqsRoutes, snsRoutes, lambdaRoutes, eventsRoutes, schedulerRoutes];
+export const defaultRoutes: readonly ServiceRoutes[] = [sqsRoutes, snsRoutes, lambdaRoutes, eventsRoutes, schedulerRoutes, pipesRoutes];
