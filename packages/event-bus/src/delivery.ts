@@ -27,7 +27,17 @@ export class MatchedEvent {
   }
 }
 
+interface Pending {
+  readonly ruleName: string;
+  readonly ruleArn: string;
+  readonly target: TargetRecord;
+  readonly matched: MatchedEvent;
+}
+
 export class Deliveries {
+  /** First attempts matched since the last flush, in order; one task delivers them all (not one task each). */
+  private pending: Pending[] = [];
+
   constructor(
     private readonly ctx: SimContext,
     private readonly handlers: ReadonlyMap<string, TargetHandler>,
@@ -35,44 +45,60 @@ export class Deliveries {
 
   /** Schedules delivery of `matched` to every target of `rule` (snapshot of the targets now). */
   deliver(rule: RuleRecord, matched: MatchedEvent): void {
-    for (const target of rule.targets.values()) this.schedule(rule.name, rule.arn, target, matched, 0, 0);
+    if (this.pending.length === 0) this.ctx.scheduler.after(0, () => this.flush(), { label: "events:deliveries" });
+    for (const target of rule.targets.values()) this.pending.push({ ruleName: rule.name, ruleArn: rule.arn, target, matched });
+  }
+
+  /** Runs the first attempts in match order; asynchronous ones (all but SQS) proceed together. */
+  private flush(): void | Promise<unknown> {
+    const batch = this.pending;
+    this.pending = [];
+    let waits: Promise<void>[] | undefined;
+    for (const { ruleName, ruleArn, target, matched } of batch) {
+      const pending = this.attempt(ruleName, ruleArn, target, matched, 0);
+      if (pending !== undefined) (waits ??= []).push(pending);
+    }
+    return waits === undefined ? undefined : Promise.all(waits);
   }
 
   private schedule(ruleName: string, ruleArn: string, target: TargetRecord, matched: MatchedEvent, retries: number, delayMs: number): void {
     this.ctx.scheduler.after(delayMs, () => this.attempt(ruleName, ruleArn, target, matched, retries), { label: `events:${ruleName} → ${target.id}` });
   }
 
-  private async attempt(ruleName: string, ruleArn: string, target: TargetRecord, matched: MatchedEvent, retries: number): Promise<void> {
-    const { ctx } = this;
-    let input: string;
-    const context: EventContext = {
-      event: matched.event,
-      get json() {
-        return matched.json;
-      },
-      ruleName,
-      ruleArn,
-      ingestionTime: new Date(matched.ingestedAt).toISOString(),
-    };
+  /** Synchronous for SQS targets (no promise, no flush); a promise for the others. */
+  private attempt(ruleName: string, ruleArn: string, target: TargetRecord, matched: MatchedEvent, retries: number): void | Promise<void> {
+    let pending: void | Promise<void>;
     try {
-      input = target.input(context);
-      await sendToTarget(ctx, this.handlers, target.arn, input, {
-        caller: { principal: "events.amazonaws.com", sourceArn: ruleArn },
+      const input = target.input === undefined ? matched.json : target.input(eventContext(matched, ruleName, ruleArn));
+      pending = sendToTarget(this.ctx, this.handlers, target.arn, input, {
+        caller: target.caller(ruleArn),
         messageGroupId: target.spec.SqsParameters?.MessageGroupId,
         deduplicationId: matched.id,
-        partitionKey: partitionKey(target, matched.event),
-        busEntry: busEntry(matched.event),
+        partitionKey: target.arn.includes(":kinesis:") ? partitionKey(target, matched.event) : undefined,
+        busEntry: target.arn.includes(":event-bus/") ? busEntry(matched.event) : undefined,
       });
     } catch (error) {
-      const failure = error instanceof DeliveryError ? error : new DeliveryError("InternalException", String(error));
-      this.failed(ruleName, ruleArn, target, matched, retries, failure);
+      this.failed(ruleName, ruleArn, target, matched, retries, error);
       return;
     }
-    ctx.trace.record("events.target.delivered", { eventId: matched.id, ruleArn, targetId: target.id, targetArn: target.arn, attempt: retries + 1 });
+    if (pending === undefined) {
+      this.delivered(ruleArn, target, matched, retries);
+      return;
+    }
+    return pending.then(
+      () => this.delivered(ruleArn, target, matched, retries),
+      (error: unknown) => this.failed(ruleName, ruleArn, target, matched, retries, error),
+    );
   }
 
-  private failed(ruleName: string, ruleArn: string, target: TargetRecord, matched: MatchedEvent, retries: number, error: DeliveryError): void {
+  private delivered(ruleArn: string, target: TargetRecord, matched: MatchedEvent, retries: number): void {
+    const { trace } = this.ctx;
+    if (trace.active) trace.record("events.target.delivered", { eventId: matched.id, ruleArn, targetId: target.id, targetArn: target.arn, attempt: retries + 1 });
+  }
+
+  private failed(ruleName: string, ruleArn: string, target: TargetRecord, matched: MatchedEvent, retries: number, caught: unknown): void {
     const { ctx } = this;
+    const error = caught instanceof DeliveryError ? caught : new DeliveryError("InternalException", String(caught));
     const decision = nextRetry(ctx, "events.retry", target.spec.RetryPolicy, retries, matched.ingestedAt);
     const base = { eventId: matched.id, ruleArn, targetId: target.id, targetArn: target.arn, attempt: retries + 1, errorCode: error.code, error: error.message };
     if ("retryInMs" in decision) {
@@ -112,6 +138,20 @@ export class Deliveries {
     }
     ctx.trace.record("events.target.dead-lettered", { eventId: matched.id, ruleArn, targetId: target.id, deadLetterArn: dlq, delivered, condition });
   }
+}
+
+function eventContext(matched: MatchedEvent, ruleName: string, ruleArn: string): EventContext {
+  return {
+    event: matched.event,
+    get json() {
+      return matched.json;
+    },
+    ruleName,
+    ruleArn,
+    get ingestionTime() {
+      return new Date(matched.ingestedAt).toISOString();
+    },
+  };
 }
 
 function partitionKey(target: TargetRecord, event: EventObject): string | undefined {

@@ -8,7 +8,8 @@ import { Deliveries, MatchedEvent } from "./delivery";
 import { constraintError, errors, invalidParameter } from "./errors";
 import { BUS_NAME_PATTERN, LIMITS, PUT_EVENTS_MAX_BYTES } from "./limits";
 import type { BusRecord, EventObject, RuleRecord, TargetRecord } from "./model";
-import { armSchedule, compilePattern, describeRule, eventTime, isEnabled, ruleArn } from "./rules";
+import { armSchedule, compilePattern, describeRule, eventTime, ruleArn } from "./rules";
+import { RuleIndex } from "./rule-index";
 import { parseScheduleExpression } from "./schedule-expression";
 import type * as S from "./shapes";
 import type { TargetHandler } from "./targets";
@@ -66,6 +67,13 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
   const buses = new Map<string, BusRecord>();
   const handlers = new Map<string, TargetHandler>();
   const deliveries = new Deliveries(ctx, handlers);
+  /** Per bus, rebuilt after any change to its rules (see rule-index.ts). */
+  const indexes = new Map<BusRecord, RuleIndex>();
+  const indexOf = (bus: BusRecord): RuleIndex => {
+    let index = indexes.get(bus);
+    if (index === undefined) indexes.set(bus, (index = new RuleIndex(bus.rules.values())));
+    return index;
+  };
   const busArn = (name: string) => `arn:aws:events:${ctx.region}:${ctx.accountId}:event-bus/${name}`;
 
   const addBus = (name: string, settings: Partial<Pick<BusRecord, "description" | "kmsKeyIdentifier" | "deadLetterArn">> = {}, tags = new Map<string, string>()): BusRecord => {
@@ -114,14 +122,14 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
   function route(bus: BusRecord, event: EventObject, ingestedAt: number, onlyRules?: readonly string[]): number {
     let matchedRules = 0;
     let matched: MatchedEvent | undefined;
-    for (const rule of bus.rules.values()) {
-      if (rule.filter === undefined || !isEnabled(rule)) continue;
+    for (const rule of indexOf(bus).candidates(event)) {
+      if (rule.filter === undefined || rule.state === "DISABLED") continue;
       if (onlyRules !== undefined && !onlyRules.includes(rule.arn)) continue;
       if (!rule.filter.matches(event)) continue;
       matchedRules++;
       matched ??= new MatchedEvent(event, ingestedAt);
       if (rule.targets.size > 0) deliveries.deliver(rule, matched);
-      ctx.trace.record("events.event.matched", { eventId: event["id"] as string, ruleArn: rule.arn, targets: rule.targets.size });
+      if (ctx.trace.active) ctx.trace.record("events.event.matched", { eventId: event["id"] as string, ruleArn: rule.arn, targets: rule.targets.size });
     }
     return matchedRules;
   }
@@ -132,10 +140,10 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
     let failed = 0;
     const now = ctx.scheduler.now();
     for (const entry of entries) {
-      const problem = entryProblem(entry);
-      if (problem !== undefined) {
+      const detail = parseDetail(entry);
+      if (!("detail" in detail)) {
         failed++;
-        results.push(problem);
+        results.push(detail);
         continue;
       }
       const id = ctx.ids.uuid("events.ids");
@@ -153,11 +161,11 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
         time: eventTime(time),
         region: ctx.region,
         resources: entry.Resources ?? [],
-        detail: JSON.parse(entry.Detail as string) as unknown,
+        detail: detail.detail,
       };
       const rules = route(bus, event, now);
       archives.record(bus, event, time);
-      ctx.trace.record("events.event.put", { eventBusArn: bus.arn, eventId: id, source: entry.Source as string, detailType: entry.DetailType as string, rules });
+      if (ctx.trace.active) ctx.trace.record("events.event.put", { eventBusArn: bus.arn, eventId: id, source: entry.Source as string, detailType: entry.DetailType as string, rules });
     }
     return { FailedEntryCount: failed, Entries: results };
   }
@@ -202,6 +210,7 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
       // Deleting a bus that does not exist succeeds (the action is idempotent).
       if (bus === undefined) return {};
       for (const rule of bus.rules.values()) rule.scheduleTask?.cancel();
+      indexes.delete(bus);
       buses.delete(name);
       ctx.registry.unregister(bus.arn);
       ctx.trace.record("events.bus.deleted", { eventBusArn: bus.arn });
@@ -287,6 +296,7 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
       rule.description = input.Description ?? rule.description;
       rule.roleArn = input.RoleArn ?? rule.roleArn;
       bus.rules.set(name, rule);
+      indexes.delete(bus);
       if (rearm) armSchedule(ctx, rule, deliveries);
       ctx.trace.record("events.rule.put", { ruleArn: rule.arn, state: rule.state });
       return { RuleArn: rule.arn };
@@ -302,6 +312,7 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
       if (rule.targets.size > 0) throw errors.ValidationException("Rule can't be deleted since it has targets.");
       rule.scheduleTask?.cancel();
       bus.rules.delete(name);
+      indexes.delete(bus);
       ctx.trace.record("events.rule.deleted", { ruleArn: rule.arn });
       return {};
     },
@@ -326,7 +337,8 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
     },
 
     async enableRule(input) {
-      const { rule } = ruleFor(input.Name, input.EventBusName);
+      const { bus, rule } = ruleFor(input.Name, input.EventBusName);
+      indexes.delete(bus);
       if (rule.state === "DISABLED") {
         rule.state = "ENABLED";
         armSchedule(ctx, rule, deliveries);
@@ -335,7 +347,8 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
     },
 
     async disableRule(input) {
-      const { rule } = ruleFor(input.Name, input.EventBusName);
+      const { bus, rule } = ruleFor(input.Name, input.EventBusName);
+      indexes.delete(bus);
       rule.state = "DISABLED";
       armSchedule(ctx, rule, deliveries);
       return {};
@@ -508,7 +521,14 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
       throw errors.ValidationException(`Parameter(s) SqsParameters must be specified for target: ${id}.`);
     }
     const spec = structuredClone(target);
-    return { spec, id, arn, input: compileInput(spec) };
+    let caller: PortCaller | undefined;
+    return {
+      spec,
+      id,
+      arn,
+      input: compileInput(spec),
+      caller: (sourceArn) => (caller?.sourceArn === sourceArn ? caller : (caller = { principal: "events.amazonaws.com", sourceArn })),
+    };
   }
 
   function taggable(arn: string): Map<string, string> {
@@ -534,8 +554,8 @@ function policyText(bus: BusRecord): string | undefined {
   return bus.statements.length === 0 ? undefined : JSON.stringify({ Version: "2012-10-17", Statement: bus.statements });
 }
 
-/** Per-entry failures, in the order AWS checks them. */
-function entryProblem(entry: S.PutEventsRequestEntry | BusEventEntry): S.PutEventsResultEntry | undefined {
+/** The entry's parsed Detail, or its per-entry failure, in the order AWS checks them. */
+function parseDetail(entry: S.PutEventsRequestEntry | BusEventEntry): S.PutEventsResultEntry | { detail: object } {
   const required = (name: string) => ({ ErrorCode: "InvalidArgument", ErrorMessage: `Parameter ${name} is not valid. Reason: ${name} is a required argument.` });
   if (typeof entry?.Source !== "string" || entry.Source === "") return required("Source");
   if (typeof entry.DetailType !== "string" || entry.DetailType === "") return required("DetailType");
@@ -547,7 +567,7 @@ function entryProblem(entry: S.PutEventsRequestEntry | BusEventEntry): S.PutEven
     detail = undefined;
   }
   if (detail === null || typeof detail !== "object" || Array.isArray(detail)) return { ErrorCode: "MalformedDetail", ErrorMessage: "Detail is malformed." };
-  return undefined;
+  return { detail };
 }
 
 /** "Calculating PutEvents event entry size": Time counts 14 bytes; Source, DetailType, Detail and Resources their UTF-8 bytes. */

@@ -1,6 +1,6 @@
 /** The resources EventBridge keeps: buses, rules, targets, archives, replays. Plain mutable records. */
 import type { TaskHandle } from "@simcloud/clock";
-import type { CompiledFilter } from "@simcloud/core";
+import type { CompiledFilter, PortCaller } from "@simcloud/core";
 import type { ScheduleExpression } from "./schedule-expression";
 import type { RuleState, Target } from "./shapes";
 import type { InputBuilder } from "./transform";
@@ -11,7 +11,10 @@ export interface TargetRecord {
   readonly spec: Target;
   readonly id: string;
   readonly arn: string;
-  readonly input: InputBuilder;
+  /** Undefined: the event itself, as JSON. */
+  readonly input: InputBuilder | undefined;
+  /** The caller the target sees for a rule (one object per rule ARN, reused). */
+  caller(ruleArn: string): PortCaller;
 }
 
 export interface RuleRecord {

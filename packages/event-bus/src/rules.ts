@@ -18,9 +18,17 @@ export function isEnabled(rule: RuleRecord): boolean {
   return rule.state !== "DISABLED";
 }
 
-/** Formats an event time as EventBridge does: ISO 8601 in UTC, to the second. */
+let lastSecond = Number.NaN;
+let lastText = "";
+
+/** Formats an event time as EventBridge does: ISO 8601 in UTC, to the second (the last answer is reused). */
 export function eventTime(ms: number): string {
-  return new Date(ms - (((ms % 1000) + 1000) % 1000)).toISOString().replace(".000Z", "Z");
+  const second = ms - (((ms % 1000) + 1000) % 1000);
+  if (second !== lastSecond) {
+    lastText = new Date(second).toISOString().replace(".000Z", "Z");
+    lastSecond = second;
+  }
+  return lastText;
 }
 
 /**

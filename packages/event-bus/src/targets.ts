@@ -28,42 +28,65 @@ export class DeliveryError extends Error {
   }
 }
 
-export async function sendToTarget(ctx: SimContext, handlers: ReadonlyMap<string, TargetHandler>, arn: string, input: string, options: SendOptions): Promise<void> {
+/**
+ * Sends; throws or rejects with a DeliveryError. SQS sends complete synchronously (no promise), so the hot path of
+ * rules → queues costs the scheduler no asynchronous flush.
+ */
+export function sendToTarget(ctx: SimContext, handlers: ReadonlyMap<string, TargetHandler>, arn: string, input: string, options: SendOptions): void | Promise<void> {
+  let pending: void | Promise<void>;
   try {
-    await send(ctx, handlers, arn, input, options);
+    pending = send(ctx, handlers, arn, input, options);
   } catch (error) {
-    if (error instanceof DeliveryError) throw error;
-    if (isAwsError(error)) throw new DeliveryError(error.code, error.message);
-    const name = error instanceof Error ? error.name : "Error";
-    throw new DeliveryError(name, error instanceof Error ? error.message : String(error));
+    throw asDeliveryError(error);
   }
+  return pending === undefined ? undefined : pending.catch((error: unknown) => Promise.reject(asDeliveryError(error)));
+}
+
+function asDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  if (isAwsError(error)) return new DeliveryError(error.code, error.message);
+  const name = error instanceof Error ? error.name : "Error";
+  return new DeliveryError(name, error instanceof Error ? error.message : String(error));
 }
 
 function missing(arn: string): DeliveryError {
   return new DeliveryError("ResourceNotFoundException", `Target ${arn} does not exist.`);
 }
 
-async function send(ctx: SimContext, handlers: ReadonlyMap<string, TargetHandler>, arn: string, input: string, options: SendOptions): Promise<void> {
+function send(ctx: SimContext, handlers: ReadonlyMap<string, TargetHandler>, arn: string, input: string, options: SendOptions): void | Promise<void> {
   const handler = handlers.get(arn);
   if (handler !== undefined) {
-    await handler(input, { targetArn: arn, sourceArn: options.caller.sourceArn ?? "" });
-    return;
+    return (async () => {
+      await handler(input, { targetArn: arn, sourceArn: options.caller.sourceArn ?? "" });
+    })();
   }
-  const service = parseArn(arn)?.service;
+  const service = serviceOf(arn);
+  if (service === "sqs") {
+    const port = ctx.registry.resolve("queue", arn)?.port ?? fail(arn);
+    const fifo = port.attributes().fifo;
+    port.send(
+      {
+        MessageBody: input,
+        ...(options.messageGroupId === undefined ? {} : { MessageGroupId: options.messageGroupId }),
+        ...(fifo && options.deduplicationId !== undefined ? { MessageDeduplicationId: options.deduplicationId } : {}),
+      },
+      options.caller,
+    );
+    return undefined;
+  }
+  return sendAsync(ctx, arn, service, input, options);
+}
+
+/** "arn:aws:sqs:…" → "sqs" without splitting the whole ARN. */
+function serviceOf(arn: string): string | undefined {
+  if (!arn.startsWith("arn:")) return parseArn(arn)?.service;
+  const first = arn.indexOf(":", 4);
+  const second = first < 0 ? -1 : arn.indexOf(":", first + 1);
+  return second < 0 ? undefined : arn.slice(first + 1, second);
+}
+
+async function sendAsync(ctx: SimContext, arn: string, service: string | undefined, input: string, options: SendOptions): Promise<void> {
   switch (service) {
-    case "sqs": {
-      const port = ctx.registry.resolve("queue", arn)?.port ?? fail(arn);
-      const fifo = port.attributes().fifo;
-      port.send(
-        {
-          MessageBody: input,
-          ...(options.messageGroupId === undefined ? {} : { MessageGroupId: options.messageGroupId }),
-          ...(fifo && options.deduplicationId !== undefined ? { MessageDeduplicationId: options.deduplicationId } : {}),
-        },
-        options.caller,
-      );
-      return;
-    }
     case "sns": {
       const port = ctx.registry.resolve("topic", arn)?.port ?? fail(arn);
       await port.publish({ Message: input, ...(options.messageGroupId === undefined ? {} : { MessageGroupId: options.messageGroupId }) }, options.caller);

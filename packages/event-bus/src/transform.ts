@@ -25,7 +25,7 @@ const PLACEHOLDER = /<([A-Za-z0-9_.\-]+)>/g;
 type Part = { literal: string } | { name: string; quoted: boolean };
 
 /** Validates the target's input settings and returns how to build its input. Throws ValidationException. */
-export function compileInput(target: Target): InputBuilder {
+export function compileInput(target: Target): InputBuilder | undefined {
   const id = String(target.Id);
   const set = [target.Input, target.InputPath, target.InputTransformer].filter((value) => value !== undefined && value !== null);
   if (set.length > 1) throw errors.ValidationException(`Only one of Input, InputPath, or InputTransformer must be provided for target ${id}.`);
@@ -40,7 +40,7 @@ export function compileInput(target: Target): InputBuilder {
     return (context) => JSON.stringify(path.read(context.event) ?? null);
   }
   if (target.InputTransformer !== undefined && target.InputTransformer !== null) return compileTransformer(id, target.InputTransformer);
-  return (context) => context.json;
+  return undefined;
 }
 
 function compileTransformer(id: string, transformer: NonNullable<Target["InputTransformer"]>): InputBuilder {
