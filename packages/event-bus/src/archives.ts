@@ -130,7 +130,7 @@ export class Archives {
     const all = [...this.archives.values()]
       .filter((archive) => (input.NamePrefix === undefined || archive.name.startsWith(input.NamePrefix)) && (input.EventSourceArn === undefined || archive.sourceArn === input.EventSourceArn) && (input.State === undefined || input.State === "ENABLED"))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
-    const { items, next } = page(all, limit, input.NextToken);
+    const { items, next } = page(all, limit, input.NextToken, `events.listArchives:${input.NamePrefix ?? ""}:${input.EventSourceArn ?? ""}:${input.State ?? ""}`, (archive) => archive.name);
     return {
       Archives: items.map((archive) => {
         this.expire(archive);
@@ -250,7 +250,7 @@ export class Archives {
     const all = [...this.replays.values()]
       .filter((replay) => (input.NamePrefix === undefined || replay.name.startsWith(input.NamePrefix)) && (input.State === undefined || replay.state === input.State) && (input.EventSourceArn === undefined || replay.sourceArn === input.EventSourceArn))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
-    const { items, next } = page(all, limit, input.NextToken);
+    const { items, next } = page(all, limit, input.NextToken, `events.listReplays:${input.NamePrefix ?? ""}:${input.EventSourceArn ?? ""}:${input.State ?? ""}`, (replay) => replay.name);
     return {
       Replays: items.map((replay) => ({
         ReplayName: replay.name,

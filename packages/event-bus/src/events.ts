@@ -236,7 +236,7 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
       const limit = checkLimit(input.Limit, "limit");
       const prefix = input.NamePrefix ?? "";
       const all = [...buses.values()].filter((bus) => bus.name.startsWith(prefix)).sort((a, b) => compare(a.name, b.name));
-      const { items, next } = page(all, limit, input.NextToken);
+      const { items, next } = page(all, limit, input.NextToken, `events.listEventBuses:${prefix}`, (bus) => bus.name);
       return {
         EventBuses: items.map((bus) => {
           const policy = policyText(bus);
@@ -326,7 +326,7 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
       const bus = busFor(input.EventBusName);
       const prefix = input.NamePrefix ?? "";
       const all = [...bus.rules.values()].filter((rule) => rule.name.startsWith(prefix)).sort((a, b) => compare(a.name, b.name));
-      const { items, next } = page(all, limit, input.NextToken);
+      const { items, next } = page(all, limit, input.NextToken, `events.listRules:${bus.name}:${prefix}`, (rule) => rule.name);
       return {
         Rules: items.map((rule) => {
           const { CreatedBy: _createdBy, ...summary } = describeRule(ctx, rule);
@@ -362,7 +362,7 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
         .filter((rule) => [...rule.targets.values()].some((target) => target.arn === targetArn))
         .map((rule) => rule.name)
         .sort(compare);
-      const { items, next } = page(names, limit, input.NextToken);
+      const { items, next } = page(names, limit, input.NextToken, `events.listRuleNamesByTarget:${bus.name}:${targetArn}`, (name) => name);
       return { RuleNames: items, ...(next === undefined ? {} : { NextToken: next }) };
     },
 
@@ -391,7 +391,7 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
     async listTargetsByRule(input) {
       const limit = checkLimit(input.Limit, "limit");
       const { rule } = ruleFor(input.Rule, input.EventBusName);
-      const { items, next } = page([...rule.targets.values()], limit, input.NextToken);
+      const { items, next } = page([...rule.targets.values()], limit, input.NextToken, `events.listTargetsByRule:${rule.arn}`);
       return { Targets: items.map((target) => structuredClone(target.spec)), ...(next === undefined ? {} : { NextToken: next }) };
     },
 

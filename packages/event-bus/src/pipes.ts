@@ -14,6 +14,7 @@ import { compileFilter, parseArn, type CompiledFilter, type PortCaller, type Que
 import { pipesErrors as errors } from "./errors";
 import type * as S from "./pipes-shapes";
 import { sendToTarget, type TargetHandler } from "./targets";
+import { page, validateTags } from "./validate";
 import "./trace";
 
 export interface PipesService {
@@ -252,7 +253,7 @@ export function createPipesService(ctx: SimContext): PipesService {
         filters,
         running: false,
         generation: 0,
-        tags: new Map(Object.entries(input.Tags ?? {})),
+        tags: validateTags(input.Tags, (message) => errors.ValidationException(message)),
       };
       pipes.set(name, pipe);
       start(pipe);
@@ -291,14 +292,11 @@ export function createPipesService(ctx: SimContext): PipesService {
             (input.CurrentState === undefined || (pipe.running ? "RUNNING" : "STOPPED") === input.CurrentState),
         )
         .sort((a, b) => (a.name < b.name ? -1 : 1));
-      const start = input.NextToken === undefined ? 0 : Number(Buffer.from(input.NextToken, "base64").toString("utf8").slice(1));
-      if (!Number.isInteger(start) || start < 0) throw errors.ValidationException("Invalid NextToken.");
-      const limit = input.Limit ?? 100;
-      const items = all.slice(start, start + limit);
-      const end = start + items.length;
+      const scope = `pipes.listPipes:${[input.NamePrefix, input.SourcePrefix, input.TargetPrefix, input.DesiredState, input.CurrentState].join(":")}`;
+      const { items, next } = page(all, input.Limit, input.NextToken, scope, (pipe) => pipe.name, (message) => errors.ValidationException(message));
       return {
         Pipes: items.map((pipe) => ({ ...stateOf(pipe), Source: pipe.spec.Source as string, Target: pipe.spec.Target as string, ...(pipe.spec.Enrichment === undefined ? {} : { Enrichment: pipe.spec.Enrichment }) })),
-        ...(end < all.length ? { NextToken: Buffer.from(`p${end}`).toString("base64") } : {}),
+        ...(next === undefined ? {} : { NextToken: next }),
       };
     },
     async startPipe(input) {
@@ -315,7 +313,7 @@ export function createPipesService(ctx: SimContext): PipesService {
     },
     async tagResource(input) {
       const pipe = byArn(input.resourceArn);
-      for (const [key, value] of Object.entries(input.tags ?? {})) pipe.tags.set(key, value);
+      for (const [key, value] of validateTags(input.tags, (message) => errors.ValidationException(message))) pipe.tags.set(key, value);
       return {};
     },
     async untagResource(input) {

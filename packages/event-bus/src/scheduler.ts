@@ -12,6 +12,7 @@ import { nextFiring, parseScheduleExpression, type ScheduleExpression } from "./
 import type * as S from "./scheduler-shapes";
 import { DeliveryError, sendToTarget, type TargetHandler } from "./targets";
 import { isTimeZone } from "./time-zone";
+import { page, validateTags } from "./validate";
 import "./trace";
 
 export interface SchedulerService {
@@ -51,6 +52,7 @@ interface GroupRecord {
 }
 
 const NAME = /^[0-9a-zA-Z\-_.]+$/;
+const invalidToken = (message: string) => errors.ValidationException(message);
 const DEFAULT_GROUP = "default";
 
 export function createSchedulerService(ctx: SimContext): SchedulerService {
@@ -255,7 +257,7 @@ export function createSchedulerService(ctx: SimContext): SchedulerService {
       const all = [...schedules.values()]
         .filter((schedule) => (input.GroupName === undefined || schedule.group === input.GroupName) && (input.NamePrefix === undefined || schedule.name.startsWith(input.NamePrefix)) && (input.State === undefined || (schedule.spec.State ?? "ENABLED") === input.State))
         .sort((a, b) => compare(key(a.group, a.name), key(b.group, b.name)));
-      const { items, next } = page(all, input.MaxResults, input.NextToken);
+      const { items, next } = page(all, input.MaxResults, input.NextToken, `scheduler.listSchedules:${input.GroupName ?? ""}:${input.NamePrefix ?? ""}:${input.State ?? ""}`, (schedule) => key(schedule.group, schedule.name), invalidToken);
       return {
         Schedules: items.map((schedule) => ({
           Arn: schedule.arn,
@@ -272,7 +274,8 @@ export function createSchedulerService(ctx: SimContext): SchedulerService {
     async createScheduleGroup(input) {
       const name = requireName(input.Name, "name");
       if (groups.has(name)) throw errors.ConflictException(`Schedule group ${name} already exists.`);
-      return { ScheduleGroupArn: addGroup(name, new Map((input.Tags ?? []).map((tag) => [String(tag.Key), String(tag.Value)]))).arn };
+      const tags = validateTags(input.Tags, (message) => errors.ValidationException(message));
+      return { ScheduleGroupArn: addGroup(name, tags).arn };
     },
     async getScheduleGroup(input) {
       const group = groupFor(requireName(input.Name, "name"));
@@ -291,7 +294,7 @@ export function createSchedulerService(ctx: SimContext): SchedulerService {
     },
     async listScheduleGroups(input = {}) {
       const all = [...groups.values()].filter((group) => input.NamePrefix === undefined || group.name.startsWith(input.NamePrefix)).sort((a, b) => compare(a.name, b.name));
-      const { items, next } = page(all, input.MaxResults, input.NextToken);
+      const { items, next } = page(all, input.MaxResults, input.NextToken, `scheduler.listScheduleGroups:${input.NamePrefix ?? ""}`, (group) => group.name, invalidToken);
       return {
         ScheduleGroups: items.map((group) => ({ Arn: group.arn, Name: group.name, State: "ACTIVE" as const, CreationDate: new Date(group.createdAt), LastModificationDate: new Date(group.createdAt) })),
         ...(next === undefined ? {} : { NextToken: next }),
@@ -299,7 +302,7 @@ export function createSchedulerService(ctx: SimContext): SchedulerService {
     },
     async tagResource(input) {
       const tags = tagsOf(input.ResourceArn);
-      for (const tag of input.Tags ?? []) tags.set(String(tag.Key), String(tag.Value));
+      for (const [tagKey, value] of validateTags(input.Tags, (message) => errors.ValidationException(message))) tags.set(tagKey, value);
       return {};
     },
     async untagResource(input) {
@@ -340,18 +343,6 @@ function requireName(value: unknown, at: string): string {
     throw errors.ValidationException(`1 validation error detected: Value '${String(value)}' at '${at}' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9a-zA-Z-_.]+`);
   }
   return value;
-}
-
-function page<T>(items: readonly T[], limit: number | undefined, token: string | undefined): { items: T[]; next?: string } {
-  let start = 0;
-  if (token !== undefined) {
-    const decoded = /^p(\d{1,9})$/.exec(Buffer.from(token, "base64").toString("utf8"));
-    if (decoded === null) throw errors.ValidationException("Invalid NextToken.");
-    start = Number(decoded[1]);
-  }
-  const slice = items.slice(start, start + (limit ?? 100));
-  const end = start + slice.length;
-  return end < items.length ? { items: slice, next: Buffer.from(`p${end}`).toString("base64") } : { items: slice };
 }
 
 function compare(a: string, b: string): number {

@@ -1,4 +1,5 @@
 /** Input checks shared by the actions, each throwing the AwsError AWS answers with, before any state changes. */
+import { paginate, validateTags as validateCoreTags, type AwsError, type TagInput } from "@simcloud/core";
 import { errors, constraintError } from "./errors";
 import { LIMITS, NAME_PATTERN } from "./limits";
 import type { Tag } from "./shapes";
@@ -26,31 +27,34 @@ export function checkLimit(value: unknown, at: string, max: number = LIMITS.list
   return value;
 }
 
-export function validateTags(tags: readonly Tag[] | undefined): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const tag of tags ?? []) {
-    if (typeof tag?.Key !== "string" || tag.Key.length === 0 || tag.Key.length > 128) throw constraintError(tag?.Key ?? "null", "tags.member.key", "Member must have length between 1 and 128");
-    if (typeof tag.Value !== "string" || tag.Value.length > 256) throw constraintError(tag.Value ?? "null", "tags.member.value", "Member must have length between 0 and 256");
-    map.set(tag.Key, tag.Value);
-  }
-  if (map.size > 50) throw errors.LimitExceededException("The requested resource exceeds the maximum number allowed.");
-  return map;
+/** Tags through core's rules ("Tag naming limits and requirements"); too many is EventBridge's LimitExceededException. */
+export function validateTags(tags: TagInput | undefined, invalid: (message: string) => AwsError = (message) => errors.ValidationException(message)): Map<string, string> {
+  return validateCoreTags(tags, { invalid, tooMany: (message) => errors.LimitExceededException(message) });
 }
 
 export function tagList(tags: ReadonlyMap<string, string>): Tag[] {
   return [...tags].map(([Key, Value]) => ({ Key, Value }));
 }
 
-/** Opaque tokens over a sorted listing: the position to resume at. */
-export function page<T>(items: readonly T[], limit: number | undefined, token: string | undefined): { items: T[]; next?: string } {
-  let start = 0;
-  if (token !== undefined && token !== null) {
-    const decoded = /^p(\d{1,9})$/.exec(Buffer.from(String(token), "base64").toString("utf8"));
-    if (decoded === null) throw errors.ValidationException("The NextToken provided is invalid.");
-    start = Number(decoded[1]);
-  }
-  const size = limit ?? LIMITS.listMax;
-  const slice = items.slice(start, start + size);
-  const end = start + slice.length;
-  return end < items.length ? { items: slice, next: Buffer.from(`p${end}`).toString("base64") } : { items: slice };
+/**
+ * One page of a listing through core's `paginate` (one token format for every service). `scope` names the listing
+ * and its filters; `keyOf` makes it keyset-paged (items sorted by that key), else pages are offsets.
+ */
+export function page<T>(
+  items: readonly T[],
+  limit: number | undefined,
+  token: string | undefined,
+  scope: string,
+  keyOf?: (item: T) => string,
+  invalid: (message: string) => AwsError = (message) => errors.ValidationException(message),
+): { items: T[]; next?: string } {
+  const result = paginate(items, {
+    maxResults: limit,
+    nextToken: token ?? undefined,
+    defaultLimit: LIMITS.listMax,
+    scope,
+    invalidToken: invalid,
+    ...(keyOf === undefined ? {} : { keyOf }),
+  });
+  return result.nextToken === undefined ? { items: result.items } : { items: result.items, next: result.nextToken };
 }
