@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SimContext, TraceEvent, TraceType } from "@simcloud/core";
 import type { EventBridgeService } from "./events";
 import { fake, setup } from "./test-helpers";
@@ -203,33 +203,6 @@ describe("schedule rules", () => {
     await events.removeTargets({ Rule: "r", Ids: ["t"] });
     await events.deleteRule({ Name: "r" });
     expect(ctx.scheduler.pendingTasks).toBe(0);
-  });
-});
-
-describe("clock modes", () => {
-  async function scenario(events: EventBridgeService, q: { arn: string }) {
-    await events.putRule({ Name: "r", ScheduleExpression: "rate(1 minute)" });
-    await events.putTargets({ Rule: "r", Targets: [{ Id: "t", Arn: q.arn, RetryPolicy: { MaximumRetryAttempts: 1 } }] });
-  }
-  it("autoAdvance: awaiting nothing does not move time; advance still fires", async () => {
-    const { ctx, events } = setup({ autoAdvance: true });
-    const q = fake(ctx, "queue", "q");
-    await scenario(events, q);
-    await ctx.scheduler.advance(180_000);
-    expect(q.received).toHaveLength(3);
-  });
-  it("system clock driven by fake timers", async () => {
-    vi.useFakeTimers({ now: Date.UTC(2025, 0, 1) });
-    try {
-      const { ctx, events } = setup({ clock: "system" });
-      const q = fake(ctx, "queue", "q");
-      await scenario(events, q);
-      await vi.advanceTimersByTimeAsync(180_000);
-      expect(q.received).toHaveLength(3);
-      ctx.scheduler.dispose();
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });
 
