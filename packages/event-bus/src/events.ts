@@ -8,7 +8,7 @@ import { Deliveries, MatchedEvent } from "./delivery";
 import { constraintError, errors, invalidParameter } from "./errors";
 import { BUS_NAME_PATTERN, LIMITS, PUT_EVENTS_MAX_BYTES } from "./limits";
 import type { BusRecord, EventObject, RuleRecord, TargetRecord } from "./model";
-import { armSchedule, compilePattern, describeRule, eventTime, ruleArn } from "./rules";
+import { armSchedule, compilePattern, describeRule, eventTimeFormatter, ruleArn } from "./rules";
 import { RuleIndex } from "./rule-index";
 import { parseScheduleExpression } from "./schedule-expression";
 import type * as S from "./shapes";
@@ -67,6 +67,7 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
   const buses = new Map<string, BusRecord>();
   const handlers = new Map<string, TargetHandler>();
   const deliveries = new Deliveries(ctx, handlers);
+  const eventTime = eventTimeFormatter();
   /** Per bus, rebuilt after any change to its rules (see rule-index.ts). */
   const indexes = new Map<BusRecord, RuleIndex>();
   const indexOf = (bus: BusRecord): RuleIndex => {

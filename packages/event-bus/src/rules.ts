@@ -18,17 +18,23 @@ export function isEnabled(rule: RuleRecord): boolean {
   return rule.state !== "DISABLED";
 }
 
-let lastSecond = Number.NaN;
-let lastText = "";
-
-/** Formats an event time as EventBridge does: ISO 8601 in UTC, to the second (the last answer is reused). */
+/** Formats an event time as EventBridge does: ISO 8601 in UTC, to the second. */
 export function eventTime(ms: number): string {
-  const second = ms - (((ms % 1000) + 1000) % 1000);
-  if (second !== lastSecond) {
-    lastText = new Date(second).toISOString().replace(".000Z", "Z");
-    lastSecond = second;
-  }
-  return lastText;
+  return new Date(ms - (((ms % 1000) + 1000) % 1000)).toISOString().replace(".000Z", "Z");
+}
+
+/** eventTime with its last answer kept: the events of one PutEvents call mostly share a second. */
+export function eventTimeFormatter(): (ms: number) => string {
+  let lastSecond = Number.NaN;
+  let lastText = "";
+  return (ms) => {
+    const second = ms - (((ms % 1000) + 1000) % 1000);
+    if (second !== lastSecond) {
+      lastText = eventTime(second);
+      lastSecond = second;
+    }
+    return lastText;
+  };
 }
 
 /**
