@@ -9,6 +9,7 @@ import {
   type TraceType,
 } from "@simcloud/core";
 
+import { createEventBridgeService, createPipesService, createSchedulerService, type EventBridgeService, type PipesService, type SchedulerService } from "@simcloud/event-bus";
 import { createFunctionService, type FunctionService, type FunctionServiceOptions } from "@simcloud/function";
 import { createQueueService, type QueueService, type QueueServiceOptions } from "@simcloud/queue";
 import { createClientConfig, type SimcloudClientConfig } from "@simcloud/sdk";
@@ -33,6 +34,12 @@ export interface CloudServices {
   sqs: QueueService;
   sns: TopicService;
   kinesis: StreamService;
+  /** EventBridge: buses, rules, targets, schedules, archives and replays. */
+  events: EventBridgeService;
+  /** EventBridge Scheduler (`cloud.scheduler` is the clock's): schedules that fire on virtual time. */
+  schedules: SchedulerService;
+  /** EventBridge Pipes: SQS → filter → enrichment → target. */
+  pipes: PipesService;
 }
 
 function createServices(context: SimContext, options: CloudOptions, disposal: DisposalWatch): CloudServices {
@@ -42,6 +49,9 @@ function createServices(context: SimContext, options: CloudOptions, disposal: Di
     sqs: guard(createQueueService(context, options.sqs), "sqs"),
     sns: guard(createTopicService(context, options.sns), "sns"),
     kinesis: guard(createStreamService(context, options.kinesis), "kinesis"),
+    events: guard(createEventBridgeService(context), "events"),
+    schedules: guard(createSchedulerService(context), "schedules"),
+    pipes: guard(createPipesService(context), "pipes"),
   };
 }
 
