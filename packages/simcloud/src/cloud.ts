@@ -12,6 +12,7 @@ import {
 import { createFunctionService, type FunctionService, type FunctionServiceOptions } from "@simcloud/function";
 import { createQueueService, type QueueService, type QueueServiceOptions } from "@simcloud/queue";
 import { createClientConfig, type SimcloudClientConfig } from "@simcloud/sdk";
+import { createStateMachineService, type StateMachineService, type StateMachineServiceOptions } from "@simcloud/state-machine";
 import { createTopicService, type TopicService, type TopicServiceOptions } from "@simcloud/topic";
 import { guardDisposed } from "./guard";
 
@@ -22,6 +23,8 @@ export interface CloudOptions extends SimContextOptions {
   sns?: TopicServiceOptions;
   /** Lambda settings, e.g. `{ accountConcurrency: 10, printLogs: true }`. */
   lambda?: FunctionServiceOptions;
+  /** Step Functions settings, e.g. `{ mockConfig }` (Step Functions Local's MockConfigFile). */
+  sfn?: StateMachineServiceOptions;
 }
 
 /** The services of a cloud, each created on the cloud's one context. Add one line per service package. */
@@ -29,6 +32,7 @@ export interface CloudServices {
   lambda: FunctionService;
   sqs: QueueService;
   sns: TopicService;
+  sfn: StateMachineService;
 }
 
 function createServices(context: SimContext, options: CloudOptions, isDisposed: () => boolean): CloudServices {
@@ -37,6 +41,7 @@ function createServices(context: SimContext, options: CloudOptions, isDisposed: 
     lambda: guard(createFunctionService(context, options.lambda), "lambda"),
     sqs: guard(createQueueService(context, options.sqs), "sqs"),
     sns: guard(createTopicService(context, options.sns), "sns"),
+    sfn: guard(createStateMachineService(context, options.sfn), "sfn"),
   };
 }
 

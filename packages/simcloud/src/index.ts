@@ -54,3 +54,19 @@ export type {
   PublishBatchInput,
   PublishBatchResponse,
 } from "@simcloud/topic";
+export { createStateMachineService, sfnErrors, SFN_LIMITS, StatesError } from "@simcloud/state-machine";
+export type {
+  StateMachineService,
+  StateMachineServiceOptions,
+  PathStep,
+  TaskHandler,
+  TaskHandlerRequest,
+  MockConfig,
+  MockConfigAnswer,
+  HistoryEvent,
+  ExecutionStatus,
+  StateMachineType,
+  DescribeExecutionOutput,
+  StartExecutionOutput,
+  StartSyncExecutionOutput,
+} from "@simcloud/state-machine";

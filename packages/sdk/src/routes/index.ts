@@ -1,10 +1,11 @@
 import { lambdaRoutes } from "./lambda";
 import { snsRoutes } from "./sns";
+import { sfnRoutes } from "./sfn";
 import { sqsRoutes } from "./sqs";
 import type { ServiceRoutes } from "./types";
 
-export { lambdaRoutes, snsRoutes, sqsRoutes };
+export { lambdaRoutes, sfnRoutes, snsRoutes, sqsRoutes };
 export type * from "./types";
 
 /** Every routing table the adapter serves out of the box. A new service adds its table here and nothing else. */
-export const defaultRoutes: readonly ServiceRoutes[] = [sqsRoutes, snsRoutes, lambdaRoutes];
+export const defaultRoutes: readonly ServiceRoutes[] = [sqsRoutes, snsRoutes, lambdaRoutes, sfnRoutes];

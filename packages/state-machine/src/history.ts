@@ -1,0 +1,60 @@
+import { StatesError } from "./language/index";
+import type { HistoryEvent } from "./types";
+import { SFN_LIMITS } from "./validate";
+
+/**
+ * A line of events inside an execution: the main flow, one Parallel branch or one Map iteration. Each event's
+ * `previousEventId` is the id of the event before it on the same line (the recorded histories show this; the first
+ * state's entered event points at 0).
+ */
+export interface Thread {
+  last: number;
+}
+
+/** An execution's event history: ids from 1, the 25,000-event quota enforced when an event is added. */
+export class History {
+  readonly events: HistoryEvent[] = [];
+
+  constructor(private readonly now: () => number) {}
+
+  get size(): number {
+    return this.events.length;
+  }
+
+  add(thread: Thread | undefined, type: string, details?: Record<string, unknown>, detailsKey?: string): number {
+    const id = this.events.length + 1;
+    // The last slot is kept for the event that ends the execution.
+    if (id >= SFN_LIMITS.historyEvents && !type.startsWith("Execution")) {
+      throw new StatesError("States.Runtime", `The execution reached the maximum number of history events (${SFN_LIMITS.historyEvents}).`);
+    }
+    const event: HistoryEvent = { timestamp: new Date(this.now()), type, id, previousEventId: thread?.last ?? 0 };
+    if (details !== undefined) event[detailsKey ?? `${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`] = details;
+    this.events.push(event);
+    if (thread !== undefined) thread.last = id;
+    return id;
+  }
+}
+
+const TRUNCATED = { truncated: false } as const;
+
+/** `{ input, inputDetails }` as history details carry data; left out when the caller asks without execution data. */
+export function dataDetails(key: "input" | "output", text: string): Record<string, unknown> {
+  return { [key]: text, [`${key}Details`]: TRUNCATED };
+}
+
+/** Drops `input`/`output`/`*Details` from a copy of an event (GetExecutionHistory includeExecutionData: false). */
+export function withoutData(event: HistoryEvent): HistoryEvent {
+  const copy: HistoryEvent = { ...event };
+  for (const key of Object.keys(copy)) {
+    const value = copy[key];
+    if (key.endsWith("EventDetails") && value !== null && typeof value === "object") {
+      const details = { ...(value as Record<string, unknown>) };
+      delete details.input;
+      delete details.inputDetails;
+      delete details.output;
+      delete details.outputDetails;
+      copy[key] = details;
+    }
+  }
+  return copy;
+}
