@@ -7,11 +7,15 @@ export class StatesError extends Error {
   readonly error: string;
   override readonly cause: string;
 
-  constructor(error: string, cause: string) {
+  /** For States.QueryEvaluationError: the field that failed ("Output/result"), for EvaluationFailed events. */
+  readonly location?: string;
+
+  constructor(error: string, cause: string, location?: string) {
     super(`${error}: ${cause}`);
     this.name = "StatesError";
     this.error = error;
     this.cause = cause;
+    if (location !== undefined) this.location = location;
   }
 }
 
@@ -22,9 +26,10 @@ export interface ErrorSite {
 }
 
 /** `An error occurred while executing the state 'W' (entered at the event id #2). <detail>` — AWS's States.Runtime cause prefix. */
-export function runtimeError(site: ErrorSite, detail: string, error = "States.Runtime"): StatesError {
+export function runtimeError(site: ErrorSite, detail: string, error = "States.Runtime", location?: string): StatesError {
   return new StatesError(
     error,
     `An error occurred while executing the state '${site.stateName}' (entered at the event id #${site.enteredEventId}). ${detail}`,
+    location,
   );
 }

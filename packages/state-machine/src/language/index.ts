@@ -9,6 +9,10 @@
  *            Wait/Choice/Succeed: `input`)
  *   { output, assign } = await stateOutput(state, rawInput, result, b)
  *   b.variables.assign(assign)
+ * Choice states use chooseNext(state, rawInput, b) → { next, assign, output } instead.
+ * Wait: waitUntil(state, input, b, now) with the effective input (JSONPath) / raw input (JSONata).
+ * Map: items = mapItems(state, effective input, b); per item set b.context.Map.Item and
+ *   call mapItemInput(state, effective input, b); limits from mapLimits(state, effective input, b).
  * Errors a state raises are StatesError; a Catch runs catchOutput on the raw input.
  */
 export type {
@@ -33,11 +37,13 @@ export type {
 } from "./types";
 export { StatesError, runtimeError } from "./errors";
 export { VariableScope, type Bindings } from "./bindings";
-export { validateDefinition, invalidDefinitionMessage, type Diagnostic } from "./validate";
+export { validateDefinition, invalidDefinitionMessage, type Diagnostic, type ValidateOptions } from "./validate";
 export { queryLanguageOf } from "./query-language";
 export { effectiveInput, stateOutput, catchOutput, failErrorCause, timeouts } from "./dataflow";
 export { chooseNext } from "./choice";
 export { waitUntil } from "./wait";
 export { findRetrier, retryDelayMs, findCatcher, errorMatches } from "./retry";
 export { mapItems, mapItemInput, mapLimits, type MapLimits } from "./map";
-export { evaluatePath, PathError } from "./jsonpath";
+export { evaluatePath, PathError, parsePath, isValidPath, isReferencePath, deepEqual } from "./jsonpath";
+export { parseTimestamp } from "./timestamp";
+export { stringMatches } from "./choice";
