@@ -70,16 +70,21 @@ class Collector {
 /** A Jackson-style description of a JSON syntax error (AWS parses definitions with Jackson). */
 function jsonError(text: string, e: unknown): Diagnostic {
   const m = /position (\d+)/.exec(String((e as Error).message));
-  const pos = m === null ? text.length : Number(m[1]);
-  const before = text.slice(0, pos);
+  let pos = m === null ? text.search(/\S/) : Number(m[1]);
+  if (pos < 0) pos = text.length;
+  // Jackson reports a bare word as a whole token and points just past it.
+  let start = pos;
+  while (start > 0 && /[A-Za-z_]/.test(text[start - 1] as string)) start--;
+  const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(start))?.[0];
+  const at = word !== undefined ? start + word.length : pos;
+  const before = text.slice(0, at);
   const line = before.split("\n").length;
-  const column = pos - before.lastIndexOf("\n");
+  const column = at - before.lastIndexOf("\n");
   const source = `[Source: (String)${JSON.stringify(text.length > 500 ? `${text.slice(0, 500)}"[truncated ${text.length - 500} chars]` : text)}; line: ${line}, column: ${column}]`;
-  const token = /^[A-Za-z_]+/.exec(text.slice(pos))?.[0];
   const message =
-    token !== undefined
-      ? `Unrecognized token '${token}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at ${source}`
-      : `Unexpected character or end-of-input: ${(e as Error).message}\n at ${source}`;
+    word !== undefined
+      ? `Unrecognized token '${word}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at ${source}`
+      : `Unexpected character or end-of-input\n at ${source}`;
   return { severity: "ERROR", code: "INVALID_JSON_DESCRIPTION", message, location: source };
 }
 
