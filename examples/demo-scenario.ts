@@ -2,6 +2,7 @@
  * The README demo: an order topic fans out to a billing queue and, through a filter policy, to a shipping
  * queue that a Lambda worker drains through an event source mapping. One order is poison: the worker throws,
  * the message comes back after the visibility timeout, and after maxReceiveCount it lands in the DLQ.
+ * Each shipped order starts a Step Functions execution that tracks the delivery: a two-day Wait, then a Pass.
  * Everything runs on virtual time; the same seed prints the same story, byte for byte.
  */
 import { createCloud, type Cloud, type TraceEvent } from "simcloud";
@@ -53,6 +54,18 @@ export async function runDemo(): Promise<DemoResult> {
     Attributes: { RawMessageDelivery: "true", FilterPolicy: JSON.stringify({ express: ["true"] }) },
   });
 
+  const { stateMachineArn } = await cloud.sfn.createStateMachine({
+    name: "delivery",
+    roleArn: "arn:aws:iam::000000000000:role/delivery",
+    definition: JSON.stringify({
+      StartAt: "InTransit",
+      States: {
+        InTransit: { Type: "Wait", Seconds: 2 * 24 * 3600, Next: "Delivered" },
+        Delivered: { Type: "Pass", Parameters: { "orderId.$": "$.orderId", status: "delivered" }, End: true },
+      },
+    }),
+  });
+
   const shipped: number[] = [];
   await cloud.lambda.createFunction({
     FunctionName: "ship-order",
@@ -62,11 +75,12 @@ export async function runDemo(): Promise<DemoResult> {
         const order = JSON.parse(record.body) as Order;
         if (order.orderId === POISON_ORDER) throw new Error(`address for order ${order.orderId} is unreadable`);
         shipped.push(order.orderId);
+        await cloud.sfn.startExecution({ stateMachineArn, name: `order-${order.orderId}`, input: JSON.stringify({ orderId: order.orderId }) });
       }
     },
   });
   await cloud.lambda.createEventSourceMapping({ FunctionName: "ship-order", EventSourceArn: shipping.arn, BatchSize: 1 });
-  say("stack ready: topic orders → billing (all) + shipping (express only) → λ ship-order; DLQ after 2 receives");
+  say("stack ready: topic orders → billing (all) + shipping (express only) → λ ship-order → delivery state machine; DLQ after 2 receives");
 
   for (const order of ORDERS) {
     await cloud.sns.publish({
@@ -78,6 +92,8 @@ export async function runDemo(): Promise<DemoResult> {
 
   // Two minutes of virtual time pass in a few real milliseconds.
   await cloud.advance(120_000);
+  // The deliveries' two-day Waits, too.
+  await cloud.advance(3 * 24 * 3600 * 1000);
 
   const billed = (await drain(cloud, billing.url)).map((body) => (JSON.parse(body) as Order).orderId);
   const deadLettered = (await drain(cloud, dlq.url)).map((body) => (JSON.parse(body) as Order).orderId);
@@ -124,6 +140,12 @@ function describe(event: TraceEvent): string | undefined {
       return `λ     ${event.functionName} ${event.functionError ? `failed (${event.errorType ?? event.functionError})` : "succeeded"} in ${event.durationMs} ms`;
     case "lambda.esm.batch":
       return event.outcome === "success" ? undefined : `λ     mapping batch of ${event.size}: ${event.outcome}, message stays on the queue`;
+    case "sfn.execution.started":
+      return `sfn   ${event.name}: execution started`;
+    case "sfn.state.entered":
+      return event.stateType === "Wait" ? `sfn   ${event.executionArn.slice(event.executionArn.lastIndexOf(":") + 1)}: ${event.state} (Wait)` : undefined;
+    case "sfn.execution.finished":
+      return `sfn   ${event.executionArn.slice(event.executionArn.lastIndexOf(":") + 1)}: ${event.status}`;
     default:
       return undefined;
   }

@@ -168,7 +168,8 @@ export class Execution {
   /** Records ExecutionStarted now and runs the first state as a scheduler task at the current time. */
   start(): void {
     const { scheduler } = this.host.ctx;
-    this.history.add(this.thread, "ExecutionStarted", {
+    // The first state entered points at 0, not at ExecutionStarted (as the recorded histories show).
+    this.history.add(undefined, "ExecutionStarted", {
       ...dataDetails("input", this.input),
       roleArn: this.machine.roleArn,
       ...(this.machine.aliasArn === undefined ? {} : { stateMachineAliasArn: this.machine.aliasArn }),
@@ -310,7 +311,7 @@ export class Execution {
     this.history.add(frame.thread, `${type}StateExited`, { name, ...dataDetails("output", text) }, "stateExitedEventDetails");
     step.exitedAt = this.host.ctx.scheduler.now();
     step.output = output;
-    this.host.ctx.trace.record("sfn.state.exited", { executionArn: this.arn, state: name, type, output: text });
+    this.host.ctx.trace.record("sfn.state.exited", { executionArn: this.arn, state: name, stateType: type, output: text });
     return text;
   }
 
@@ -319,7 +320,7 @@ export class Execution {
     const type = state.Type;
     const inputText = json(input);
     const enteredId = this.history.add(frame.thread, `${type}StateEntered`, { name, ...dataDetails("input", inputText) }, "stateEnteredEventDetails");
-    ctx.trace.record("sfn.state.entered", { executionArn: this.arn, state: name, type, input: inputText });
+    ctx.trace.record("sfn.state.entered", { executionArn: this.arn, state: name, stateType: type, input: inputText });
     const step: PathStep = { state: name, type, enteredAt: ctx.scheduler.now(), input, retries: 0, scope: frame.path };
     this.path.push(step);
     const b = this.bindings(name, enteredId, state, frame);

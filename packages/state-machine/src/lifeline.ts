@@ -83,6 +83,8 @@ export class Lifeline {
       handle = this.scheduler.at(time, () => {
         if (handle !== undefined) this.timers.delete(handle);
         resolve();
+        // The execution continues on microtasks: tell the scheduler, so it lets them run before its next task.
+        this.scheduler.touch();
       }, { label });
     });
     if (handle !== undefined) this.timers.add(handle);
@@ -94,6 +96,7 @@ export class Lifeline {
     const handle = this.scheduler.at(time, () => {
       this.timers.delete(handle);
       fn();
+      this.scheduler.touch();
     }, { label });
     this.timers.add(handle);
     return handle;

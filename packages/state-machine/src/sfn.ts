@@ -788,17 +788,20 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
         throw errors.ValidationException(`1 validation error detected: Value at 'output' failed to satisfy constraint: Member must have length less than or equal to ${SFN_LIMITS.payloadBytes}`);
       }
       tokens.succeed(input.taskToken, input.output);
+      ctx.scheduler.touch();
       return {};
     },
 
     async sendTaskFailure(input) {
       if (input.error !== undefined && input.error.length > 256) throw errors.ValidationException("1 validation error detected: Value at 'error' failed to satisfy constraint: Member must have length less than or equal to 256");
       tokens.fail(input.taskToken, input.error, input.cause);
+      ctx.scheduler.touch();
       return {};
     },
 
     async sendTaskHeartbeat(input) {
       tokens.heartbeat(input.taskToken);
+      ctx.scheduler.touch();
       return {};
     },
 
