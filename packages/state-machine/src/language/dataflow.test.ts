@@ -31,6 +31,10 @@ describe("ASL spec 'Input and Output Processing' (JSONPath)", () => {
       cause: "An error occurred while executing the state 'pass' (entered at the event id #2). The JSONPath '$.no_such_jsonpath' specified for the field 'value.$' could not be found in the input '{\"a\":1}'",
     });
   });
+  it("Wait/Succeed/Choice: InputPath then OutputPath over the raw input, whatever result is passed", async () => {
+    const b = bindings();
+    expect((await stateOutput({ Type: "Succeed", InputPath: "$.a", OutputPath: "$.b" }, { a: { b: 3 } }, "ignored", b)).output).toBe(3);
+  });
   it("JSONPath Assign reads the raw result; variables are readable as $name", async () => {
     const b = bindings();
     const { assign } = await stateOutput(task({ Assign: { "id.$": "$.id", fixed: "F" }, ResultSelector: { other: 1 } }), {}, { id: 7 }, b);

@@ -80,19 +80,29 @@ const hasResultSelector = new Set(["Task", "Parallel", "Map"]);
 
 /**
  * ResultSelector, ResultPath, OutputPath (JSONPath) or Output (JSONata), and the Assign values.
- * `result`: Task result, Pass `Result` (else effective input), Map/Parallel array; for Wait,
- * Choice and Succeed pass the effective input (JSONPath) or raw input (JSONata).
+ * `result`: Task result, Pass `Result` (else effective input), Map/Parallel array; Wait,
+ * Choice and Succeed ignore it (InputPath → OutputPath over the raw input). For Choice use
+ * chooseNext's `output` and `assign`: this returns no Assign and, in JSONata, the raw input.
  */
 export async function stateOutput(state: StateDefinition, rawInput: unknown, result: unknown, b: Bindings): Promise<{ output: unknown; assign: Record<string, unknown> }> {
   const s = state as AnyState;
   if (b.queryLanguage === "JSONata") {
+    // Choice's Output/Assign depend on the matched rule: chooseNext returns them.
+    if (s.Type === "Choice") return { output: rawInput, assign: emptyObject() };
     const resultful = hasResultSelector.has(s.Type);
     const states = statesVar(rawInput, b, resultful ? { result } : {});
     const assign = await jsonataAssign(s.Assign as Record<string, unknown> | undefined, states, b);
     const output = s.Output !== undefined ? await evaluateTemplate(s.Output, states, b, "Output") : resultful ? result : rawInput;
     return { output, assign };
   }
-  const assign = s.Type === "Choice" ? emptyObject() : jsonPathAssign(s.Assign as Record<string, unknown> | undefined, result, b);
+  if (!hasResultPath.has(s.Type)) {
+    // Wait, Succeed, Choice have no result: InputPath then OutputPath over the raw input
+    // (whatever `result` the caller passes). Choice's Assign belongs to chooseNext.
+    const effective = applyInputPath(s, rawInput, b);
+    const assign = s.Type === "Choice" ? emptyObject() : jsonPathAssign(s.Assign as Record<string, unknown> | undefined, effective, b);
+    return { output: applyOutputPath(s.OutputPath, effective, b), assign };
+  }
+  const assign = jsonPathAssign(s.Assign as Record<string, unknown> | undefined, result, b);
   let value = result;
   if (hasResultSelector.has(s.Type) && s.ResultSelector !== undefined) value = applyPayloadTemplate(s.ResultSelector, value, b);
   if (hasResultPath.has(s.Type)) value = applyResultPath(s.ResultPath as string | null | undefined, rawInput, value, b);

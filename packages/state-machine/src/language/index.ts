@@ -10,7 +10,7 @@
  *   { output, assign } = await stateOutput(state, rawInput, result, b)
  *   b.variables.assign(assign)
  * Choice states use chooseNext(state, rawInput, b) → { next, assign, output } instead.
- * Wait: waitUntil(state, input, b, now) with the effective input (JSONPath) / raw input (JSONata).
+ * Wait: waitUntil(state, rawInput, b, now) (InputPath applied inside), then stateOutput.
  * Map: items = mapItems(state, effective input, b); per item set b.context.Map.Item and
  *   call mapItemInput(state, effective input, b); limits from mapLimits(state, effective input, b).
  * Errors a state raises are StatesError; a Catch runs catchOutput on the raw input.

@@ -90,7 +90,7 @@ async function runMachine(machine: SubMachine, input: unknown, language: QueryLa
         const eff = await effectiveInput(state, raw, b);
         let result: unknown = eff;
         if (state.Type === "Pass" && state.Result !== undefined && b.queryLanguage === "JSONPath") result = state.Result;
-        if (state.Type === "Wait") clock.waitedMs = (await waitUntil(state as WaitState, eff, b, START + clock.waitedMs)) - START;
+        if (state.Type === "Wait") clock.waitedMs = (await waitUntil(state as WaitState, raw, b, START + clock.waitedMs)) - START;
         if (state.Type === "Task") throw new Error("tasks are not supported in language tests");
         if (state.Type === "Parallel") result = await Promise.all((state as ParallelState).Branches.map((br) => runMachine(br, eff, b.queryLanguage, scope.child(), executionInput, clock)));
         if (state.Type === "Map") {

@@ -92,6 +92,9 @@ describe("ASL spec structural rules", () => {
     expect(check({ StartAt: "M", States: { M: { Type: "Map", Iterator: { StartAt: "P", States: { P: pass } }, End: true } } })).toBe("OK");
     expect(check({ StartAt: "P", States: { P: { Type: "Parallel", Branches: [{ StartAt: "A", States: { A: { Type: "Pass", Next: "Q" } } }], End: true } } })).toContain("/States/P/Branches[0]/States/A/Next");
   });
+  it("state names are unique across branches and processors", () => {
+    expect(check({ StartAt: "P", States: { P: { Type: "Parallel", Branches: [{ StartAt: "P", States: { P: pass } }], End: true } } })).toContain("DUPLICATE_STATE_NAME: Duplicate State name: P at /States/P/Branches[0]/States/P");
+  });
   it("Assign may not use the reserved name states", () => {
     expect(check({ StartAt: "A", States: { A: { ...pass, Assign: { states: 1 } } } })).toContain("reserved");
   });

@@ -139,6 +139,27 @@ function checkTop(doc: Obj, c: Collector, options: ValidateOptions): void {
     else language = doc["QueryLanguage"];
   }
   checkMachine(doc, "", language, language === "JSONata", c, options);
+  checkUniqueNames(doc, c);
+}
+
+/** ASL spec: state names are unique across the whole machine, Parallel branches and Map processors included. */
+function checkUniqueNames(doc: Obj, c: Collector): void {
+  const seen = new Set<string>();
+  const walk = (machine: unknown, base: string): void => {
+    if (!isObj(machine) || !isObj(machine["States"])) return;
+    const states = machine["States"];
+    for (const name of Object.keys(states)) {
+      const where = `${base}/States/${name}`;
+      if (seen.has(name)) c.error("DUPLICATE_STATE_NAME", `Duplicate State name: ${name}`, where);
+      seen.add(name);
+      const st = states[name];
+      if (!isObj(st)) continue;
+      if (Array.isArray(st["Branches"])) st["Branches"].forEach((br, i) => walk(br, `${where}/Branches[${i}]`));
+      if (isObj(st["ItemProcessor"])) walk(st["ItemProcessor"], `${where}/ItemProcessor`);
+      if (isObj(st["Iterator"])) walk(st["Iterator"], `${where}/Iterator`);
+    }
+  };
+  walk(doc, "");
 }
 
 /** Validates a (sub-)machine: StartAt, States, each state, transitions, reachability. */

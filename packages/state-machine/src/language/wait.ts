@@ -7,7 +7,7 @@ import { siteOf } from "./bindings";
 import { runtimeError } from "./errors";
 import { evaluateTemplate } from "./jsonata-eval";
 import { PathError } from "./jsonpath";
-import { resolvePath } from "./payload";
+import { pathOrFail, resolvePath } from "./payload";
 import { parseTimestamp } from "./timestamp";
 import type { WaitState } from "./types";
 
@@ -15,11 +15,12 @@ import type { WaitState } from "./types";
 export const MAX_WAIT_SECONDS = 99_999_999;
 
 /**
- * The epoch ms a Wait state ends at. `input` is the effective input (after InputPath) for
- * JSONPath, the raw input for JSONata; `nowMs` the virtual time the state was entered.
+ * The epoch ms a Wait state ends at. `rawInput` is the state's raw input (InputPath is
+ * applied here for JSONPath); `nowMs` the virtual time the state was entered.
  */
-export async function waitUntil(state: WaitState, input: unknown, b: Bindings, nowMs: number): Promise<number> {
+export async function waitUntil(state: WaitState, rawInput: unknown, b: Bindings, nowMs: number): Promise<number> {
   const site = siteOf(b);
+  const input = b.queryLanguage === "JSONata" || state.InputPath === undefined ? rawInput : state.InputPath === null ? {} : pathOrFail(state.InputPath, rawInput, b);
   const tooLong = (): never => {
     throw runtimeError(site, "Wait state delay is too long.");
   };
