@@ -20,13 +20,14 @@ describe("AWS guide 'Intrinsic functions for JSONPath'", () => {
   it("States.Format with escapes and mixed arguments", () => {
     expect(fn("States.Format('Hello, {}! \\{literal\\} it\\'s {}', $.n, 3)", { n: "Ada" })).toBe("Hello, Ada! {literal} it's 3");
     expect(fn("States.Format('{} {}', true, null)")).toBe("true null");
-    expect(fails("States.Format('{}', $.o)", { o: { a: 1 } }).error).toBe("States.Runtime");
+    expect(fn("States.Format('{} {}', $.o, $.l)", { o: { a: 1, b: [] }, l: [1, "x"] })).toBe("{a=1, b=[]} [1, x]");
     expect(fails("States.Format('{} {}', 1)").cause).toMatch(/^An error occurred while executing the state 'S' \(entered at the event id #2\)\. /);
   });
   it("JSON conversion", () => {
     expect(fn("States.StringToJson($.s)", { s: '{"a":[1]}' })).toEqual({ a: [1] });
     expect(fn("States.JsonToString($.o)", { o: { a: [1, "x"] } })).toBe('{"a":[1,"x"]}');
     expect(fails("States.StringToJson('{bad')").error).toBe("States.Runtime");
+    expect(fn("States.StringToJson(' ')")).toBeNull();
   });
   it("arrays", () => {
     expect(fn("States.Array(1, 'a', $.x, States.Array())", { x: null })).toEqual([1, "a", null, []]);
@@ -55,6 +56,9 @@ describe("AWS guide 'Intrinsic functions for JSONPath'", () => {
     expect(r).toBeGreaterThanOrEqual(1);
     expect(r).toBeLessThan(10);
     expect(fn("States.MathAdd($.a, -1)", { a: 5 })).toBe(4);
+    // test_math_operations: operands are rounded half up, Java style.
+    expect(fn("States.MathAdd(1.49, 1.5)")).toBe(3);
+    expect(fn("States.MathAdd(-2.5, 0)")).toBe(-2);
     expect(fn("States.StringSplit('a.b+c,,d', '.+,')")).toEqual(["a", "b", "c", "d"]);
     expect(fn("States.UUID()")).toMatch(/^[0-9a-f-]{36}$/);
     expect(fails("States.MathAdd('1', 2)").error).toBe("States.Runtime");

@@ -172,9 +172,7 @@ export function evaluateIntrinsic(call: IntrinsicCall, env: IntrinsicEnv): unkno
           i++;
         } else if (c === "{" && template[i + 1] === "}") {
           if (k >= values.length) bad("has more placeholders than arguments");
-          const v = values[k++];
-          if (v !== null && typeof v === "object") bad("only accepts string, number, boolean or null arguments");
-          out += v === null ? "null" : String(v);
+          out += javaString(values[k++]);
           i++;
         } else out += c;
       }
@@ -183,6 +181,7 @@ export function evaluateIntrinsic(call: IntrinsicCall, env: IntrinsicEnv): unkno
     }
     case "States.StringToJson": {
       const text = str(args[0], "its argument");
+      if (text.trim() === "") return null;
       try {
         return JSON.parse(text) as unknown;
       } catch {
@@ -264,16 +263,17 @@ export function evaluateIntrinsic(call: IntrinsicCall, env: IntrinsicEnv): unkno
       return out;
     }
     case "States.MathRandom": {
-      const start = int(args[0], "the start");
-      const end = int(args[1], "the end");
+      const start = Math.trunc(num(args[0], "the start"));
+      const end = Math.trunc(num(args[1], "the end"));
       if (end <= start) bad("expects the end to be greater than the start");
-      if (args.length === 3) int(args[2], "the seed");
+      if (args.length === 3) num(args[2], "the seed");
       // The seed argument is accepted; draws still come from the simulation's seeded source.
       return start + Math.floor(env.random() * (end - start));
     }
     case "States.MathAdd": {
-      const a = num(args[0], "the first argument");
-      const b = num(args[1], "the second argument");
+      // AWS rounds each operand to an integer the Java way (half up: 2.5 → 3, -2.5 → -2), as recorded.
+      const a = Math.floor(num(args[0], "the first argument") + 0.5);
+      const b = Math.floor(num(args[1], "the second argument") + 0.5);
       return a + b;
     }
     case "States.StringSplit": {
@@ -295,6 +295,14 @@ export function evaluateIntrinsic(call: IntrinsicCall, env: IntrinsicEnv): unkno
       return env.uuid();
   }
   return bad("is not supported");
+}
+
+/** Java's String.valueOf as AWS's States.Format renders arguments: maps as {k=v, …}, lists as [a, b]. */
+function javaString(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  if (Array.isArray(v)) return `[${v.map(javaString).join(", ")}]`;
+  if (typeof v === "object") return `{${Object.keys(v).map((k) => `${k}=${javaString((v as Record<string, unknown>)[k])}`).join(", ")}}`;
+  return String(v);
 }
 
 function evalArg(a: IntrinsicArg, env: IntrinsicEnv): unknown {

@@ -18,8 +18,8 @@ const DEFAULT_BUDGET = 100_000;
 /** `{% expr %}` → the expression text, else undefined (a literal string). */
 export function templateExpression(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
-  const t = value.trim();
-  if (t.length >= 4 && t.startsWith("{%") && t.endsWith("%}")) return t.slice(2, -2).trim();
+  // Exactly "{%" … "%}": AWS treats " {% x %} " (outer spaces) as a literal string.
+  if (value.length >= 4 && value.startsWith("{%") && value.endsWith("%}")) return value.slice(2, -2).trim();
   return undefined;
 }
 
@@ -58,7 +58,8 @@ function randomFunctions(b: Bindings): Record<string, unknown> {
         out.push(v);
         if (out.length > 1000) throw { code: "D3137", message: "$range cannot produce more than 1000 items" };
       }
-      return out;
+      // A one-item sequence is its item in JSONata (test_array_range_jsonata records $range(1, 1, 1) = 1).
+      return out.length === 1 ? out[0] : out;
     },
     hash: (value: unknown, algorithm: unknown) => {
       const algorithms: Record<string, string> = { MD5: "md5", "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };

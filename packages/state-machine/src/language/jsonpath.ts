@@ -161,7 +161,8 @@ class Parser {
     this.i++;
     let out = "";
     while (this.i < this.s.length && this.s[this.i] !== q) {
-      if (this.s[this.i] === "\\" && this.i + 1 < this.s.length) this.i++;
+      // Jayway: only an escaped quote (or backslash) is an escape; other backslashes are literal.
+      if (this.s[this.i] === "\\" && (this.s[this.i + 1] === q || this.s[this.i + 1] === "\\")) this.i++;
       out += this.s[this.i];
       this.i++;
     }

@@ -31,7 +31,7 @@ export async function mapItems(state: MapState, input: unknown, b: Bindings): Pr
     }
   } else {
     items = state.ItemsPath !== undefined && state.ItemsPath !== "$" ? pathOrFail(state.ItemsPath, input, b) : input;
-    if (!Array.isArray(items)) throw runtimeError(site, `Map state input must be an array but was: ${JSON.stringify(items)}`);
+    if (!Array.isArray(items)) throw runtimeError(site, `Map state input must be an array but was: ${JSON.stringify(items)}`, b.queryLanguage === "JSONata" ? "States.QueryEvaluationError" : "States.Runtime");
   }
   const list = items as unknown[];
   if (state.ItemBatcher === undefined) return list;
@@ -49,6 +49,8 @@ async function numberField(holder: Record<string, unknown>, field: string, input
     path = holder[pathField] as string;
     value = pathOrFail(path, input, b);
   } else return undefined;
+  // AWS accepts numeric strings here ("1" from a variable, test_reference_in_map_state).
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) value = Number(value);
   const ok = typeof value === "number" && (kind === "float" || Number.isInteger(value));
   if (!ok) {
     const shown = typeof value === "string" ? value : JSON.stringify(value);

@@ -9,7 +9,7 @@ import { StatesError } from "./errors";
 import { chooseNext } from "./choice";
 import { catchOutput, effectiveInput, failErrorCause, stateOutput } from "./dataflow";
 import { findCatcher } from "./retry";
-import { mapItemInput, mapItems } from "./map";
+import { mapItemInput, mapItems, mapLimits } from "./map";
 import { queryLanguageOf } from "./query-language";
 import { waitUntil } from "./wait";
 import type { ContextObject, FailState, MapState, ParallelState, QueryLanguage, StateDefinition, SubMachine, WaitState } from "./types";
@@ -71,7 +71,7 @@ async function runMachine(machine: SubMachine, input: unknown, language: QueryLa
   let raw = input;
   for (let guard = 0; guard < 10_000; guard++) {
     const state = machine.States[name] as StateDefinition;
-    clock.eventId += 1;
+    clock.eventId += 1; // …StateEntered
     const ctx = context(name, executionInput);
     if (mapItem !== undefined) ctx.Map = mapItem;
     const b = bindings({ context: ctx, variables: scope, queryLanguage: queryLanguageOf(state, language), enteredEventId: clock.eventId, now: () => START + clock.waitedMs });
@@ -96,6 +96,7 @@ async function runMachine(machine: SubMachine, input: unknown, language: QueryLa
         if (state.Type === "Map") {
           const m = state as MapState;
           const items = await mapItems(m, eff, b);
+          await mapLimits(m, eff, b);
           const proc = (m.ItemProcessor ?? m.Iterator) as SubMachine;
           const results: unknown[] = [];
           for (let i = 0; i < items.length; i++) {
@@ -116,6 +117,7 @@ async function runMachine(machine: SubMachine, input: unknown, language: QueryLa
       ({ output, assign } = await catchOutput(state, c, raw, { Error: e.error, Cause: e.cause }, b));
       next = c.Next;
     }
+    clock.eventId += 1; // …StateExited
     scope.assign(assign);
     if (state.Type === "Succeed" || state.End === true || next === undefined) return output;
     raw = output;
