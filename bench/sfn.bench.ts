@@ -9,6 +9,21 @@ import { createCloud } from "simcloud";
 import { best, report } from "./measure";
 
 const EXECUTIONS = 2000;
+
+// aws-local-stepfunctions 3 targets Node 22 and calls Promise.withResolvers (ES2024); Node 20 lacks it. The standard
+// behaviour, added only if missing, lets the peer run here unchanged.
+const promiseStatics = Promise as unknown as { withResolvers?: () => unknown };
+if (typeof promiseStatics.withResolvers !== "function") {
+  promiseStatics.withResolvers = () => {
+    let resolve!: (value: unknown) => void;
+    let reject!: (reason?: unknown) => void;
+    const promise = new Promise((ok, fail) => {
+      resolve = ok;
+      reject = fail;
+    });
+    return { promise, resolve, reject };
+  };
+}
 const FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:score";
 
 const definition = {

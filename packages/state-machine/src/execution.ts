@@ -13,7 +13,6 @@ import {
   mapItemInput,
   mapItems,
   mapLimits,
-  queryLanguageOf,
   retryDelayMs,
   stateOutput,
   StatesError,
@@ -132,6 +131,14 @@ export class Execution {
   private readonly contextExecution: ContextObject["Execution"];
   private readonly random: () => number;
   private readonly caller: PortCaller;
+  private readonly contextMachine: ContextObject["StateMachine"];
+  private readonly uuid: () => string;
+  private readonly now: () => number;
+  private isoAt = NaN;
+  private isoText = "";
+  /** The JSON text of the last state output, reused as the next state's input text (the same value). */
+  private lastValue: unknown = undefined;
+  private lastText: string | undefined;
 
   constructor(
     private readonly host: ExecutionHost,
@@ -159,6 +166,9 @@ export class Execution {
     const stream = host.ctx.random.stream("sfn.random");
     this.random = () => stream.next();
     this.caller = { principal: "states.amazonaws.com", sourceArn: machine.stateMachineArn };
+    this.contextMachine = { Id: machine.stateMachineArn, Name: machine.name };
+    this.uuid = () => host.ctx.ids.uuid("sfn.uuid");
+    this.now = () => scheduler.now();
   }
 
   get stateMachineArn(): string {
@@ -217,7 +227,7 @@ export class Execution {
       const frame = { scope: from?.scope ?? new VariableScope(), thread: this.thread, life: this.life, ql, path: "" };
       const output = await this.runGraph(this.machine.definition, input, frame, from?.state);
       if (this.status !== "RUNNING") return;
-      const text = json(output);
+      const text = this.textOf(output);
       this.finish("SUCCEEDED", "ExecutionSucceeded", dataDetails("output", text), { output: text });
     } catch (error) {
       if (error instanceof Cancelled || this.status !== "RUNNING") return;
@@ -236,7 +246,8 @@ export class Execution {
     this.cause = fields.cause;
     this.history.add(this.thread, eventType, details);
     this.timeoutHandle?.cancel();
-    this.life.cancel(status);
+    if (status === "SUCCEEDED") this.life.close();
+    else this.life.cancel(status);
     this.host.ctx.trace.record("sfn.execution.finished", {
       executionArn: this.arn,
       status,
@@ -282,27 +293,35 @@ export class Execution {
   }
 
   private bindings(name: string, enteredId: number, state: StateDefinition, frame: Frame): Bindings {
-    const { ctx } = this.host;
+    const now = this.host.ctx.scheduler.now();
+    if (now !== this.isoAt) {
+      this.isoAt = now;
+      this.isoText = iso(now);
+    }
     return {
-      context: {
-        Execution: this.contextExecution,
-        State: { Name: name, EnteredTime: iso(ctx.scheduler.now()), RetryCount: 0 },
-        StateMachine: { Id: this.machine.stateMachineArn, Name: this.machine.name },
-      },
+      context: { Execution: this.contextExecution, State: { Name: name, EnteredTime: this.isoText, RetryCount: 0 }, StateMachine: this.contextMachine },
       variables: frame.scope,
       random: this.random,
-      uuid: () => ctx.ids.uuid("sfn.uuid"),
-      queryLanguage: queryLanguageOf(state, { ...(frame.ql === undefined ? {} : { QueryLanguage: frame.ql }) }),
+      uuid: this.uuid,
+      queryLanguage: state.QueryLanguage ?? frame.ql ?? "JSONPath",
       enteredEventId: enteredId,
-      now: () => ctx.scheduler.now(),
+      now: this.now,
     };
   }
 
   private sized(name: string, output: unknown): string {
-    const text = json(output);
+    const text = this.textOf(output);
     if (text.length > SFN_LIMITS.payloadBytes / 4 && Buffer.byteLength(text, "utf8") > SFN_LIMITS.payloadBytes) {
       throw new StatesError("States.DataLimitExceeded", `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
     }
+    return text;
+  }
+
+  private textOf(value: unknown): string {
+    if (value === this.lastValue && this.lastText !== undefined && typeof value === "object") return this.lastText;
+    const text = json(value);
+    this.lastValue = value;
+    this.lastText = text;
     return text;
   }
 
@@ -318,7 +337,7 @@ export class Execution {
   private async runState(name: string, state: StateDefinition, input: unknown, frame: Frame): Promise<StepResult> {
     const { ctx } = this.host;
     const type = state.Type;
-    const inputText = json(input);
+    const inputText = this.textOf(input);
     const enteredId = this.history.add(frame.thread, `${type}StateEntered`, { name, ...dataDetails("input", inputText) }, "stateEnteredEventDetails");
     ctx.trace.record("sfn.state.entered", { executionArn: this.arn, state: name, stateType: type, input: inputText });
     const step: PathStep = { state: name, type, enteredAt: ctx.scheduler.now(), input, retries: 0, scope: frame.path };
@@ -339,10 +358,9 @@ export class Execution {
         }
         case "Choice": {
           const chosen = await chooseNext(state, input, b);
-          const { output, assign } = await stateOutput(state, input, input, b);
-          frame.scope.assign({ ...assign, ...chosen.assign });
-          this.exit(name, type, output, frame, step);
-          return { output, next: chosen.next };
+          frame.scope.assign(chosen.assign);
+          this.exit(name, type, chosen.output, frame, step);
+          return { output: chosen.output, next: chosen.next };
         }
         case "Wait": {
           const until = await waitUntil(state, input, b, ctx.scheduler.now());
@@ -456,10 +474,7 @@ export class Execution {
         if (error instanceof Cancelled && frame.life.isCancelled) reject(error);
         else if (!(error instanceof Cancelled)) reject(error);
       });
-    }).finally(() => {
-      life.cancel("done");
-      life.end();
-    });
+    }).finally(() => life.close());
   }
 
   private async runTask(name: string, state: TaskState, rawInput: unknown, parameters: unknown, b: Bindings, frame: Frame, token: string | undefined): Promise<unknown> {
@@ -646,7 +661,7 @@ export class Execution {
         state.Branches.map(async (branch, index) => {
           const life = lives[index]!;
           try {
-            return await this.runGraph(branch, structuredClone(input), {
+            return await this.runGraph(branch, input, {
               scope: frame.scope.child(),
               thread: { last: started },
               life,
@@ -671,9 +686,8 @@ export class Execution {
   }
 
   private async runMap(name: string, state: MapState, rawInput: unknown, effective: unknown, b: Bindings, frame: Frame): Promise<unknown[]> {
-    // TODO(language): mapItems/mapLimits are given the effective input (InputPath applied) as the map.ts doc says.
     const items = await mapItems(state, effective, b);
-    const limits = await mapLimits(state, rawInput, b);
+    const limits = await mapLimits(state, effective, b);
     const processor = state.ItemProcessor ?? state.Iterator;
     if (processor === undefined) throw new StatesError("States.Runtime", `The Map state '${name}' has no ItemProcessor.`);
     const started = this.history.add(frame.thread, "MapStateStarted", { length: items.length }, "mapStateStartedEventDetails");
