@@ -96,6 +96,8 @@ export function parseIntrinsic(text: string): IntrinsicCall {
       let out = "";
       while (i < s.length && s[i] !== "'") {
         if (s[i] === "\\" && i + 1 < s.length) {
+          // Only \' \{ \} \\ are escapes in intrinsic strings; AWS rejects others (\" included, test_illegal_escapes).
+          if (!"'{}\\".includes(s[i + 1] as string)) fail("illegal escape sequence");
           // Keep \{ and \} escaped for States.Format; unescape the rest.
           if (s[i + 1] === "{" || s[i + 1] === "}") out += "\\";
           i++;

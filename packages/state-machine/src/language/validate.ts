@@ -364,7 +364,10 @@ function checkMap(st: Obj, where: string, language: QueryLanguage, topIsJsonata:
 function checkTask(st: Obj, where: string, language: QueryLanguage, c: Collector, options: ValidateOptions): void {
   if (!own(st, "Resource")) c.schema("These fields are required: [Resource]", where);
   else if (typeof st["Resource"] !== "string" || !st["Resource"].startsWith("arn:")) {
-    c.error("INVALID_RESOURCE", `The resource provided ${String(st["Resource"])} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.`, `${where}/Resource`);
+    c.schema(`The resource provided ${String(st["Resource"])} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.`, `${where}/Resource`);
+  } else if (/^arn:[^:]+:states:::dynamodb:/.test(st["Resource"]) && !/^arn:[^:]+:states:::dynamodb:(getItem|putItem|updateItem|deleteItem)$/.test(st["Resource"])) {
+    // Only these four DynamoDB operations are optimized integrations (others go through aws-sdk:dynamodb:*), as recorded by test_invalid_integration.
+    c.schema(`The resource provided ${st["Resource"]} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.`, `${where}/Resource`);
   } else if (options.type === "EXPRESS") {
     const r = st["Resource"];
     if (r.endsWith(".waitForTaskToken")) c.schema("Express state machine does not support '.waitForTaskToken' service integration ", `${where}/Resource`);
