@@ -326,3 +326,20 @@ describe("service integrations (states:startExecution, events:putEvents, user ha
     await expect(h.sfn.redriveExecution({ executionArn: failed.executionArn })).rejects.toSatisfy((e: unknown) => isAwsError(e, "ExecutionNotRedrivable"));
   });
 });
+
+describe("TestState (one state in isolation)", () => {
+  it("reports output and next state, a mocked result, RETRIABLE and CAUGHT_ERROR", async () => {
+    const h = harness();
+    const pass = await h.sfn.testState({ definition: JSON.stringify({ Type: "Pass", Parameters: { "x.$": "$.a" }, Next: "Later" }), input: '{"a":5}', inspectionLevel: "DEBUG" });
+    expect(pass).toMatchObject({ status: "SUCCEEDED", output: '{"x":5}', nextState: "Later", inspectionData: { input: '{"a":5}' } });
+    const task = { Type: "Task", Resource: LAMBDA("never"), ResultPath: "$.r", End: true };
+    expect(await h.sfn.testState({ definition: JSON.stringify(task), input: "{}", mock: { result: '{"v":1}' } })).toMatchObject({ status: "SUCCEEDED", output: '{"r":{"v":1}}' });
+    const retrying = { ...task, Retry: [{ ErrorEquals: ["Boom"] }] };
+    expect(await h.sfn.testState({ definition: JSON.stringify(retrying), input: "{}", mock: { errorOutput: { error: "Boom", cause: "c" } } })).toMatchObject({ status: "RETRIABLE", error: "Boom" });
+    const catching = { ...task, Catch: [{ ErrorEquals: ["States.ALL"], Next: "Handler" }] };
+    expect(await h.sfn.testState({ definition: JSON.stringify(catching), input: "{}", mock: { errorOutput: { error: "Boom", cause: "c" } } })).toMatchObject({ status: "CAUGHT_ERROR", nextState: "Handler", error: "Boom" });
+    const wait = await h.sfn.testState({ definition: JSON.stringify({ Type: "Wait", Seconds: 86_400, End: true }), input: '{"k":1}' });
+    expect(wait).toMatchObject({ status: "SUCCEEDED", output: '{"k":1}' });
+    await expect(h.sfn.testState({ definition: "{", input: "{}" })).rejects.toMatchObject({ code: "InvalidDefinition" });
+  });
+});

@@ -7,6 +7,7 @@ import { Integrations, type TaskHandler } from "./integrations";
 import { invalidDefinitionMessage, validateDefinition, type Definition } from "./language/index";
 import { renderDefinition, renderExecution } from "./mermaid";
 import { checkMockConfig, MockSession, type MockConfig } from "./mock";
+import { awaitTest, testStateMachine, testStateMock, testStateOutput, type TestStateInput, type TestStateOutput } from "./test-state";
 import { TaskTokens } from "./tokens";
 import type {
   ActivityListItem,
@@ -82,6 +83,11 @@ export interface StateMachineService {
   sendTaskSuccess(input: { taskToken: string | undefined; output: string | undefined }): Promise<Record<string, never>>;
   sendTaskFailure(input: { taskToken: string | undefined; error?: string; cause?: string }): Promise<Record<string, never>>;
   sendTaskHeartbeat(input: { taskToken: string | undefined }): Promise<Record<string, never>>;
+  /** One state in isolation (retries reported as RETRIABLE, Wait not waited, `mock` instead of the resource). */
+  testState(input: TestStateInput): Promise<TestStateOutput>;
+  /** Map runs belong to distributed Map states, which simcloud runs inline: always ResourceNotFound. */
+  describeMapRun(input: { mapRunArn: string | undefined }): Promise<never>;
+  listMapRuns(input: { executionArn: string | undefined } & PageInput): Promise<{ mapRuns: never[]; nextToken?: string }>;
 
   /** simcloud: answers a task resource the simulator does not run itself (`http:invoke`, `aws-sdk:*`, …). */
   registerTaskHandler(resource: string, handler: TaskHandler): () => void;
@@ -150,6 +156,7 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
   const activities = new Map<string, ActivityQueue>();
   const activityTags = new Map<string, Map<string, string>>();
   const mockSessions = new WeakMap<Execution, MockSession>();
+  const testMocks = new WeakMap<Execution, NonNullable<ReturnType<typeof testStateMock>>>();
   const tokens = new TaskTokens();
   const integrations = new Integrations(ctx);
   let mockConfig = options.mockConfig === undefined ? undefined : checkMockConfig(options.mockConfig);
@@ -167,7 +174,7 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
       execution.parentArn = parent.arn;
       return execution;
     },
-    mocked: (execution, stateName) => mockSessions.get(execution)?.next(stateName),
+    mocked: (execution, stateName) => testMocks.get(execution) ?? mockSessions.get(execution)?.next(stateName),
     finished: () => undefined,
   };
 
@@ -803,6 +810,34 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
       tokens.heartbeat(input.taskToken);
       ctx.scheduler.touch();
       return {};
+    },
+
+    async testState(input) {
+      const { definition, state } = testStateMachine(input.definition);
+      const text = requirePayload(input.input, "input");
+      const mock = testStateMock(input.mock);
+      const snapshot: MachineSnapshot = {
+        stateMachineArn: arnOf("stateMachine:TestState"),
+        name: "TestState",
+        definition,
+        definitionText: JSON.stringify(definition),
+        roleArn: input.roleArn ?? "arn:aws:iam::000000000000:role/TestState",
+        type: "STANDARD",
+      };
+      const execution = new Execution(host, arnOf(`execution:TestState:${ctx.ids.uuid("sfn.executions")}`), "TestState", snapshot, text, undefined);
+      if (mock !== undefined) testMocks.set(execution, mock);
+      execution.start();
+      await awaitTest(ctx, execution);
+      return testStateOutput(execution, state, input.inspectionLevel);
+    },
+
+    async describeMapRun(input) {
+      throw errors.ResourceNotFound(`Resource not found: '${requireString(input.mapRunArn, "mapRunArn")}'`);
+    },
+
+    async listMapRuns(input) {
+      executionOf(input.executionArn);
+      return { mapRuns: [] };
     },
 
     registerTaskHandler(resource, handler) {
