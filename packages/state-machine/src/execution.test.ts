@@ -343,3 +343,47 @@ describe("TestState (one state in isolation)", () => {
     await expect(h.sfn.testState({ definition: "{", input: "{}" })).rejects.toMatchObject({ code: "InvalidDefinition" });
   });
 });
+
+describe("optimised integrations through the ports (sqs:sendMessage, sns:publish)", () => {
+  it("sends the message body as JSON text and publishes to a topic", async () => {
+    const h = harness();
+    const sent: unknown[] = [];
+    const published: unknown[] = [];
+    h.ctx.registry.register({
+      kind: "queue",
+      arn: "arn:aws:sqs:us-east-1:000000000000:q",
+      url: "https://sqs.us-east-1.amazonaws.com/000000000000/q",
+      attributes: () => ({ fifo: false, visibilityTimeoutSeconds: 30 }),
+      send(input) {
+        sent.push(input);
+        return { MessageId: "m-1", MD5OfMessageBody: "md5" };
+      },
+      receive: async () => [],
+      deleteMessage() {},
+      changeVisibility() {},
+    });
+    h.ctx.registry.register({
+      kind: "topic",
+      arn: "arn:aws:sns:us-east-1:000000000000:t",
+      async publish(input) {
+        published.push(input);
+        return { MessageId: "p-1" };
+      },
+    });
+    const arn = await h.machine({
+      StartAt: "Q",
+      States: {
+        Q: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage", Parameters: { QueueUrl: "https://sqs.us-east-1.amazonaws.com/000000000000/q", MessageBody: { "id.$": "$.id" } }, ResultPath: "$.sqs", Next: "S" },
+        S: { Type: "Task", Resource: "arn:aws:states:::sns:publish", Parameters: { TopicArn: "arn:aws:sns:us-east-1:000000000000:t", Message: "hello", Subject: "s" }, ResultPath: "$.sns", End: true },
+      },
+    });
+    const described = await h.run(arn, { id: 9 });
+    expect(JSON.parse(described.output!)).toEqual({ id: 9, sqs: { MessageId: "m-1", MD5OfMessageBody: "md5" }, sns: { MessageId: "p-1" } });
+    expect(sent).toEqual([{ MessageBody: '{"id":9}' }]);
+    expect(published).toEqual([{ Message: "hello", Subject: "s" }]);
+    const { events } = await h.sfn.getExecutionHistory({ executionArn: described.executionArn });
+    expect(events.find((e) => e.type === "TaskScheduled")).toMatchObject({ taskScheduledEventDetails: { resource: "sendMessage", resourceType: "sqs", region: "us-east-1" } });
+    const missing = await h.machine({ StartAt: "Q", States: { Q: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage", Parameters: { QueueUrl: "https://sqs.us-east-1.amazonaws.com/000000000000/ghost", MessageBody: "x" }, End: true } } }, "missing");
+    expect((await h.run(missing)).error).toBe("SQS.AmazonSQSException");
+  });
+});

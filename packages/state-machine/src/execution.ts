@@ -244,7 +244,8 @@ export class Execution {
     this.output = fields.output;
     this.error = fields.error;
     this.cause = fields.cause;
-    this.history.add(this.thread, eventType, details);
+    // An abort is not on the execution's line of events: the recorded histories give it previousEventId 0.
+    this.history.add(status === "ABORTED" ? undefined : this.thread, eventType, details);
     this.timeoutHandle?.cancel();
     if (status === "SUCCEEDED") this.life.close();
     else this.life.cancel(status);

@@ -104,7 +104,7 @@ export class Integrations {
     if (resolved === undefined) {
       throw new StatesError(
         "Lambda.ResourceNotFoundException",
-        `Function not found: ${target.arn} (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException)`,
+        `Function not found: ${target.arn}:${qualifier ?? target.qualifier ?? "$LATEST"} (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: ${this.ctx.ids.uuid("sfn.requests")}; Proxy: null)`,
       );
     }
     const version = qualifier ?? target.qualifier ?? resolved.qualifier;
@@ -115,7 +115,12 @@ export class Integrations {
         caller,
       );
     } catch (error) {
-      if (isAwsError(error)) throw new StatesError(`Lambda.${error.code.endsWith("Exception") ? error.code : `${error.code}Exception`}`, `${error.message} (Service: AWSLambda; Status Code: ${error.statusCode}; Error Code: ${error.code})`);
+      if (isAwsError(error)) {
+        throw new StatesError(
+          `Lambda.${error.code.endsWith("Exception") ? error.code : `${error.code}Exception`}`,
+          `${error.message} (Service: AWSLambda; Status Code: ${error.statusCode}; Error Code: ${error.code}; Request ID: ${this.ctx.ids.uuid("sfn.requests")}; Proxy: null)`,
+        );
+      }
       throw error;
     }
     const text = output.Payload === undefined ? "" : dec.decode(output.Payload);
@@ -143,8 +148,12 @@ export class Integrations {
   async sqsSendMessage(parameters: unknown, caller: PortCaller): Promise<unknown> {
     const url = requiredText(parameters, "QueueUrl", "SQS");
     const port = this.ctx.registry.list("queue").find((queue) => queue.url === url || queue.arn === url);
-    if (port === undefined) throw new StatesError("SQS.QueueDoesNotExistException", `The specified queue does not exist. (Service: AmazonSQS; Status Code: 400; Error Code: AWS.SimpleQueueService.NonExistentQueue)`);
+    // The recorded histories report every SQS service error as SQS.AmazonSQSException, AWS's wording in the cause.
+    const sqsError = (message: string, code: string): StatesError =>
+      new StatesError("SQS.AmazonSQSException", `${message} (Service: AmazonSQS; Status Code: 400; Error Code: ${code}; Request ID: ${this.ctx.ids.uuid("sfn.requests")}; Proxy: null)`);
+    if (port === undefined) throw sqsError("The specified queue does not exist.", "AWS.SimpleQueueService.NonExistentQueue");
     const body = field(parameters, "MessageBody", "SQS");
+    if (body === undefined) throw sqsError("The request must contain the parameter MessageBody.", "MissingParameter");
     const get = (name: string): unknown => field(parameters, name, "SQS");
     try {
       const sent = port.send(
@@ -159,7 +168,7 @@ export class Integrations {
       );
       return { MessageId: sent.MessageId, MD5OfMessageBody: sent.MD5OfMessageBody, ...(sent.SequenceNumber === undefined ? {} : { SequenceNumber: sent.SequenceNumber }) };
     } catch (error) {
-      if (isAwsError(error)) throw new StatesError(`SQS.${error.code.endsWith("Exception") ? error.code : `${error.code}Exception`}`, error.message);
+      if (isAwsError(error)) throw sqsError(error.message, error.queryCode ?? error.code);
       throw error;
     }
   }
