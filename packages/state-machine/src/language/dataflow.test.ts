@@ -106,6 +106,12 @@ describe("AWS guide 'Transforming data with JSONata'", () => {
     const b = j();
     await expect(stateOutput(task({ Output: "{% ($f := function($n){ $f($n + 1) }; $f(0)) %}" }), {}, null, b)).rejects.toMatchObject({ error: "States.QueryEvaluationError" });
     await expect(stateOutput(task({ Output: "{% $count([1..2000000]) %}" }), {}, null, b)).rejects.toMatchObject({ error: "States.QueryEvaluationError" });
+    // Shadowing the budget binding stops the evaluation instead of lifting the bound.
+    await expect(stateOutput(task({ Output: "{% (function($__simcloud_step_budget){ 1 + 1 })(0) %}" }), {}, null, b)).rejects.toMatchObject({ error: "States.QueryEvaluationError" });
+    // Cached compiled expressions keep separate budgets per evaluation.
+    const small = bindings({ queryLanguage: "JSONata", jsonataBudget: 50 });
+    await expect(stateOutput(task({ Output: "{% $sum([1..100].($ * 2)) %}" }), {}, null, small)).rejects.toMatchObject({ error: "States.QueryEvaluationError" });
+    expect((await stateOutput(task({ Output: "{% $sum([1..100].($ * 2)) %}" }), {}, null, b)).output).toBe(10100);
   });
   it("cannot reach JavaScript through prototypes", async () => {
     const b = j();

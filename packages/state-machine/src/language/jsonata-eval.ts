@@ -86,6 +86,26 @@ function describe(value: unknown): string {
   return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
 }
 
+// Compiled expressions are cached by text; each evaluation binds its own step budget under
+// BUDGET, so concurrent evaluations never share one. A budget the hook cannot find (shadowed
+// by a user lambda parameter) stops the evaluation rather than running unbounded.
+const compiledCache = new Map<string, jsonata.Expression>();
+const BUDGET = "__simcloud_step_budget";
+const budgets = new WeakSet<object>();
+
+function compile(expr: string): jsonata.Expression {
+  let compiled = compiledCache.get(expr);
+  if (compiled !== undefined) return compiled;
+  compiled = jsonata(expr, { RegexEngine: SafeRegExp, stack: 200, sequence: 100_000 } as jsonata.JsonataOptions);
+  compiled.assign(Symbol.for("jsonata.__evaluate_entry") as unknown as string, (_expr: unknown, _input: unknown, environment: jsonata.Environment) => {
+    const budget = environment.lookup(BUDGET) as { left: number } | undefined;
+    if (typeof budget !== "object" || budget === null || !budgets.has(budget) || --budget.left < 0) throw { code: "D1012", message: "Expression evaluation exceeded its step budget" };
+  });
+  if (compiledCache.size > 2000) compiledCache.clear();
+  compiledCache.set(expr, compiled);
+  return compiled;
+}
+
 /**
  * Evaluates one JSONata expression. `field` is the location AWS reports ("Output/result").
  * Errors become States.QueryEvaluationError with AWS's cause wording.
@@ -95,21 +115,19 @@ export async function evaluateJsonata(expr: string, states: StatesVar, b: Bindin
   const fail = (detail: string): StatesError => runtimeError(site, `The JSONata expression '${expr}' specified for the field '${field}' ${detail}`, QEE, field);
   let compiled: jsonata.Expression;
   try {
-    compiled = jsonata(expr, { RegexEngine: SafeRegExp, stack: 200, sequence: 100_000 } as jsonata.JsonataOptions);
+    compiled = compile(expr);
   } catch (e) {
     throw fail(`threw an error during evaluation. ${errorText(e)}`);
   }
-  let steps = 0;
-  const budget = b.jsonataBudget ?? DEFAULT_BUDGET;
-  compiled.assign(Symbol.for("jsonata.__evaluate_entry") as unknown as string, () => {
-    if (++steps > budget) throw { code: "D1012", message: `Expression evaluation exceeded ${budget} steps` };
-  });
+  const budget = { left: b.jsonataBudget ?? DEFAULT_BUDGET };
   // Null-prototype copies: `$states.input.constructor` is data (absent), never Object's constructor.
   const bindings = Object.create(null) as Record<string, unknown>;
   const vars = b.variables.visible();
   for (const k of Object.keys(vars)) bindings[k] = toSafe(vars[k]);
   Object.assign(bindings, randomFunctions(b));
   bindings["states"] = toSafe(states);
+  budgets.add(budget);
+  bindings[BUDGET] = budget;
   let value: unknown;
   try {
     value = await compiled.evaluate(undefined, bindings);
