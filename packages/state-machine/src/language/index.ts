@@ -39,6 +39,7 @@ export { StatesError, runtimeError } from "./errors";
 export { VariableScope, type Bindings } from "./bindings";
 export { validateDefinition, invalidDefinitionMessage, type Diagnostic, type ValidateOptions } from "./validate";
 export { queryLanguageOf } from "./query-language";
+export { variableReferences } from "./variable-references";
 export { effectiveInput, stateOutput, catchOutput, failErrorCause, timeouts } from "./dataflow";
 export { chooseNext } from "./choice";
 export { waitUntil } from "./wait";

@@ -11,6 +11,7 @@ import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { run } from "./test-support";
 import { invalidDefinitionMessage, validateDefinition } from "./validate";
+import { variableReferences } from "./variable-references";
 
 interface ParityCase {
   name: string;
@@ -24,10 +25,12 @@ interface ParityCase {
   expectErrorMessage?: string;
   validate?: { type?: "STANDARD" | "EXPRESS" };
   expectValidation?: { result: "OK" | "FAIL"; diagnostics: unknown[] };
+  expectVariableReferences?: Record<string, string[]> | null;
 }
 
 const dir = join(__dirname, "../../../../conformance/sfn-parity");
-const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];
+const list = (d: string): string[] => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith(".json")).sort() : []);
+const files = [...list(dir), ...list(join(dir, "api")).map((f) => `api/${f}`)];
 
 for (const file of files) {
   const cases = JSON.parse(readFileSync(join(dir, file), "utf8")) as ParityCase[];
@@ -36,6 +39,11 @@ for (const file of files) {
       const problems: string[] = [];
       for (const c of cases) {
         const text = c.definitionText ?? JSON.stringify(c.definition);
+        if (c.expectVariableReferences !== undefined) {
+          const got = variableReferences(c.definition) ?? null;
+          if (!isDeepStrictEqual(JSON.parse(JSON.stringify(got)), c.expectVariableReferences)) problems.push(`${c.name}: ${JSON.stringify(got)}`);
+          continue;
+        }
         if (c.expectValidation !== undefined) {
           const r = validateDefinition(text, { type: c.validate?.type ?? "STANDARD" });
           const result = r.diagnostics.some((d) => d.severity === "ERROR") ? "FAIL" : "OK";
