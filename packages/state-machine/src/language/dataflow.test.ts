@@ -120,6 +120,13 @@ describe("AWS guide 'Transforming data with JSONata'", () => {
     const { output } = await stateOutput(task({ Output: { p: "{% $states.input.__proto__ %}" } }), JSON.parse('{"__proto__": 1}'), null, b);
     expect(output).toEqual({ p: 1 });
   });
+  it("$pad keeps jsonata's behaviour but cannot allocate past the payload limit", async () => {
+    const { output } = await stateOutput(task({ Output: ["{% $pad('ab', 5, '#') %}", "{% $pad('ab', -5, 'xy') %}", "{% $pad('abc', 2) %}"] }), {}, null, j());
+    expect(output).toEqual(["ab###", "xyxab", "abc"]);
+    expect((await stateOutput(task({ Output: ["{% $append([1], [2, 3]) %}", "{% $append(1, 2) %}"] }), {}, null, j())).output).toEqual([[1, 2, 3], [1, 2]]);
+    await expect(stateOutput(task({ Output: "{% ($f := function($a, $n){ $n = 0 ? $count($a) : $f($append($a, $a), $n - 1) }; $f([1..1000], 30)) %}" }), {}, null, j())).rejects.toMatchObject({ error: "States.QueryEvaluationError" });
+    await expect(stateOutput(task({ Output: "{% $pad('', 1000000000) %}" }), {}, null, j())).rejects.toMatchObject({ error: "States.QueryEvaluationError" });
+  });
   it("rejects regexes prone to catastrophic backtracking", async () => {
     await expect(stateOutput(task({ Output: "{% $match('aaaaaaaaaaaaaaaaaaaaaaaaaaaa!', /(a+)+$/) %}" }), {}, null, j())).rejects.toMatchObject({ error: "States.QueryEvaluationError" });
   });

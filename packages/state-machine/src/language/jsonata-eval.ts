@@ -77,6 +77,28 @@ function randomFunctions(b: Bindings): Record<string, unknown> {
         throw { code: "D3137", message: `$parse could not parse ${text}` };
       }
     },
+    // $pad is jsonata's one function that allocates without a step per character; cap it at
+    // the 256 KiB payload size so one call cannot exhaust memory.
+    pad: (str: unknown, width: unknown, char?: unknown) => {
+      if (str === undefined) return undefined;
+      if (typeof str !== "string" || typeof width !== "number") throw { code: "T0410", message: "$pad expects a string and a number" };
+      const w = Math.trunc(width);
+      if (Math.abs(w) > 262_144) throw { code: "D3137", message: "$pad width exceeds the 256 KiB payload limit" };
+      const fill = typeof char === "string" && char.length > 0 ? char : " ";
+      const missing = Math.abs(w) - [...str].length;
+      if (missing <= 0) return str;
+      const padding = [...fill.repeat(Math.ceil(missing / fill.length))].slice(0, missing).join("");
+      return w > 0 ? str + padding : padding + str;
+    },
+    // $append copies natively (no steps per item): cap its result like jsonata's sequence limit.
+    append: (a: unknown, c: unknown) => {
+      if (a === undefined) return c;
+      if (c === undefined) return a;
+      const left = Array.isArray(a) ? a : [a];
+      const right = Array.isArray(c) ? c : [c];
+      if (left.length + right.length > 100_000) throw { code: "D2015", message: "$append result exceeds 100000 items" };
+      return [...left, ...right];
+    },
     now: () => new Date(b.now()).toISOString(),
     millis: () => b.now(),
   };
