@@ -5,7 +5,7 @@
  * calls SendTaskSuccess through a real SFNClient from inside the handler, and the execution resumes — hours later in
  * virtual time, milliseconds in real time.
  */
-import { SendTaskSuccessCommand, SFNClient } from "@aws-sdk/client-sfn";
+import { ListStateMachinesCommand, SendTaskSuccessCommand, SFNClient } from "@aws-sdk/client-sfn";
 import { createCloud, type SqsRecord } from "simcloud";
 import { expect, it } from "vitest";
 
@@ -15,6 +15,9 @@ it("an SQS worker Lambda answers a task token hours later through SendTaskSucces
   await using cloud = createCloud();
   const start = cloud.clock.now();
   const sfn = new SFNClient(cloud.clientConfig());
+  // The client's first call loads parts of the SDK with real I/O, which the scheduler does not wait for while it moves
+  // time: make it before the clock runs, as a deployed worker's cold start would.
+  await sfn.send(new ListStateMachinesCommand({}));
   const { QueueUrl } = await cloud.sqs.createQueue({ QueueName: "approvals", Attributes: { VisibilityTimeout: "3600" } });
   const polls: number[] = [];
   await cloud.lambda.createFunction({

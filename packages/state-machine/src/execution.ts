@@ -1,7 +1,7 @@
 import type { TaskHandle } from "@simcloud/clock";
 import type { PortCaller, SimContext } from "@simcloud/core";
 import type { ActivityQueue } from "./activities";
-import { dataDetails, History, type Thread } from "./history";
+import { History, inputDetails, outputDetails, type Thread } from "./history";
 import type { Integrations } from "./integrations";
 import {
   catchOutput,
@@ -57,6 +57,8 @@ export interface ExecutionHost {
   /** A canned result for this state from the mock configuration, if one applies. */
   mocked(execution: Execution, stateName: string): MockedResponse | undefined;
   finished(execution: Execution): void;
+  /** Runs `run` as scheduler work at the current virtual time (starts at one time share one task). */
+  runSoon(run: () => Promise<void>): void;
 }
 
 /** One step of the path an execution took, for tests and pictures. */
@@ -180,14 +182,14 @@ export class Execution {
     const { scheduler } = this.host.ctx;
     // The first state entered points at 0, not at ExecutionStarted (as the recorded histories show).
     this.history.add(undefined, "ExecutionStarted", {
-      ...dataDetails("input", this.input),
+      ...inputDetails(this.input),
       roleArn: this.machine.roleArn,
       ...(this.machine.aliasArn === undefined ? {} : { stateMachineAliasArn: this.machine.aliasArn }),
       ...(this.machine.versionArn === undefined ? {} : { stateMachineVersionArn: this.machine.versionArn }),
     });
     this.host.ctx.trace.record("sfn.execution.started", { executionArn: this.arn, stateMachineArn: this.stateMachineArn, name: this.name });
     this.armTimeout();
-    scheduler.at(scheduler.now(), () => this.run(), { label: `sfn:${this.name} run` });
+    this.host.runSoon(() => this.run());
   }
 
   private armTimeout(): void {
@@ -228,7 +230,7 @@ export class Execution {
       const output = await this.runGraph(this.machine.definition, input, frame, from?.state);
       if (this.status !== "RUNNING") return;
       const text = this.textOf(output);
-      this.finish("SUCCEEDED", "ExecutionSucceeded", dataDetails("output", text), { output: text });
+      this.finish("SUCCEEDED", "ExecutionSucceeded", outputDetails(text), { output: text });
     } catch (error) {
       if (error instanceof Cancelled || this.status !== "RUNNING") return;
       const failure = asStatesError(error);
@@ -328,10 +330,10 @@ export class Execution {
 
   private exit(name: string, type: string, output: unknown, frame: Frame, step: PathStep): string {
     const text = this.sized(name, output);
-    this.history.add(frame.thread, `${type}StateExited`, { name, ...dataDetails("output", text) }, "stateExitedEventDetails");
+    this.history.add(frame.thread, `${type}StateExited`, { name, ...outputDetails(text) }, "stateExitedEventDetails");
     step.exitedAt = this.host.ctx.scheduler.now();
     step.output = output;
-    this.host.ctx.trace.record("sfn.state.exited", { executionArn: this.arn, state: name, stateType: type, output: text });
+    if (this.host.ctx.trace.active) this.host.ctx.trace.record("sfn.state.exited", { executionArn: this.arn, state: name, stateType: type, output: text });
     return text;
   }
 
@@ -339,8 +341,8 @@ export class Execution {
     const { ctx } = this.host;
     const type = state.Type;
     const inputText = this.textOf(input);
-    const enteredId = this.history.add(frame.thread, `${type}StateEntered`, { name, ...dataDetails("input", inputText) }, "stateEnteredEventDetails");
-    ctx.trace.record("sfn.state.entered", { executionArn: this.arn, state: name, stateType: type, input: inputText });
+    const enteredId = this.history.add(frame.thread, `${type}StateEntered`, { name, ...inputDetails(inputText) }, "stateEnteredEventDetails");
+    if (ctx.trace.active) ctx.trace.record("sfn.state.entered", { executionArn: this.arn, state: name, stateType: type, input: inputText });
     const step: PathStep = { state: name, type, enteredAt: ctx.scheduler.now(), input, retries: 0, scope: frame.path };
     this.path.push(step);
     const b = this.bindings(name, enteredId, state, frame);
@@ -493,11 +495,11 @@ export class Execution {
     const parametersText = json(parameters);
 
     if (lambdaArn && mocked === undefined) {
-      add("LambdaFunctionScheduled", { resource, ...dataDetails("input", parametersText), ...(limits.timeoutSeconds === undefined ? {} : { timeoutInSeconds: limits.timeoutSeconds }) });
+      add("LambdaFunctionScheduled", { resource, ...inputDetails(parametersText), ...(limits.timeoutSeconds === undefined ? {} : { timeoutInSeconds: limits.timeoutSeconds }) });
       add("LambdaFunctionStarted");
       try {
         const result = await this.bounded(frame, `${this.name} ${name}`, limits, (life) => life.guard(this.host.integrations.invokeLambda(resource, parameters, undefined, this.caller)));
-        add("LambdaFunctionSucceeded", dataDetails("output", json(result.Payload)));
+        add("LambdaFunctionSucceeded", outputDetails(json(result.Payload)));
         return result.Payload;
       } catch (error) {
         if (error instanceof Cancelled) throw error;
@@ -515,7 +517,7 @@ export class Execution {
         throw new StatesError("States.Runtime", `The activity '${resource}' does not exist.`);
       }
       const activityToken = this.host.ctx.ids.nanoid("sfn.tokens", 172, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
-      add("ActivityScheduled", { resource, ...dataDetails("input", parametersText), ...limitDetails });
+      add("ActivityScheduled", { resource, ...inputDetails(parametersText), ...limitDetails });
       try {
         const output = await this.bounded(frame, `${this.name} ${name}`, limits, (life, heartbeat) => {
           const answer = new Promise<unknown>((resolve, reject) => {
@@ -527,7 +529,7 @@ export class Execution {
           return life.guard(answer).finally(withdraw);
         });
         this.host.tokens.end(activityToken, "done");
-        add("ActivitySucceeded", dataDetails("output", json(output)));
+        add("ActivitySucceeded", outputDetails(json(output)));
         return output;
       } catch (error) {
         const failure = error instanceof Cancelled ? undefined : asStatesError(error);
@@ -559,15 +561,15 @@ export class Execution {
         }
         const submitted = await life.guard(this.callIntegration(resource, kind, parameters, name, token));
         if (answer === undefined && submitted instanceof SyncWait) {
-          add("TaskSubmitted", { ...base, ...dataDetails("output", json(submitted.started)) });
+          add("TaskSubmitted", { ...base, ...outputDetails(json(submitted.started)) });
           return life.guard(submitted.result);
         }
         if (answer === undefined) return submitted;
-        add("TaskSubmitted", { ...base, ...dataDetails("output", json(submitted instanceof SyncWait ? submitted.started : submitted)) });
+        add("TaskSubmitted", { ...base, ...outputDetails(json(submitted instanceof SyncWait ? submitted.started : submitted)) });
         return life.guard(answer);
       });
       if (token !== undefined) this.host.tokens.end(token, "done");
-      add("TaskSucceeded", { ...base, ...dataDetails("output", json(output)) });
+      add("TaskSucceeded", { ...base, ...outputDetails(json(output)) });
       return output;
     } catch (error) {
       const failure = error instanceof Cancelled ? undefined : asStatesError(error);

@@ -37,9 +37,13 @@ export class History {
 
 const TRUNCATED = { truncated: false } as const;
 
-/** `{ input, inputDetails }` as history details carry data; left out when the caller asks without execution data. */
-export function dataDetails(key: "input" | "output", text: string): Record<string, unknown> {
-  return { [key]: text, [`${key}Details`]: TRUNCATED };
+/** `{ input, inputDetails }` as history details carry data (AWS never truncates below the 256 KiB limit). */
+export function inputDetails(text: string): { input: string; inputDetails: typeof TRUNCATED } {
+  return { input: text, inputDetails: TRUNCATED };
+}
+
+export function outputDetails(text: string): { output: string; outputDetails: typeof TRUNCATED } {
+  return { output: text, outputDetails: TRUNCATED };
 }
 
 /** Drops `input`/`output`/`*Details` from a copy of an event (GetExecutionHistory includeExecutionData: false). */

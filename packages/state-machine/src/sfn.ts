@@ -1,3 +1,4 @@
+import type { TaskHandle } from "@simcloud/clock";
 import { buildArn, parseArn, safeRecord, type SimContext, type StateMachinePort } from "@simcloud/core";
 import { ActivityQueue } from "./activities";
 import { errors } from "./errors";
@@ -176,7 +177,20 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
     },
     mocked: (execution, stateName) => testMocks.get(execution) ?? mockSessions.get(execution)?.next(stateName),
     finished: () => undefined,
+    runSoon(run) {
+      // One scheduler task per virtual time runs every execution started then, in order: 2,000 starts are one task.
+      if (soon === undefined || soon.time !== ctx.scheduler.now() || !soon.handle.active) {
+        const batch: (() => Promise<void>)[] = [];
+        soon = {
+          time: ctx.scheduler.now(),
+          batch,
+          handle: ctx.scheduler.at(ctx.scheduler.now(), () => Promise.all(batch.map((start) => start())), { label: "sfn: start executions" }),
+        };
+      }
+      soon.batch.push(run);
+    },
   };
+  let soon: { time: number; batch: (() => Promise<void>)[]; handle: TaskHandle } | undefined;
 
   function machineOf(arnText: unknown, member = "stateMachineArn"): MachineRecord {
     const arn = requireArnOf(arnText, member, ["stateMachine"]);
