@@ -66,6 +66,16 @@ describe("ASL spec 'Paths' (Jayway JSONPath dialect)", () => {
     expect(evaluatePath("$v.x", r)).toBe(3);
     expect(() => evaluatePath("$nope", r)).toThrow(PathError);
   });
+  it("filters may compare with absolute paths, evaluated once per evaluation", () => {
+    expect(evaluatePath("$.store.book[?(@.price == $.store.bike.price)]", data)).toEqual([]);
+    expect(evaluatePath("$.store.book[?(@.price < $.store.bike.price)].title", data)).toEqual(["A", "B"]);
+  });
+  it("chained deep scans stop at a visit budget instead of running quadratically", () => {
+    let deep: unknown = 0;
+    for (let i = 0; i < 3000; i++) deep = { c: deep };
+    expect(() => evaluatePath("$..*..*", deep)).toThrow(PathError);
+    expect((evaluatePath("$..c", deep) as unknown[]).length).toBe(3000);
+  });
   it("deep scan handles a large document (each node visited once)", () => {
     const big = { xs: Array.from({ length: 20_000 }, (_, i) => ({ v: i })) };
     expect((evaluatePath("$..v", big) as unknown[]).length).toBe(20_000);

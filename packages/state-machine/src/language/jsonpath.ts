@@ -348,9 +348,11 @@ function step(nodes: unknown[], seg: Segment, root: unknown, out: unknown[]): vo
         break;
       }
       case "deep": {
-        // Iterative pre-order walk: each descendant visited once.
+        // Iterative pre-order walk: each descendant visited once. Chained deep scans
+        // ($..a..b) revisit subtrees, so the whole evaluation has a visit budget.
         const stack: unknown[] = [node];
         while (stack.length > 0) {
+          if (++visits > MAX_VISITS) throw new PathError(`Path evaluation exceeded ${MAX_VISITS} node visits`, "syntax");
           const n = stack.pop();
           step([n], seg.inner, root, out);
           const kids = Array.isArray(n) ? n : isObject(n) ? Object.keys(n).map((k) => n[k]) : [];
@@ -363,19 +365,27 @@ function step(nodes: unknown[], seg: Segment, root: unknown, out: unknown[]): vo
 }
 
 const MISSING = Symbol("missing");
+const MAX_VISITS = 2_000_000;
+let visits = 0;
+// An absolute path inside a filter ($..a[?(@.x == $.y)]) has one value per evaluation:
+// computed once, not once per candidate node.
+let absoluteCache = new Map<Expr, unknown>();
 
 function evalExpr(e: Expr, current: unknown, root: unknown): unknown {
   switch (e.t) {
     case "lit":
       return e.value;
     case "path": {
+      if (!e.rel && absoluteCache.has(e)) return absoluteCache.get(e);
       let nodes: unknown[] = [e.rel ? current : root];
       for (const seg of e.segs) {
         const next: unknown[] = [];
         step(nodes, seg, root, next);
         nodes = next;
       }
-      return nodes.length === 0 ? MISSING : nodes[0];
+      const value = nodes.length === 0 ? MISSING : nodes[0];
+      if (!e.rel) absoluteCache.set(e, value);
+      return value;
     }
     case "not":
       return !truthy(evalExpr(e.e, current, root));
@@ -440,6 +450,8 @@ function renderPrefix(segs: Segment[]): string {
  * matches (possibly empty).
  */
 export function selectParsed(p: ParsedPath, rootValue: unknown): unknown {
+  visits = 0;
+  absoluteCache = new Map();
   if (p.definite) {
     let node = rootValue;
     for (let i = 0; i < p.segments.length; i++) {
