@@ -26,9 +26,15 @@ export interface SfnCase {
     readonly durationMsAtMost?: number;
   };
   readonly expectError?: string;
+  /** sfn-parity: the exact exception message with `expectError`. */
+  readonly expectErrorMessage?: string;
+  /** sfn-parity: "EXPRESS" creates an EXPRESS machine. */
+  readonly stateMachineType?: "STANDARD" | "EXPRESS";
 }
 
 const VECTORS = new URL("./vectors/sfn/", import.meta.url);
+/** Recorded-AWS parity cases in the same format (sfn-parity/README.md); `api/` holds cases for other calls. */
+const PARITY = new URL("./sfn-parity/", import.meta.url);
 const ROLE = "arn:aws:iam::000000000000:role/sfn";
 const FUNCTION_ROLE = "arn:aws:iam::000000000000:role/lambda";
 
@@ -36,8 +42,12 @@ export function sfnVectorFiles(): string[] {
   return readdirSync(VECTORS).filter((file) => file.endsWith(".json")).sort();
 }
 
-export function loadSfnCases(file: string): SfnCase[] {
-  return JSON.parse(readFileSync(new URL(file, VECTORS), "utf8")) as SfnCase[];
+export function loadSfnCases(file: string, from: "vectors" | "parity" = "vectors"): SfnCase[] {
+  return JSON.parse(readFileSync(new URL(file, from === "vectors" ? VECTORS : PARITY), "utf8")) as SfnCase[];
+}
+
+export function sfnParityFiles(): string[] {
+  return readdirSync(PARITY).filter((file) => file.endsWith(".json")).sort();
 }
 
 /** Runs one case on a fresh cloud; resolves to the list of mismatches (empty when the case passes). */
@@ -65,12 +75,16 @@ export async function runSfnCase(testCase: SfnCase): Promise<string[]> {
         name: testCase.stateMachineName ?? "conformance",
         roleArn: ROLE,
         definition: JSON.stringify(testCase.definition),
+        ...(testCase.stateMachineType === undefined ? {} : { type: testCase.stateMachineType }),
       }));
       stateMachineArn = created.stateMachineArn;
     } catch (error) {
       const name = (error as Error).name;
       if (testCase.expectError === undefined) return [`CreateStateMachine failed: ${name}: ${(error as Error).message}`];
       if (name !== testCase.expectError) return [`CreateStateMachine failed with ${name}, expected ${testCase.expectError}`];
+      if (testCase.expectErrorMessage !== undefined && (error as Error).message !== testCase.expectErrorMessage) {
+        return [`CreateStateMachine message ${JSON.stringify((error as Error).message)}, expected ${JSON.stringify(testCase.expectErrorMessage)}`];
+      }
       return [];
     }
     if (testCase.expectError !== undefined) return [`CreateStateMachine succeeded, expected ${testCase.expectError}`];

@@ -5,7 +5,7 @@ import { errors } from "./errors";
 import { Execution, type ExecutionHost, type MachineSnapshot, type PathStep } from "./execution";
 import { withoutData } from "./history";
 import { Integrations, type TaskHandler } from "./integrations";
-import { invalidDefinitionMessage, validateDefinition, type Definition } from "./language/index";
+import { invalidDefinitionMessage, validateDefinition, variableReferences, type Definition } from "./language/index";
 import { renderDefinition, renderExecution } from "./mermaid";
 import { checkMockConfig, MockSession, type MockConfig } from "./mock";
 import { awaitTest, testStateMachine, testStateMock, testStateOutput, type TestStateInput, type TestStateOutput } from "./test-state";
@@ -142,10 +142,10 @@ interface MachineRecord {
 
 const DEFAULT_LOGGING: LoggingConfiguration = { level: "OFF", includeExecutionData: false };
 
-function parseDefinition(text: unknown): Definition {
+function parseDefinition(text: unknown, type: StateMachineType = "STANDARD"): Definition {
   const source = requireString(text, "definition");
   if (Buffer.byteLength(source, "utf8") > SFN_LIMITS.definitionBytes) throw errors.InvalidDefinition("Invalid State Machine Definition: 'The definition is larger than 1 MiB'");
-  const { definition, diagnostics } = validateDefinition(source);
+  const { definition, diagnostics } = validateDefinition(source, { type });
   const failures = diagnostics.filter((diagnostic) => diagnostic.severity === "ERROR");
   if (definition === undefined || failures.length > 0) throw errors.InvalidDefinition(invalidDefinitionMessage(failures));
   return definition;
@@ -388,6 +388,11 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
     return { machine: machine!, routing: (routing as RoutingConfigurationListItem[]).map((route) => ({ stateMachineVersionArn: route.stateMachineVersionArn, weight: route.weight })) };
   }
 
+  function referencesOf(definition: Definition): { variableReferences?: Record<string, string[]> } {
+    const references = variableReferences(definition);
+    return references === undefined ? {} : { variableReferences: references };
+  }
+
   function activityOf(arnText: unknown): ActivityQueue {
     const arn = requireArnOf(arnText, "activityArn", ["activity"]);
     const activity = activities.get(arn);
@@ -398,11 +403,11 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
   const service: StateMachineService = {
     async createStateMachine(input) {
       const name = requireName(input.name, "name");
-      const definition = parseDefinition(input.definition);
-      const roleArn = requireString(input.roleArn, "roleArn");
-      if (parseArn(roleArn) === undefined) throw errors.InvalidArn(`Invalid Arn: 'Resource type not valid in this context: ${roleArn}'`);
       const type = input.type ?? "STANDARD";
       if (type !== "STANDARD" && type !== "EXPRESS") throw errors.ValidationException(`1 validation error detected: Value '${String(type)}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]`);
+      const definition = parseDefinition(input.definition, type);
+      const roleArn = requireString(input.roleArn, "roleArn");
+      if (parseArn(roleArn) === undefined) throw errors.InvalidArn(`Invalid Arn: 'Resource type not valid in this context: ${roleArn}'`);
       const tags = requireTags(input.tags);
       const arn = arnOf(`stateMachine:${name}`);
       const existing = machines.get(arn);
@@ -466,6 +471,7 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
         tracingConfiguration: machine.tracing,
         revisionId: version?.revisionId ?? machine.revisionId,
         ...(version?.description === undefined ? {} : { description: version.description }),
+        ...referencesOf(version?.definition ?? machine.definition),
       };
     },
 
@@ -474,7 +480,7 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
       if (input.definition === undefined && input.roleArn === undefined && input.loggingConfiguration === undefined && input.tracingConfiguration === undefined) {
         throw errors.MissingRequiredParameter("Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified");
       }
-      const definition = input.definition === undefined ? undefined : parseDefinition(input.definition);
+      const definition = input.definition === undefined ? undefined : parseDefinition(input.definition, machine.type);
       if (input.roleArn !== undefined && parseArn(input.roleArn) === undefined) throw errors.InvalidArn(`Invalid Arn: 'Resource type not valid in this context: ${input.roleArn}'`);
       const changed = (input.definition !== undefined && input.definition !== machine.definitionText) || (input.roleArn !== undefined && input.roleArn !== machine.roleArn);
       if (definition !== undefined) {
@@ -522,7 +528,7 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
 
     async validateStateMachineDefinition(input) {
       const source = requireString(input.definition, "definition");
-      const { diagnostics } = validateDefinition(source);
+      const { diagnostics } = validateDefinition(source, { type: input.type ?? "STANDARD" });
       const wanted = input.severity === "WARNING" ? diagnostics : diagnostics.filter((diagnostic) => diagnostic.severity === "ERROR");
       const max = input.maxResults === undefined || input.maxResults === 0 ? 100 : input.maxResults;
       const result = diagnostics.some((diagnostic) => diagnostic.severity === "ERROR") ? "FAIL" : "OK";

@@ -51,6 +51,8 @@ export interface DescribeStateMachineOutput {
   revisionId?: string;
   description?: string;
   label?: string;
+  /** State name → the workflow variables it references (JSONata/Assign machines only). */
+  variableReferences?: Record<string, string[]>;
 }
 
 export interface UpdateStateMachineInput {
