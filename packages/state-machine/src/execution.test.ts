@@ -387,3 +387,34 @@ describe("optimised integrations through the ports (sqs:sendMessage, sns:publish
     expect((await h.run(missing)).error).toBe("SQS.AmazonSQSException");
   });
 });
+
+describe("aborted work (Map iterations cut short by a failing sibling)", () => {
+  it("records TaskStateAborted then MapIterationAborted, and leaves nothing scheduled", async () => {
+    const h = harness();
+    h.fn("slow", () => h.ctx.scheduler.sleep(10_000).then(() => "late"));
+    const arn = await h.machine({
+      StartAt: "M",
+      States: {
+        M: {
+          Type: "Map",
+          ItemProcessor: {
+            StartAt: "C",
+            States: {
+              C: { Type: "Choice", Choices: [{ Variable: "$", NumericEquals: 0, Next: "Boom" }], Default: "Slow" },
+              Boom: { Type: "Fail", Error: "Boom" },
+              Slow: { Type: "Task", Resource: LAMBDA("slow"), End: true },
+            },
+          },
+          End: true,
+        },
+      },
+    });
+    const described = await h.run(arn, [0, 1]);
+    expect(described).toMatchObject({ status: "FAILED", error: "Boom" });
+    const types = (await h.sfn.getExecutionHistory({ executionArn: described.executionArn })).events.map((e) => e.type);
+    expect(types).toContain("TaskStateAborted");
+    expect(types.indexOf("TaskStateAborted")).toBeLessThan(types.indexOf("MapIterationAborted"));
+    expect(types).toContain("MapIterationFailed");
+    expect(types.at(-2)).toBe("MapStateFailed");
+  });
+});

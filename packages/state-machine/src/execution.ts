@@ -378,7 +378,12 @@ export class Execution {
           throw new StatesError("States.Runtime", `The state '${name}' has an unknown Type.`);
       }
     } catch (error) {
-      if (error instanceof Cancelled) throw error;
+      if (error instanceof Cancelled) {
+        // Work cut short because a sibling Map iteration or Parallel branch failed is recorded as aborted (the
+        // recorded histories show TaskStateAborted before MapIterationAborted); a stopped execution records nothing.
+        if (this.status === "RUNNING") this.history.add(frame.thread, `${type}StateAborted`);
+        throw error;
+      }
       const failure = asStatesError(error);
       step.error = failure.error;
       step.cause = failure.cause;
