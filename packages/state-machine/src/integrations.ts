@@ -34,15 +34,14 @@ function jsonText(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value ?? null);
 }
 
-/** A text field of a parameters object, or a task failure naming it. */
-function field(parameters: unknown, name: string, service: string): unknown {
+/** A member of a task's parameters object (undefined when the parameters are not an object). */
+function field(parameters: unknown, name: string): unknown {
   if (parameters === null || typeof parameters !== "object" || Array.isArray(parameters)) return undefined;
-  void service;
-  return (parameters as Record<string, unknown>)[name];
+  return Object.hasOwn(parameters, name) ? (parameters as Record<string, unknown>)[name] : undefined;
 }
 
 function requiredText(parameters: unknown, name: string, service: string): string {
-  const value = field(parameters, name, service);
+  const value = field(parameters, name);
   if (typeof value !== "string" || value.length === 0) {
     throw new StatesError("States.Runtime", `The field "${name}" is required by the ${service} integration and must be a string.`);
   }
@@ -152,9 +151,9 @@ export class Integrations {
     const sqsError = (message: string, code: string): StatesError =>
       new StatesError("SQS.AmazonSQSException", `${message} (Service: AmazonSQS; Status Code: 400; Error Code: ${code}; Request ID: ${this.ctx.ids.uuid("sfn.requests")}; Proxy: null)`);
     if (port === undefined) throw sqsError("The specified queue does not exist.", "AWS.SimpleQueueService.NonExistentQueue");
-    const body = field(parameters, "MessageBody", "SQS");
+    const body = field(parameters, "MessageBody");
     if (body === undefined) throw sqsError("The request must contain the parameter MessageBody.", "MissingParameter");
-    const get = (name: string): unknown => field(parameters, name, "SQS");
+    const get = (name: string): unknown => field(parameters, name);
     try {
       const sent = port.send(
         {
@@ -174,11 +173,11 @@ export class Integrations {
   }
 
   async snsPublish(parameters: unknown, caller: PortCaller): Promise<unknown> {
-    const arn = (field(parameters, "TopicArn", "SNS") ?? field(parameters, "TargetArn", "SNS")) as string | undefined;
+    const arn = (field(parameters, "TopicArn") ?? field(parameters, "TargetArn")) as string | undefined;
     if (typeof arn !== "string") throw new StatesError("States.Runtime", 'The field "TopicArn" is required by the SNS integration and must be a string.');
     const resolved = this.ctx.registry.resolve("topic", arn);
     if (resolved === undefined) throw new StatesError("SNS.NotFoundException", "Topic does not exist (Service: AmazonSNS; Status Code: 404; Error Code: NotFound)");
-    const get = (name: string): unknown => field(parameters, name, "SNS");
+    const get = (name: string): unknown => field(parameters, name);
     try {
       const published = await resolved.port.publish(
         {
@@ -199,7 +198,7 @@ export class Integrations {
   }
 
   async eventsPutEvents(parameters: unknown, caller: PortCaller): Promise<unknown> {
-    const entries = field(parameters, "Entries", "EventBridge");
+    const entries = field(parameters, "Entries");
     if (!Array.isArray(entries)) throw new StatesError("States.Runtime", 'The field "Entries" is required by the EventBridge integration and must be an array.');
     const byBus = new Map<string, { index: number; entry: Record<string, unknown> }[]>();
     entries.forEach((entry: Record<string, unknown>, index) => {

@@ -1,5 +1,5 @@
 import type { TaskHandle } from "@simcloud/clock";
-import { buildArn, parseArn, safeRecord, type SimContext, type StateMachinePort } from "@simcloud/core";
+import { buildArn, parseArn, type SimContext, type StateMachinePort } from "@simcloud/core";
 import { ActivityQueue } from "./activities";
 import { errors } from "./errors";
 import { Execution, type ExecutionHost, type MachineSnapshot, type PathStep } from "./execution";
@@ -883,6 +883,5 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
       return renderDefinition(definition);
     },
   };
-  void safeRecord;
   return service;
 }
