@@ -418,3 +418,30 @@ describe("aborted work (Map iterations cut short by a failing sibling)", () => {
     expect(types.at(-2)).toBe("MapStateFailed");
   });
 });
+
+describe("events:putEvents and states:startExecution.sync failures", () => {
+  it("puts events on a registered bus; a failed .sync child fails the task with States.TaskFailed", async () => {
+    const h = harness();
+    const put: unknown[] = [];
+    h.ctx.registry.register({
+      kind: "event-bus",
+      arn: "arn:aws:events:us-east-1:000000000000:event-bus/default",
+      async putEvents(entries) {
+        put.push(...entries);
+        return { FailedEntryCount: 0, Entries: entries.map((_, i) => ({ EventId: `e-${i}` })) };
+      },
+    });
+    const events = await h.machine({ StartAt: "E", States: { E: { Type: "Task", Resource: "arn:aws:states:::events:putEvents", Parameters: { Entries: [{ Source: "app", DetailType: "done", Detail: { id: 1 } }] }, End: true } } }, "events");
+    expect(JSON.parse((await h.run(events)).output!)).toEqual({ Entries: [{ EventId: "e-0" }], FailedEntryCount: 0 });
+    expect(put).toEqual([{ Source: "app", DetailType: "done", Detail: '{"id":1}' }]);
+    const child = await h.machine({ StartAt: "F", States: { F: { Type: "Fail", Error: "ChildBroke", Cause: "c" } } }, "child");
+    const parent = await h.machine({ StartAt: "S", States: { S: { Type: "Task", Resource: "arn:aws:states:::states:startExecution.sync", Parameters: { StateMachineArn: child }, End: true } } }, "parent");
+    const failed = await h.run(parent);
+    expect(failed.error).toBe("States.TaskFailed");
+    expect(JSON.parse(failed.cause!)).toMatchObject({ Status: "FAILED", Error: "ChildBroke", Cause: "c" });
+    const plain = await h.machine({ StartAt: "S", States: { S: { Type: "Task", Resource: "arn:aws:states:::states:startExecution", Parameters: { StateMachineArn: child, Name: "kid" }, End: true } } }, "plain");
+    expect(JSON.parse((await h.run(plain)).output!)).toMatchObject({ ExecutionArn: "arn:aws:states:us-east-1:000000000000:execution:child:kid" });
+    const ghost = await h.machine({ StartAt: "S", States: { S: { Type: "Task", Resource: "arn:aws:states:::states:startExecution", Parameters: { StateMachineArn: `${child}x` }, End: true } } }, "ghost");
+    expect((await h.run(ghost)).error).toBe("StepFunctions.StateMachineDoesNotExistException");
+  });
+});
