@@ -1,6 +1,6 @@
 /**
  * Recorded-AWS parity (sfn-parity/*.json, written from LocalStack's snapshots of real AWS): every execution case end
- * to end through the real SFNClient (EXPRESS cases are described too: simcloud keeps their record, see docs/sfn.md), and
+ * to end through the real SFNClient (EXPRESS cases through StartSyncExecution), and
  * the api/ cases (ValidateStateMachineDefinition diagnostics, DescribeStateMachine's variableReferences).
  */
 import { CreateStateMachineCommand, DescribeStateMachineCommand, SFNClient, ValidateStateMachineDefinitionCommand } from "@aws-sdk/client-sfn";

@@ -120,3 +120,19 @@ describe("versions and aliases (PublishStateMachineVersion, CreateStateMachineAl
     expect(await code(h.sfn.createStateMachineAlias({ name: "bad", routingConfiguration: [{ stateMachineVersionArn: `${arn}:1`, weight: 60 }] }))).toBe("ValidationException");
   });
 });
+
+describe("EXPRESS executions (recorded: test_sfn_api_express)", () => {
+  it("have no record for DescribeExecution, StopExecution, GetExecutionHistory or ListExecutions", async () => {
+    const h = harness();
+    const arn = await h.machine(PASS, "x", "EXPRESS");
+    const { executionArn } = await h.sfn.startExecution({ stateMachineArn: arn });
+    expect(executionArn).toMatch(/:express:x:/);
+    await h.ctx.scheduler.runUntilIdle();
+    const invalid = await code(h.sfn.describeExecution({ executionArn }));
+    expect(invalid).toBe("InvalidArn");
+    expect(await code(h.sfn.stopExecution({ executionArn }))).toBe("InvalidArn");
+    expect(await code(h.sfn.getExecutionHistory({ executionArn }))).toBe("InvalidArn");
+    expect(await code(h.sfn.listExecutions({ stateMachineArn: arn }))).toBe("StateMachineTypeNotSupported");
+    expect(h.sfn.executionPath(executionArn).map((step) => step.state)).toEqual(["P"]);
+  });
+});

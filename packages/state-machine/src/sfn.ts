@@ -192,6 +192,14 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
   };
   let soon: { time: number; batch: (() => Promise<void>)[]; handle: TaskHandle } | undefined;
 
+  /** Any execution, EXPRESS included, for simcloud's own helpers (executionPath, renderMermaid). */
+  function anyExecution(arnText: unknown): Execution {
+    const arn = requireArnOf(arnText, "executionArn", ["execution", "express"]);
+    const execution = executions.get(arn);
+    if (execution === undefined) throw errors.ExecutionDoesNotExist(`Execution Does Not Exist: '${arn}'`);
+    return execution;
+  }
+
   function machineOf(arnText: unknown, member = "stateMachineArn"): MachineRecord {
     const arn = requireArnOf(arnText, member, ["stateMachine"]);
     const machine = machines.get(arn);
@@ -199,8 +207,9 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
     return machine;
   }
 
+  /** An execution by ARN for the API: AWS keeps no record of EXPRESS executions there (InvalidArn, as recorded). */
   function executionOf(arnText: unknown): Execution {
-    const arn = requireArnOf(arnText, "executionArn", ["execution", "express"]);
+    const arn = requireArnOf(arnText, "executionArn", ["execution"]);
     const execution = executions.get(arn);
     if (execution === undefined) throw errors.ExecutionDoesNotExist(`Execution Does Not Exist: '${arn}'`);
     return execution;
@@ -871,12 +880,12 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
     },
 
     executionPath(executionArn) {
-      return executionOf(executionArn).path.map((step) => ({ ...step }));
+      return anyExecution(executionArn).path.map((step) => ({ ...step }));
     },
 
     renderMermaid(what) {
       if ("executionArn" in what) {
-        const execution = executionOf(what.executionArn);
+        const execution = anyExecution(what.executionArn);
         return renderExecution(execution.machine.definition, execution.path, execution.status);
       }
       const definition = typeof what.definition === "string" ? parseDefinition(what.definition) : what.definition;
