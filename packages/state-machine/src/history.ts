@@ -11,27 +11,46 @@ export interface Thread {
   last: number;
 }
 
-/** An execution's event history: ids from 1, the 25,000-event quota enforced when an event is added. */
+interface StoredEvent {
+  readonly id: number;
+  readonly previousEventId: number;
+  readonly type: string;
+  readonly time: number;
+  readonly key: string | undefined;
+  readonly details: Record<string, unknown> | undefined;
+}
+
+/**
+ * An execution's event history: ids from 1, the 25,000-event quota enforced when an event is added. Events are kept
+ * compact (a number for the time) and shaped as the API returns them only when read.
+ */
 export class History {
-  readonly events: HistoryEvent[] = [];
+  private readonly stored: StoredEvent[] = [];
 
   constructor(private readonly now: () => number) {}
 
   get size(): number {
-    return this.events.length;
+    return this.stored.length;
   }
 
   add(thread: Thread | undefined, type: string, details?: Record<string, unknown>, detailsKey?: string): number {
-    const id = this.events.length + 1;
+    const id = this.stored.length + 1;
     // The last slot is kept for the event that ends the execution.
     if (id >= SFN_LIMITS.historyEvents && !type.startsWith("Execution")) {
       throw new StatesError("States.Runtime", `The execution reached the maximum number of history events (${SFN_LIMITS.historyEvents}).`);
     }
-    const event: HistoryEvent = { timestamp: new Date(this.now()), type, id, previousEventId: thread?.last ?? 0 };
-    if (details !== undefined) event[detailsKey ?? `${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`] = details;
-    this.events.push(event);
+    this.stored.push({ id, previousEventId: thread?.last ?? 0, type, time: this.now(), key: details === undefined ? undefined : detailsKey, details });
     if (thread !== undefined) thread.last = id;
     return id;
+  }
+
+  /** The events as GetExecutionHistory returns them. */
+  get events(): HistoryEvent[] {
+    return this.stored.map((stored) => {
+      const event: HistoryEvent = { timestamp: new Date(stored.time), type: stored.type, id: stored.id, previousEventId: stored.previousEventId };
+      if (stored.details !== undefined) event[stored.key ?? `${stored.type[0]!.toLowerCase()}${stored.type.slice(1)}EventDetails`] = stored.details;
+      return event;
+    });
   }
 }
 
