@@ -601,7 +601,8 @@ export class Execution {
         const name = params.FunctionName;
         if (typeof name !== "string") throw new StatesError("States.Runtime", 'The field "FunctionName" is required by the Lambda integration and must be a string.');
         const qualifier = typeof params.Qualifier === "string" ? params.Qualifier : undefined;
-        const result = await integrations.invokeLambda(name, params.Payload, qualifier, this.caller);
+        // Lambda hands a handler `{}` when Invoke carries no payload.
+        const result = await integrations.invokeLambda(name, params.Payload === undefined ? {} : params.Payload, qualifier, this.caller);
         return {
           ExecutedVersion: result.ExecutedVersion,
           Payload: result.Payload,
