@@ -14,6 +14,7 @@ import { createFunctionService, type FunctionService, type FunctionServiceOption
 import { createQueueService, type QueueService, type QueueServiceOptions } from "@simcloud/queue";
 import { createClientConfig, type SimcloudClientConfig } from "@simcloud/sdk";
 import { createStreamService, type StreamService, type StreamServiceOptions } from "@simcloud/stream";
+import { createStateMachineService, type StateMachineService, type StateMachineServiceOptions } from "@simcloud/state-machine";
 import { createTopicService, type TopicService, type TopicServiceOptions } from "@simcloud/topic";
 import { guardDisposed, type DisposalWatch } from "./guard";
 
@@ -26,6 +27,8 @@ export interface CloudOptions extends SimContextOptions {
   lambda?: FunctionServiceOptions;
   /** Kinesis settings, e.g. `{ throughputLimits: false }`. */
   kinesis?: StreamServiceOptions;
+  /** Step Functions settings, e.g. `{ mockConfig }` (Step Functions Local's MockConfigFile). */
+  sfn?: StateMachineServiceOptions;
 }
 
 /** The services of a cloud, each created on the cloud's one context. Add one line per service package. */
@@ -40,6 +43,7 @@ export interface CloudServices {
   schedules: SchedulerService;
   /** EventBridge Pipes: SQS → filter → enrichment → target. */
   pipes: PipesService;
+  sfn: StateMachineService;
 }
 
 function createServices(context: SimContext, options: CloudOptions, disposal: DisposalWatch): CloudServices {
@@ -52,6 +56,7 @@ function createServices(context: SimContext, options: CloudOptions, disposal: Di
     events: guard(createEventBridgeService(context), "events"),
     schedules: guard(createSchedulerService(context), "schedules"),
     pipes: guard(createPipesService(context), "pipes"),
+    sfn: guard(createStateMachineService(context, options.sfn), "sfn"),
   };
 }
 
