@@ -56,6 +56,9 @@ import {
   parsePayload,
   requireAliasName,
   requireNewFunctionName,
+  checkRuntimeSupported,
+  checkTagCount,
+  requireUnqualifiedForTags,
 } from "./validate";
 import "./trace";
 
@@ -101,6 +104,21 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       throw errors.ResourceNotFoundException(`Function not found: ${arn}`, { Type: "User" });
     }
     return { fn, qualifier: ref.qualifier };
+  }
+
+  /**
+   * Provisioned concurrency lives on a published version or an alias: `$LATEST` is refused, and a missing alias or
+   * version is named as AWS names it ("Cannot find alias arn: …" / "Function not found: …").
+   */
+  function requirePublishedTarget(fn: LambdaFunction, qualifier: string | undefined): void {
+    if (qualifier === undefined || qualifier === "$LATEST") {
+      throw errors.InvalidParameterValueException("The function resource provided must be an alias or a published version.", { Type: "User" });
+    }
+    if (/^\d+$/.test(qualifier)) {
+      if (!fn.versions.has(qualifier)) throw errors.ResourceNotFoundException(`Function not found: ${fn.arn}:${qualifier}`, { Type: "User" });
+    } else if (!fn.aliases.has(qualifier)) {
+      throw errors.ResourceNotFoundException(`Cannot find alias arn: ${fn.arn}:${qualifier}`, { Type: "User" });
+    }
   }
 
   function revision(): string {
@@ -247,6 +265,8 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       checkDescription(input.Description);
       checkEnvironment(input.Environment?.Variables);
       if (input.ReservedConcurrentExecutions !== undefined) checkReserved(input.ReservedConcurrentExecutions, 0);
+      checkRuntimeSupported(input.Runtime);
+      checkTagCount(Object.keys(input.Tags ?? {}).length);
       const { code, sha, size } = codeOf({
         ...(input.handler === undefined ? {} : { handler: input.handler }),
         ...(input.Code?.modulePath === undefined ? {} : { modulePath: input.Code.modulePath }),
@@ -358,8 +378,10 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
     async deleteFunction(input: FunctionNameInput): Promise<Record<string, never>> {
       const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
-      if (qualifier !== undefined && qualifier !== "$LATEST") {
-        fn.version(qualifier);
+      if (qualifier === "$LATEST") throw errors.InvalidParameterValueException("$LATEST version cannot be deleted without deleting the function.", { Type: "User" });
+      if (qualifier !== undefined) {
+        // Deleting a version that does not exist succeeds (AWS's recorded answer: DeleteFunction is idempotent per version).
+        if (!fn.versions.has(qualifier)) return {};
         const aliased = [...fn.aliases.values()].find((alias) => alias.functionVersion === qualifier);
         if (aliased !== undefined) {
           throw errors.ResourceConflictException(`Unable to delete version because the following aliases reference it: [${aliased.name}]`, { Type: "User" });
@@ -496,7 +518,13 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     },
 
     async putFunctionConcurrency(input: PutFunctionConcurrencyCommandInput): Promise<{ ReservedConcurrentExecutions: number }> {
-      const { fn } = find(input.FunctionName);
+      const { fn, qualifier } = find(input.FunctionName);
+      if (qualifier !== undefined) {
+        throw errors.InvalidParameterValueException(
+          "This operation is permitted on Lambda functions only. Aliases and versions do not support this operation. Please specify either a function name or an unqualified function ARN.",
+          { Type: "User" },
+        );
+      }
       if (typeof input.ReservedConcurrentExecutions !== "number") {
         throw errors.ValidationException("1 validation error detected: Value null at 'reservedConcurrentExecutions' failed to satisfy constraint: Member must not be null");
       }
@@ -552,6 +580,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
     async getProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<ProvisionedConcurrencyConfig> {
       const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+      requirePublishedTarget(fn, qualifier);
       const config = qualifier === undefined ? undefined : fn.provisioned.get(qualifier);
       if (config === undefined) {
         throw errors.ProvisionedConcurrencyConfigNotFoundException(`No Provisioned Concurrency Config found for this function`, { Type: "User" });
@@ -561,9 +590,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
     async deleteProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<Record<string, never>> {
       const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
-      if (qualifier === undefined || !fn.provisioned.delete(qualifier)) {
-        throw errors.ProvisionedConcurrencyConfigNotFoundException(`No Provisioned Concurrency Config found for this function`, { Type: "User" });
-      }
+      requirePublishedTarget(fn, qualifier);
+      // Deleting a config that does not exist succeeds, as AWS answered.
+      if (qualifier === undefined || !fn.provisioned.delete(qualifier)) return {};
       fn.environments.dropProvisioned(fn.resolve(qualifier, routing).version);
       return {};
     },
@@ -584,19 +613,25 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     },
 
     async tagResource(input: TagResourceCommandInput): Promise<Record<string, never>> {
-      const { fn } = find(input.Resource);
+      const { fn, qualifier } = find(input.Resource);
+      requireUnqualifiedForTags(qualifier);
+      const added = Object.keys(input.Tags ?? {});
+      if (added.length === 0) throw errors.InvalidParameterValueException("An error occurred and the request cannot be processed.", { Type: "User" });
+      checkTagCount(new Set([...fn.tags.keys(), ...added]).size);
       for (const [key, value] of Object.entries(input.Tags ?? {})) fn.tags.set(key, value);
       return {};
     },
 
     async untagResource(input: UntagResourceCommandInput): Promise<Record<string, never>> {
-      const { fn } = find(input.Resource);
+      const { fn, qualifier } = find(input.Resource);
+      requireUnqualifiedForTags(qualifier);
       for (const key of input.TagKeys ?? []) fn.tags.delete(key);
       return {};
     },
 
     async listTags(input: { Resource: string | undefined }): Promise<{ Tags: Record<string, string> }> {
-      const { fn } = find(input.Resource);
+      const { fn, qualifier } = find(input.Resource);
+      requireUnqualifiedForTags(qualifier);
       return { Tags: Object.fromEntries(fn.tags) };
     },
 

@@ -97,3 +97,35 @@ export function parsePayload(text: string): unknown {
     throw errors.InvalidRequestContentException(`Could not parse request body into json: Could not parse payload into json: ${detail}`);
   }
 }
+
+/**
+ * Runtimes AWS no longer accepts for creating or updating functions (Lambda runtimes, "Runtime deprecation
+ * policy"; AWS's answer recorded for java8, go1.x, provided, ruby2.7, nodejs12.x/14.x, python3.7, dotnetcore3.1).
+ */
+const BLOCKED_RUNTIMES = new Set([
+  "java8", "go1.x", "provided", "ruby2.5", "ruby2.7", "nodejs", "nodejs4.3", "nodejs4.3-edge", "nodejs6.10", "nodejs8.10",
+  "nodejs10.x", "nodejs12.x", "nodejs14.x", "python2.7", "python3.6", "python3.7", "dotnetcore1.0", "dotnetcore2.0",
+  "dotnetcore2.1", "dotnetcore3.1", "dotnet5.0",
+]);
+
+export function checkRuntimeSupported(runtime: string | undefined): void {
+  if (runtime !== undefined && BLOCKED_RUNTIMES.has(runtime)) {
+    throw errors.InvalidParameterValueException(
+      `The runtime parameter of ${runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.`,
+      { Type: "User" },
+    );
+  }
+}
+
+/** Lambda allows 50 tags per resource (Lambda quotas); AWS's recorded message. */
+export const MAX_TAGS = 50;
+export function checkTagCount(count: number): void {
+  if (count > MAX_TAGS) throw errors.InvalidParameterValueException("Number of tags exceeds resource tag limit.", { Type: "User" });
+}
+
+/** Tags belong to the unqualified function (TagResource: "Tags on function aliases and versions are not supported"). */
+export function requireUnqualifiedForTags(qualifier: string | undefined): void {
+  if (qualifier !== undefined) {
+    throw errors.InvalidParameterValueException("Tags on function aliases and versions are not supported. Please specify a function ARN.", { Type: "User" });
+  }
+}

@@ -199,12 +199,13 @@ describe("Subscribe, ConfirmSubscription, Unsubscribe", () => {
     });
   });
 
-  it("Unsubscribe removes the subscription; unknown ARNs are NotFound, malformed ones InvalidParameter", async () => {
+  it("Unsubscribe removes the subscription, is idempotent (AWS's recorded test_unsubscribe_idempotency), malformed ARNs are InvalidParameter", async () => {
     const { sns } = setup();
     const { TopicArn } = await sns.createTopic({ Name: "t" });
     const { SubscriptionArn } = await sns.subscribe({ TopicArn, Protocol: "sqs", Endpoint: "arn:aws:sqs:us-east-1:000000000000:q" });
     await sns.unsubscribe({ SubscriptionArn });
-    await rejects(sns.unsubscribe({ SubscriptionArn }), "NotFoundException", "Subscription does not exist");
+    await expect(sns.unsubscribe({ SubscriptionArn })).resolves.toEqual({});
+    await rejects(sns.unsubscribe({ SubscriptionArn: "arn:aws:sns:us-east-1:000000000000:random" }), "InvalidParameterException", "Invalid parameter: SubscriptionId");
     await rejects(sns.unsubscribe({ SubscriptionArn: "nope" }), "InvalidParameterException", /at least 6 elements/);
     expect((await sns.listSubscriptionsByTopic({ TopicArn })).Subscriptions).toEqual([]);
   });

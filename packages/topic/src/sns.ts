@@ -305,7 +305,12 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     },
 
     async unsubscribe(input) {
-      const sub = subscriptionFor(input.SubscriptionArn);
+      const arn = requireSnsArn(input.SubscriptionArn, "SubscriptionArn", scope);
+      // A subscription ARN is <topic>:<id>; without the id AWS names the parameter.
+      if (!arn.resource.includes(":")) throw invalidParameter("SubscriptionId");
+      const sub = subscriptions.get(input.SubscriptionArn as string);
+      // Unsubscribe is idempotent: a subscription already gone answers success, as AWS does.
+      if (sub === undefined) return {};
       const topic = topics.get(sub.topicArn);
       removeSubscription(sub);
       if (topic !== undefined && (sub.protocol === "http" || sub.protocol === "https")) {

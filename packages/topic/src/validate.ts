@@ -34,7 +34,8 @@ export function requireSnsArn(text: unknown, name: string, scope: { region: stri
   const arn = parseArn(text);
   if (arn === undefined) throw invalidParameter(`${name} Reason: An ARN must have at least 6 elements, not ${text.split(":").length}`);
   if (arn.service !== "sns" || arn.resource.length === 0) throw invalidParameter(name);
-  if (arn.region !== scope.region) throw invalidParameter(`${name} Reason: A ARN must be in the region ${scope.region}`);
+  // AWS names only the parameter for an ARN of another region (its recorded answer: "Invalid parameter: TopicArn").
+  if (arn.region !== scope.region) throw invalidParameter(name);
   if (arn.accountId !== scope.accountId) {
     throw errors.AuthorizationErrorException(`User: arn:aws:iam::${scope.accountId}:root is not authorized to perform this action on resource: ${text}`);
   }
