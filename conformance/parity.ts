@@ -97,6 +97,11 @@ export function compare(expected: unknown, actual: unknown, path = "$", top = tr
     if (left !== undefined && right !== undefined) return compare(left, right, `${path}<json>`, false);
     return matchesText(expected, actual) ? undefined : `${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
   }
+  // The recordings hold JSON-text members (Policy, Statement, a JSON body) already parsed: parse ours to compare.
+  if (expected !== null && typeof expected === "object" && typeof actual === "string") {
+    const parsed = parseJsonObject(actual);
+    if (parsed !== undefined) return compare(expected, parsed, `${path}<json>`, false);
+  }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return `${path}: expected an array, got ${describeValue(actual, 200)}`;
     if (actual.length !== expected.length) return `${path}: expected ${expected.length} items, got ${actual.length}: ${describeValue(actual, 300)}`;

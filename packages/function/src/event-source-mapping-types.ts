@@ -21,6 +21,8 @@ export interface CreateEventSourceMappingCommandInput {
   /** Stream sources (Kinesis) only. */
   StartingPosition?: "TRIM_HORIZON" | "LATEST" | "AT_TIMESTAMP";
   StartingPositionTimestamp?: Date;
+  /** Tags on the mapping's ARN (also reachable through TagResource). */
+  Tags?: Record<string, string>;
 }
 
 export interface UpdateEventSourceMappingCommandInput {

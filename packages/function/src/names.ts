@@ -27,7 +27,7 @@ const parsed = new Map<string, FunctionRef>();
 function combine(ref: FunctionRef, qualifier: string | undefined): FunctionRef {
   if (qualifier === undefined) return { name: ref.name, qualifier: ref.qualifier };
   if (ref.qualifier !== undefined && ref.qualifier !== qualifier) {
-    throw errors.InvalidParameterValueException("The derived qualifier from the function name does not match the specified qualifier.");
+    throw errors.InvalidParameterValueException("The derived qualifier from the function name does not match the specified qualifier.", { Type: "User" });
   }
   return { name: ref.name, qualifier };
 }
