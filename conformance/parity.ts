@@ -42,6 +42,8 @@ export interface ParityStep {
   readonly save?: string;
   /** The recorded response (partial at the top level, exact key sets inside, see docs). */
   readonly output?: unknown;
+  /** Compare `output` with this member of the response (`Attributes.Policy`), where the recording kept only it. */
+  readonly path?: string;
   readonly error?: ExpectedError;
   /** Virtual milliseconds to advance (runs due work). */
   readonly advance?: number;
@@ -186,7 +188,10 @@ async function runStep(step: ParityStep, cloud: Cloud, sdk: Driver, native: Driv
   if (step.error !== undefined) return `expected ${step.error.name}, got success ${describeValue(normalise(output), 300)}`;
   const actual = normalise(output);
   if (step.save !== undefined) scope.saved.set(step.save, actual);
-  if (step.output !== undefined) return compare(resolve(step.output, scope, "expectation"), actual);
+  if (step.output === undefined) return undefined;
+  let member: unknown = actual;
+  for (const key of step.path?.split(".") ?? []) member = member !== null && typeof member === "object" ? (member as Record<string, unknown>)[key] : undefined;
+  return compare(resolve(step.output, scope, "expectation"), member, step.path === undefined ? "$" : `$.${step.path}`, step.path === undefined);
   return undefined;
 }
 
