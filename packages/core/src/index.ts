@@ -12,3 +12,12 @@ export { createSimContext, describeError, DEFAULT_REGION, DEFAULT_ACCOUNT_ID } f
 export type { SimContext, SimContextOptions } from "./context";
 export { compileFilter } from "./filter/index";
 export type { CompiledFilter, FilterInput, FilterDialect, SnsFilterInput, SnsFilterAttribute } from "./filter/index";
+export type { ErrorDefinition } from "./errors";
+export { ResourceTable } from "./resources";
+export type { ResourceTableOptions } from "./resources";
+export { paginate } from "./paginate";
+export type { PaginateOptions, Page } from "./paginate";
+export { TagSet, validateTags, validateTagKeys, TAG_LIMITS } from "./tags";
+export type { TagInput, TagRule, TagRules } from "./tags";
+export { runBatch, validateBatch } from "./batch";
+export type { BatchFailure, BatchResult, BatchRules } from "./batch";
