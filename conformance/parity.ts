@@ -31,6 +31,11 @@ export interface ExpectedError {
   readonly message?: string;
   /** Lambda's `Type` member (User / Service). */
   readonly type?: string;
+  /**
+   * SQS: the JSON `__type` AWS sent (botocore records it as QueryErrorCode). SDK v3 names SQS errors after the
+   * x-amzn-query-error code instead, so this is checked on the exception's `__type` (namespace dropped).
+   */
+  readonly wireType?: string;
 }
 
 export interface ParityStep {
@@ -136,6 +141,7 @@ interface SdkErrorLike {
   readonly message?: string;
   readonly Code?: string;
   readonly Type?: string;
+  readonly __type?: string;
   readonly $metadata?: { readonly httpStatusCode?: number };
 }
 
@@ -147,6 +153,8 @@ function compareError(expected: ExpectedError, error: unknown): string | undefin
   if (expected.status !== undefined && err.$metadata?.httpStatusCode !== expected.status) problems.push(`status ${String(err.$metadata?.httpStatusCode)} (want ${expected.status})`);
   if (expected.message !== undefined && !matchesText(expected.message, err.message ?? "")) problems.push(`message ${JSON.stringify(err.message)} (want ${JSON.stringify(expected.message)})`);
   if (expected.type !== undefined && err.Type !== expected.type) problems.push(`Type ${JSON.stringify(err.Type)} (want ${JSON.stringify(expected.type)})`);
+  const wireType = err.__type?.slice(err.__type.indexOf("#") + 1);
+  if (expected.wireType !== undefined && wireType !== expected.wireType) problems.push(`__type ${JSON.stringify(wireType)} (want ${JSON.stringify(expected.wireType)})`);
   return problems.length === 0 ? undefined : problems.join("; ");
 }
 

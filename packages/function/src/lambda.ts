@@ -598,7 +598,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       try {
         found = find(input.FunctionName, input.Qualifier);
       } catch (error) {
-        if ((error as { code?: unknown }).code !== "ResourceNotFoundException") throw error;
+        if ((error as { code?: unknown }).code !== "ResourceNotFoundException" || !(error as Error).message.startsWith("Function not found")) throw error;
         const ref = parseFunctionRef(input.FunctionName, input.Qualifier);
         const arn = buildArn("lambda", `function:${ref.name}:${ref.qualifier ?? "$LATEST"}`, scope);
         throw errors.ResourceNotFoundException(`The function ${arn} doesn't have an EventInvokeConfig`, { Type: "User" });

@@ -120,11 +120,28 @@ export function applyAttributes(current: QueueSettings, attributes: QueueAttribu
   const next: QueueSettings = { ...current, raw: new Map(current.raw) };
   const given = safeRecord<unknown>(attributes as Record<string, unknown> | undefined);
   for (const name of Object.keys(given)) {
-    if (!SETTABLE_SET.has(name) || (name === "FifoQueue" && !creating)) throw errors.InvalidAttributeName(`Unknown Attribute ${name}.`);
-    if (FIFO_ONLY.has(name) && !current.fifo) throw errors.InvalidAttributeName(`Unknown Attribute ${name}.`);
+    if (!SETTABLE_SET.has(name)) throw errors.InvalidAttributeName(`Unknown Attribute ${name}.`);
+    if (name === "FifoQueue") {
+      // AWS's recorded answers: a standard queue knows no FifoQueue attribute (even "false" at creation); a FIFO
+      // queue's type cannot change.
+      if (!current.fifo && (!creating || given[name] !== "true")) throw errors.InvalidAttributeName(`Unknown Attribute ${name}.`);
+      if (current.fifo && !creating) throw errors.InvalidAttributeValue("Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.");
+    }
+    if (FIFO_ONLY.has(name) && !current.fifo) {
+      if (name === "DeduplicationScope" || name === "FifoThroughputLimit") {
+        throw errors.InvalidAttributeName(`You can specify the ${name} only when FifoQueue is set to true.`);
+      }
+      throw errors.InvalidAttributeName(`Unknown Attribute ${name}.`);
+    }
     const value = given[name];
     if (typeof value !== "string") throw invalidValue(name);
     applyOne(next, name as SettableAttribute, value);
+  }
+  // SQS-managed SSE and SSE-KMS are exclusive: a KMS key turns SqsManagedSseEnabled off, and clearing the key clears
+  // its reuse period (AWS's recorded test_set_queue_attributes_default_values).
+  if (typeof given["KmsMasterKeyId"] === "string") {
+    if (given["KmsMasterKeyId"] !== "") next.raw.set("SqsManagedSseEnabled", "false");
+    else next.raw.delete("KmsDataKeyReusePeriodSeconds");
   }
   if (next.fifo && next.fifoThroughputLimit === "perMessageGroupId" && next.deduplicationScope !== "messageGroup") {
     // "High throughput for FIFO queues": perMessageGroupId requires message-group deduplication.
