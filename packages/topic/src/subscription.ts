@@ -178,6 +178,8 @@ export class Subscription {
       PendingConfirmation: String(this.pending),
       ConfirmationWasAuthenticated: String(this.confirmationWasAuthenticated),
       SubscriptionArn: this.arn,
+      // Who subscribed: AWS names the calling IAM identity; simcloud's callers are one user of the owning account.
+      SubscriptionPrincipal: `arn:aws:iam::${this.owner}:user/simcloud`,
     };
     if (s.filterPolicy !== undefined) {
       out["FilterPolicy"] = s.filterPolicy;
