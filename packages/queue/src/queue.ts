@@ -529,8 +529,13 @@ export class Queue {
     group.tail = message;
   }
 
+  /**
+   * A group may deliver while its head is visible: the visible messages from the head up to the first one in flight
+   * (AWS's recorded test_fifo_group_visibility_extends_with_change_message_visibility: with the second message's
+   * visibility extended, the first, visible again, is received; with the first's extended, nothing is).
+   */
   private markReady(group: Group): void {
-    if (group.queued || group.inflight > 0 || group.head === undefined || group.head.state !== VISIBLE) return;
+    if (group.queued || group.head === undefined || group.head.state !== VISIBLE) return;
     group.queued = true;
     this.ready.push(group);
   }
@@ -539,7 +544,7 @@ export class Queue {
     while (this.readyHead < this.ready.length) {
       const group = this.ready[this.readyHead++] as Group;
       group.queued = false;
-      if (group.inflight === 0 && group.head !== undefined && group.head.state === VISIBLE && this.groups.get(group.id) === group) {
+      if (group.head !== undefined && group.head.state === VISIBLE && this.groups.get(group.id) === group) {
         this.compactReady();
         return group;
       }

@@ -116,6 +116,9 @@ export function initialSettings(fifo: boolean): QueueSettings {
  * call changes nothing). `creating` allows FifoQueue. Cross-queue checks (the DLQ exists, allows this
  * source) are the service's, which knows the other queues.
  */
+/** Attributes whose value is a boolean: any letter case is accepted and stored as AWS returns it, lower case. */
+const BOOLEAN_ATTRIBUTES: ReadonlySet<string> = new Set(["FifoQueue", "ContentBasedDeduplication", "SqsManagedSseEnabled"]);
+
 export function applyAttributes(current: QueueSettings, attributes: QueueAttributes | undefined, creating: boolean): QueueSettings {
   const next: QueueSettings = { ...current, raw: new Map(current.raw) };
   const given = safeRecord<unknown>(attributes as Record<string, unknown> | undefined);
@@ -124,7 +127,7 @@ export function applyAttributes(current: QueueSettings, attributes: QueueAttribu
     if (name === "FifoQueue") {
       // AWS's recorded answers: a standard queue knows no FifoQueue attribute (even "false" at creation); a FIFO
       // queue's type cannot change.
-      if (!current.fifo && (!creating || given[name] !== "true")) throw errors.InvalidAttributeName(`Unknown Attribute ${name}.`);
+      if (!current.fifo && (!creating || String(given[name]).toLowerCase() !== "true")) throw errors.InvalidAttributeName(`Unknown Attribute ${name}.`);
       if (current.fifo && !creating) throw errors.InvalidAttributeValue("Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.");
     }
     if (FIFO_ONLY.has(name) && !current.fifo) {
@@ -135,7 +138,7 @@ export function applyAttributes(current: QueueSettings, attributes: QueueAttribu
     }
     const value = given[name];
     if (typeof value !== "string") throw invalidValue(name);
-    applyOne(next, name as SettableAttribute, value);
+    applyOne(next, name as SettableAttribute, BOOLEAN_ATTRIBUTES.has(name) ? value.toLowerCase() : value);
   }
   // SQS-managed SSE and SSE-KMS are exclusive: a KMS key turns SqsManagedSseEnabled off, and clearing the key clears
   // its reuse period (AWS's recorded test_set_queue_attributes_default_values).

@@ -215,7 +215,8 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
   const service: QueueService = {
     async createQueue(input) {
       const attributes = input?.Attributes;
-      const fifo = safeRecord(attributes as Record<string, string> | undefined)["FifoQueue"] === "true";
+      // Boolean attributes are read in any letter case ("True"), as AWS does (recorded FIFO tests create with "True").
+      const fifo = String(safeRecord(attributes as Record<string, string> | undefined)["FifoQueue"]).toLowerCase() === "true";
       validateQueueName(input?.QueueName, fifo);
       const name = input.QueueName;
       const existing = byName.get(name);
