@@ -711,7 +711,9 @@ export class Queue {
     const receiveCount = message.receiveCount;
     this.remove(message);
     if (why === "dlq") {
-      target.acceptMoved(carried, this.arn, enqueuedAt);
+      // The dead-letter copy keeps its receive history: AWS's recorded DLQ messages read ApproximateReceiveCount "2"
+      // after one receive from the DLQ (test_dead_letter_queue_message_attributes).
+      target.acceptMoved(carried, this.arn, enqueuedAt, { receiveCount, firstReceiveAt: message.firstReceiveAt });
       this.ctx.trace.record("sqs.message.moved-to-dlq", {
         queueUrl: this.url,
         messageId: carried.messageId,
@@ -725,13 +727,22 @@ export class Queue {
   }
 
   /** Stores a message moved here from another queue, keeping its MessageId, body and attributes. */
-  acceptMoved(carried: Carried, deadLetterSourceArn: string | undefined, enqueuedAt: number): void {
+  acceptMoved(
+    carried: Carried,
+    deadLetterSourceArn: string | undefined,
+    enqueuedAt: number,
+    history?: { receiveCount: number; firstReceiveAt: StoredMessage["firstReceiveAt"] },
+  ): void {
     if (this.disposed) return;
     // "Amazon SQS dead-letter queues": a FIFO queue resets the enqueue timestamp; a standard one keeps it.
     const at = this.fifo ? this.ctx.clock.now() : enqueuedAt;
     const sequenceNumber = this.fifo ? this.nextSequenceNumber() : undefined;
     const groupId = this.fifo ? (carried.groupId ?? "default") : carried.groupId;
-    this.store({ ...carried, groupId }, at, sequenceNumber, deadLetterSourceArn, 0, false);
+    const stored = this.store({ ...carried, groupId }, at, sequenceNumber, deadLetterSourceArn, 0, false);
+    if (history !== undefined) {
+      stored.receiveCount = history.receiveCount;
+      stored.firstReceiveAt = history.firstReceiveAt;
+    }
     this.wake();
   }
 
