@@ -1,4 +1,5 @@
 import { defineConfig } from "tsup";
 import { packageBuild } from "../../tsup.shared.ts";
 
-export default defineConfig(packageBuild);
+// Two entry points: the package, and `@simcloud/core/testing` (imports vitest, which stays external).
+export default defineConfig({ ...packageBuild, entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts" }, external: ["vitest"] });

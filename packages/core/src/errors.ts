@@ -49,13 +49,31 @@ export function isAwsError(value: unknown, code?: string): value is AwsError {
  */
 export type ErrorCatalogue<K extends string> = { readonly [C in K]: (message: string, fields?: Record<string, unknown>) => AwsError };
 
-export function defineErrors<K extends string>(definitions: Record<K, Omit<AwsErrorOptions, "fields" | "cause">>): ErrorCatalogue<K> {
+/** One entry of a catalogue: its wire identity, and modelled fields AWS always sends with it. */
+export type ErrorDefinition = Omit<AwsErrorOptions, "cause">;
+
+/**
+ * Builds a catalogue. `defaults` apply to every entry (an entry's own options win); their `fields` are merged
+ * under each entry's and each call's fields, so a wire member AWS sends with every error of a service (Lambda's
+ * `Type: "User"`) is written once, not at each throw site.
+ */
+export function defineErrors<K extends string>(definitions: Record<K, ErrorDefinition>, defaults: ErrorDefinition = {}): ErrorCatalogue<K> {
   const catalogue = {} as Record<K, (message: string, fields?: Record<string, unknown>) => AwsError>;
   for (const code of Object.keys(definitions) as K[]) {
-    const options = definitions[code];
-    catalogue[code] = (message, fields) => new AwsError(code, message, { ...options, ...(fields ? { fields } : {}) });
+    const { fields: ownFields, ...own } = definitions[code];
+    const options = { ...withoutFields(defaults), ...own };
+    const base = defaults.fields === undefined && ownFields === undefined ? undefined : { ...defaults.fields, ...ownFields };
+    catalogue[code] = (message, fields) => {
+      const merged = base === undefined ? fields : fields === undefined ? { ...base } : { ...base, ...fields };
+      return new AwsError(code, message, merged === undefined ? options : { ...options, fields: merged });
+    };
   }
   return catalogue;
+}
+
+function withoutFields(definition: ErrorDefinition): Omit<ErrorDefinition, "fields"> {
+  const { fields: _fields, ...rest } = definition;
+  return rest;
 }
 
 /** Thrown by any call on a cloud after dispose(). */

@@ -9,6 +9,10 @@ export interface TraceEventMap {
   /** A scheduled task threw or rejected. Time kept moving. */
   "scheduler.task.failed": { label: string; error: string };
   "cloud.disposed": Record<string, never>;
+  /** A ResourceTable gained a resource. `kind` is the service's noun for it, e.g. "sqs.queue". */
+  "resource.created": { kind: string; name: string; arn: string };
+  /** A ResourceTable dropped a resource (its port, if any, is unregistered). */
+  "resource.deleted": { kind: string; name: string; arn: string };
 }
 
 export type TraceType = keyof TraceEventMap & string;

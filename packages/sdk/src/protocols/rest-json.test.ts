@@ -1,4 +1,4 @@
-import { AwsError } from "@simcloud/core";
+import { AwsError, defineErrors } from "@simcloud/core";
 import { describe, expect, it } from "vitest";
 import { lambdaRoutes } from "../routes/lambda";
 import { text, utf8 } from "../wire";
@@ -58,5 +58,13 @@ describe("REST-JSON codec", () => {
     expect(response.statusCode).toBe(404);
     expect(response.headers["x-amzn-errortype"]).toBe("ResourceNotFoundException");
     expect(JSON.parse(text(response.body))).toEqual({ Type: "User", Message: "Function not found: f" });
+  });
+
+  it("sends a Type the error catalogue declares (defineErrors defaults) instead of the fault's", () => {
+    const errors = defineErrors({ ServiceException: { statusCode: 500 }, ResourceNotFoundException: { statusCode: 404 } }, { fields: { Type: "User" } });
+    const declared = restJson.encodeError(errors.ServiceException("boom", { Type: "Service" }), lambdaRoutes, "r");
+    expect(JSON.parse(text(declared.body))).toEqual({ Type: "Service", Message: "boom" });
+    const defaulted = restJson.encodeError(errors.ResourceNotFoundException("Function not found: f"), lambdaRoutes, "r");
+    expect(JSON.parse(text(defaulted.body))).toEqual({ Type: "User", Message: "Function not found: f" });
   });
 });

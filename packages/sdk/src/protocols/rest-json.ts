@@ -116,7 +116,8 @@ export const restJson: Codec<RestJsonRoutes> = {
     return {
       statusCode: error.statusCode,
       headers: { "content-type": "application/json", "x-amzn-requestid": requestId, "x-amzn-errortype": error.code },
-      body: utf8(toJson({ ...error.fields, Type: error.fault === "client" ? "User" : "Service", Message: error.message })),
+      // A catalogue's own Type (defineErrors defaults) wins; otherwise it follows the fault, as Lambda's does.
+      body: utf8(toJson({ Type: error.fault === "client" ? "User" : "Service", ...error.fields, Message: error.message })),
     };
   },
 
