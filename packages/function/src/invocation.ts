@@ -150,6 +150,7 @@ export class Invoker {
       invocationType: request.invocationType,
       coldStart: cold,
       environmentId: environment.id,
+      event: request.event,
     });
 
     const log = new InvocationLines(requestId, version.version);

@@ -10,6 +10,8 @@ declare module "@simcloud/core" {
       invocationType: "RequestResponse" | "Event";
       coldStart: boolean;
       environmentId: string;
+      /** The event the handler receives (a reference): what `toHaveBeenInvokedWith` matches. */
+      event: unknown;
     };
     "lambda.invocation.completed": {
       functionName: string;
