@@ -2,6 +2,15 @@ import { afterEach, beforeEach, describe, vi } from "vitest";
 import type { Cloud } from "./cloud";
 import { expect, test, UntilTimeoutError } from "./vitest";
 
+async function failureOf(assertion: Promise<unknown>): Promise<Error> {
+  try {
+    await assertion;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("the assertion passed");
+}
+
 /** orders → (Lambda worker through a mapping, throws on "poison") → after 2 receives, orders-dlq. Plus a topic fanning out to orders. */
 async function ordersScenario(cloud: Cloud): Promise<void> {
   await cloud.sqs.createQueue({ QueueName: "orders-dlq" });
@@ -54,7 +63,7 @@ describe("matchers", () => {
     await cloud.sqs.receiveMessage({ QueueUrl: queue.url });
     await expect(queue).toHaveMessages(2);
     await expect(queue).not.toHaveMessages(1);
-    const failure = await expect(queue).toHaveMessages(5).catch((error: unknown) => error as Error);
+    const failure = await failureOf(expect(queue).toHaveMessages(5));
     expect(failure.message).toContain(`expected queue "q" to hold 5 messages, it holds 2 (0 visible, 1 in flight, 1 delayed)`);
     expect(failure.message).toMatch(/Timeline[^\n]*\n\+ +0\.000s  sqs\.queue\.created/);
   });
@@ -77,7 +86,7 @@ describe("matchers", () => {
     await expect(events).toHaveDelivered({ id: 1, kind: "poison" }, { to: orders });
     await expect(events).not.toHaveDelivered({ id: 2 });
 
-    const failure = await expect(worker).toHaveBeenInvokedTimes(1).catch((error: unknown) => error as Error);
+    const failure = await failureOf(expect(worker).toHaveBeenInvokedTimes(1));
     expect(failure.message).toContain(`expected function "worker" to have been invoked 1 times, it was invoked 3 times`);
     expect(failure.message).toContain("sqs.message.moved-to-dlq");
     expect(failure.message).toContain(`body="{\\"id\\":1,\\"kind\\":\\"poison\\"}"`);
@@ -153,7 +162,7 @@ describe("fake timers with a virtual cloud", () => {
     await cloud.sqs.createQueue({ QueueName: "q" });
     vi.useFakeTimers();
     try {
-      const failure = await expect(cloud.sqs.queue("q")).toHaveMessages(1).catch((error: unknown) => error as Error);
+      const failure = await failureOf(expect(cloud.sqs.queue("q")).toHaveMessages(1));
       expect(failure.message).toContain("fake timers are active (vi.useFakeTimers()) but this cloud runs on its own virtual clock");
     } finally {
       vi.useRealTimers();
