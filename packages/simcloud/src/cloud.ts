@@ -18,6 +18,7 @@ import { writeFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { FAKE_TIMERS_ON_VIRTUAL_CLOUD, fakeTimersInstalled } from "./fake-timers";
 import { guardDisposed, type DisposalWatch } from "./guard";
+import { intercept, type Interception } from "./intercept";
 import { createHelpers, type LambdaHelpers, type SnsHelpers, type SqsHelpers } from "./handles";
 import { renderReport, type ReportOptions } from "./report";
 import { buildDiagram, diagramToMermaid, formatEvents, type FormatOptions } from "./timeline";
@@ -83,6 +84,13 @@ export interface Cloud extends CloudServices, AsyncDisposable {
    * Rejects with UntilTimeoutError, showing the timeline, once `timeoutMs` virtual ms pass (default 15 minutes).
    */
   until<K extends TraceType>(type: K | "*", predicate?: (event: TraceEvent<K>) => boolean, options?: UntilOptions): Promise<TraceEvent<K>>;
+  /**
+   * Routes every AWS SDK v3 client in the process to this cloud (module-scope clients in production code and in
+   * Lambda module handlers included) until the returned function is called, or `await using` ends, or the cloud
+   * is disposed. Requests to AWS services the cloud does not simulate fail with UnservedAwsRequestError before any
+   * socket opens. Sets AWS_REGION and dummy credentials while active when the environment has none.
+   */
+  intercept(): Promise<Interception>;
   /** Writes one self-contained HTML page (sequence diagram + timeline) to `path`; returns the path. */
   report(path: string, options?: ReportOptions): Promise<string>;
   /**
@@ -113,6 +121,7 @@ export function createCloud(options: CloudOptions = {}): Cloud {
     },
   };
   const startTime = scheduler.now();
+  const interceptions: (() => void)[] = [];
   if (scheduler.mode === "virtual" && options.clock === undefined && fakeTimersInstalled()) warnFakeTimers();
   const services = createServices(context, options, disposal, () => cloud);
   const cloudTrace: CloudTrace = Object.assign(trace, {
@@ -159,6 +168,11 @@ export function createCloud(options: CloudOptions = {}): Cloud {
       live("until");
       return until(scheduler, trace, startTime, type, predicate, untilOptions);
     },
+    async intercept() {
+      live("intercept");
+      const { requestHandler } = createClientConfig(services, context);
+      return intercept({ region: context.region, requestHandler }, (stop) => interceptions.push(stop));
+    },
     async report(path, reportOptions) {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, renderReport(trace.events, { start: startTime, ...reportOptions }));
@@ -168,6 +182,7 @@ export function createCloud(options: CloudOptions = {}): Cloud {
       if (disposed) return;
       trace.record("cloud.disposed", {});
       disposed = true;
+      for (const stop of interceptions.splice(0)) stop();
       scheduler.dispose();
       trace.dispose();
       const pending = [...waiting];

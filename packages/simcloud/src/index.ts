@@ -2,6 +2,8 @@ export { createCloud } from "./cloud";
 export type { Cloud, CloudOptions, CloudServices, CloudTrace } from "./cloud";
 export type { QueueHandle, FunctionHandle, TopicHandle, ResourceHandle, SqsHelpers, LambdaHelpers, SnsHelpers } from "./handles";
 export { UntilTimeoutError } from "./until";
+export { UnservedAwsRequestError } from "./intercept";
+export type { Interception } from "./intercept";
 export type { UntilOptions } from "./until";
 export type { FormatOptions } from "./timeline";
 export type { ReportOptions } from "./report";
