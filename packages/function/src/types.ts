@@ -50,6 +50,9 @@ export interface EphemeralStorage {
   Size: number;
 }
 
+/** An in-process init phase: runs once per execution environment and returns that environment's handler. */
+export type FunctionInit = () => FunctionHandler | Promise<FunctionHandler>;
+
 export interface FunctionCodeInput {
   /** A file exporting the handler (ESM or CommonJS), loaded once per execution environment. */
   modulePath?: string;
@@ -63,8 +66,13 @@ export interface FunctionCodeInput {
 
 export interface CreateFunctionCommandInput {
   FunctionName: string | undefined;
-  /** The in-process handler; alternatively `Code.modulePath`. */
+  /** The in-process handler; alternatively `init` or `Code.modulePath`. */
   handler?: FunctionHandler;
+  /**
+   * Builds the handler once per execution environment, as a module's init phase does: state created here (a
+   * Powertools BatchProcessor, a cache, a client) is never shared by two environments. Alternatively `handler`.
+   */
+  init?: FunctionInit;
   Code?: FunctionCodeInput;
   Runtime?: Runtime;
   Role?: string;
@@ -126,6 +134,7 @@ export interface UpdateFunctionConfigurationCommandInput {
 export interface UpdateFunctionCodeCommandInput {
   FunctionName: string | undefined;
   handler?: FunctionHandler;
+  init?: FunctionInit;
   modulePath?: string;
   export?: string;
   ZipFile?: Uint8Array;

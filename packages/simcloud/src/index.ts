@@ -26,6 +26,7 @@ export type {
   FunctionService,
   FunctionServiceOptions,
   FunctionHandler,
+  FunctionInit,
   LambdaContext,
   HandlerCallback,
   FunctionConfiguration,
