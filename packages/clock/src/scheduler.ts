@@ -230,6 +230,11 @@ export class Scheduler implements Clock {
     };
   }
 
+  /** How many hold()s are unreleased: real work (a module load, real I/O) the simulation is waiting on. */
+  get heldCount(): number {
+    return this.holds;
+  }
+
   /** Anything that lets awaiting work progress without going through the scheduler may call this. */
   touch(): void {
     this.activity++;

@@ -13,7 +13,8 @@ export interface LambdaContext {
   readonly awsRequestId: string;
   readonly logGroupName: string;
   readonly logStreamName: string;
-  readonly clientContext?: unknown;
+  /** From the Invoke call's ClientContext (base64 JSON), as the mobile SDKs send it. */
+  readonly clientContext?: LambdaClientContext;
   readonly identity?: undefined;
   callbackWaitsForEmptyEventLoop: boolean;
   /** Milliseconds of virtual time left before the invocation times out. */
@@ -22,6 +23,16 @@ export interface LambdaContext {
   done(error?: unknown, result?: unknown): void;
   succeed(result?: unknown): void;
   fail(error?: unknown): void;
+}
+
+/**
+ * The mobile client context; the same shape as @types/aws-lambda's `ClientContext`, so `LambdaContext` is assignable
+ * to its `Context` and handlers typed with it need no cast.
+ */
+export interface LambdaClientContext {
+  client: { installationId: string; appTitle: string; appVersionName: string; appVersionCode: string; appPackageName: string };
+  custom?: unknown;
+  env: { platformVersion: string; platform: string; make: string; model: string; locale: string };
 }
 
 export type HandlerCallback = (error?: unknown, result?: unknown) => void;

@@ -1,4 +1,4 @@
-import type { Scheduler } from "@simcloud/clock";
+import { yieldMacrotask, type Scheduler } from "@simcloud/clock";
 import type { Trace, TraceEvent, TraceType } from "@simcloud/core";
 import { formatEvents } from "./timeline";
 
@@ -57,12 +57,11 @@ export async function until<K extends TraceType>(
         };
       });
     } else {
-      await scheduler.settle();
+      await settleHeld(scheduler);
       while (found === undefined) {
         const next = scheduler.nextTaskTime();
         if (next === undefined) {
           // Nothing scheduled can cause it: time stays where it is.
-          await scheduler.settle();
           if (found === undefined) throw fail("nothing was left scheduled");
           break;
         }
@@ -72,10 +71,23 @@ export async function until<K extends TraceType>(
           break;
         }
         await scheduler.advanceTo(next);
+        await settleHeld(scheduler);
       }
     }
     return found as TraceEvent<K>;
   } finally {
     stop();
+  }
+}
+
+/**
+ * Runs what is due now, and waits for real work the simulation holds time for (a handler module loading, a real
+ * HTTP request), so time never jumps past work that has not had its chance, e.g. to an invocation's timeout.
+ */
+async function settleHeld(scheduler: Scheduler): Promise<void> {
+  await scheduler.settle();
+  while (scheduler.heldCount > 0 && !scheduler.isDisposed) {
+    await yieldMacrotask();
+    await scheduler.settle();
   }
 }
