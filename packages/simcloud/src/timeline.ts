@@ -150,7 +150,7 @@ export function buildDiagram(events: readonly TraceEvent[]): Diagram {
         add(event, "arrow", event.queueUrl, event.deadLetterQueueUrl, `${shortId(event.messageId)} moved to DLQ`, true);
         break;
       case "lambda.esm.batch":
-        add(event, "arrow", event.eventSourceArn, event.functionName, `batch of ${event.size}: ${event.outcome}`, event.outcome !== "success");
+        add(event, "arrow", event.eventSourceArn, event.functionName, `batch of ${event.size}: ${event.outcome}${event.reason === undefined ? "" : ` (${event.reason.length > 48 ? `${event.reason.slice(0, 47)}…` : event.reason})`}`, event.outcome !== "success");
         break;
       case "lambda.invocation.completed":
         if (event.functionError !== undefined)
