@@ -10,14 +10,6 @@ export function projectConfig(name: string): ViteUserConfig {
     ssr: { resolve: { conditions: ["@simcloud/source", "node", "development|production"] } },
     resolve: { conditions: ["@simcloud/source", "module", "development|production"] },
     // A stuck test fails instead of hanging the run: simcloud's own tests finish in well under a second each.
-    // The AWS SDK's own switch for its Node-version notice, which every test worker would otherwise print once.
-    test: {
-      name,
-      include: ["**/*.test.ts"],
-      exclude: [...configDefaults.exclude, "dist/**"],
-      testTimeout: 60_000,
-      hookTimeout: 60_000,
-      env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
-    },
+    test: { name, include: ["**/*.test.ts"], exclude: [...configDefaults.exclude, "dist/**"], testTimeout: 60_000, hookTimeout: 60_000 },
   };
 }
