@@ -142,6 +142,8 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     ctx.trace.record("sns.message.published", {
       topicArn: topic.arn,
       messageId,
+      message: prepared.message,
+      ...(prepared.subject === undefined ? {} : { subject: prepared.subject }),
       subscriptions: topic.subscriptions.size,
       ...(sequenceNumber === undefined ? {} : { sequenceNumber }),
       ...(prepared.messageGroupId === undefined ? {} : { messageGroupId: prepared.messageGroupId }),
