@@ -22,7 +22,15 @@ import { dirname } from "node:path";
 import { FAKE_TIMERS_ON_VIRTUAL_CLOUD, fakeTimersInstalled } from "./fake-timers";
 import { guardDisposed, type DisposalWatch } from "./guard";
 import { intercept, type Interception } from "./intercept";
-import { createHelpers, type LambdaHelpers, type SnsHelpers, type SqsHelpers } from "./handles";
+import { createHelpers, type FunctionHandleOf, type LambdaHelpersOf, type QueueHandleOf, type ResourceHandleOf, type SnsHelpersOf, type SqsHelpersOf, type TopicHandleOf } from "./handles";
+
+export type QueueHandle = QueueHandleOf<Cloud>;
+export type FunctionHandle = FunctionHandleOf<Cloud>;
+export type TopicHandle = TopicHandleOf<Cloud>;
+export type ResourceHandle = ResourceHandleOf<Cloud>;
+export type SqsHelpers = SqsHelpersOf<Cloud>;
+export type LambdaHelpers = LambdaHelpersOf<Cloud>;
+export type SnsHelpers = SnsHelpersOf<Cloud>;
 import { renderReport, type ReportOptions } from "./report";
 import { buildDiagram, diagramToMermaid, formatEvents, type FormatOptions } from "./timeline";
 import { until, type UntilOptions } from "./until";

@@ -1,6 +1,6 @@
 export { createCloud } from "./cloud";
 export type { Cloud, CloudOptions, CloudServices, CloudTrace } from "./cloud";
-export type { QueueHandle, FunctionHandle, TopicHandle, ResourceHandle, SqsHelpers, LambdaHelpers, SnsHelpers } from "./handles";
+export type { QueueHandle, FunctionHandle, TopicHandle, ResourceHandle, SqsHelpers, LambdaHelpers, SnsHelpers } from "./cloud";
 export { UntilTimeoutError } from "./until";
 export { UnservedAwsRequestError } from "./intercept";
 export type { Interception } from "./intercept";

@@ -8,7 +8,7 @@
 import { expect, test as baseTest, vi } from "vitest";
 import { createCloud, type Cloud, type CloudOptions } from "./cloud";
 import { FAKE_TIMERS_ON_VIRTUAL_CLOUD, fakeTimersInstalled } from "./fake-timers";
-import type { FunctionHandle, QueueHandle, ResourceHandle, TopicHandle } from "./handles";
+import type { FunctionHandle, QueueHandle, ResourceHandle, TopicHandle } from "./cloud";
 
 export interface CloudFixtureOptions extends CloudOptions {
   /** Print the cloud's timeline when the test fails (default true). */
@@ -201,5 +201,5 @@ declare module "vitest" {
 }
 
 export type { Cloud, CloudOptions } from "./cloud";
-export type { QueueHandle, FunctionHandle, TopicHandle } from "./handles";
+export type { QueueHandle, FunctionHandle, TopicHandle } from "./cloud";
 export { UntilTimeoutError } from "./until";
