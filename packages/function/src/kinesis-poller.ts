@@ -416,6 +416,8 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
     return batch;
   }
 
+  const NO_LINEAGE: readonly undefined[] = [];
+
   type Attempt = "ok" | "stopped" | number | { functionError: string | undefined; requestId: string; executedVersion: string; statusCode: number } | "throttled";
 
   async function attempt(work: ShardWork, lane: Lane, batch: Item[]): Promise<Attempt> {
@@ -423,9 +425,11 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
     const tumbling = stream().tumblingWindowInSeconds * 1000;
     const event: Record<string, unknown> = { Records: batch.map((item) => item.event) };
     if (tumbling > 0) Object.assign(event, windowFields(work, lane, tumbling, false, false));
-    const result = await host.invoke(event as { Records: unknown[] });
+    // Kinesis records carry no request chain (AWS's recursion detection covers SQS, SNS and S3, not streams).
+    const result = await host.invoke(event as { Records: unknown[] }, NO_LINEAGE);
     if (!active()) return "stopped";
-    if (result.kind === "throttled") {
+    // "recursion-stopped" needs a request chain, which Kinesis records never carry.
+    if (result.kind !== "completed") {
       trace(settings, batch.length, "throttled");
       host.report("PROBLEM: Function call failed");
       // Throttles are retried without using up retry attempts, until the records expire or pass their maximum age.
@@ -467,7 +471,7 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
   async function finalWindow(work: ShardWork, lane: Lane, early: boolean): Promise<void> {
     const tumbling = stream().tumblingWindowInSeconds * 1000;
     const event = { Records: [], ...windowFields(work, lane, tumbling, true, early) };
-    await host.invoke(event);
+    await host.invoke(event, NO_LINEAGE);
     lane.windowStart = undefined;
     lane.state = {};
   }
