@@ -92,12 +92,15 @@ it("a Kinesis mapping with ReportBatchItemFailures retries from the failed item;
       return { batchItemFailures: [] };
     },
   });
-  await cloud.lambda.createEventSourceMapping({
+  const mapping = await cloud.lambda.createEventSourceMapping({
     FunctionName: "f",
     EventSourceArn: "arn:aws:kinesis:us-east-1:000000000000:stream/s",
     StartingPosition: "TRIM_HORIZON",
     FunctionResponseTypes: ["ReportBatchItemFailures"],
   });
+  // As recorded from AWS (LocalStack's test_lambda_integration_kinesis snapshots): stream mappings say "User action",
+  // where SQS mappings say USER_INITIATED.
+  expect(mapping).toMatchObject({ State: "Creating", StateTransitionReason: "User action", DestinationConfig: { OnFailure: {} }, MaximumRecordAgeInSeconds: -1, MaximumRetryAttempts: -1, ParallelizationFactor: 1, TumblingWindowInSeconds: 0 });
   await cloud.kinesis.putRecords({ StreamName: "s", Records: ["0", "1", "2", "3", "4"].map((n) => ({ PartitionKey: "k", Data: enc(n) })) });
   await cloud.advance(60_000);
   expect(batches).toEqual([

@@ -241,7 +241,8 @@ export class EventSourceMappings {
       LastModified: new Date(mapping.lastModified),
       LastProcessingResult: mapping.lastProcessingResult,
       State: state,
-      StateTransitionReason: "USER_INITIATED",
+      // AWS words it differently per source (recorded answers): SQS "USER_INITIATED", streams "User action".
+      StateTransitionReason: mapping.stream === undefined ? "USER_INITIATED" : "User action",
     };
   }
 }
