@@ -110,3 +110,17 @@ it("a Kinesis mapping with ReportBatchItemFailures retries from the failed item;
     ["3", "4"],
   ]);
 });
+
+it("a second mapping of the same stream and function is a ResourceConflictException worded for streams, not SQS", async () => {
+  await using cloud = createCloud();
+  await cloud.kinesis.createStream({ StreamName: "s", ShardCount: 1 });
+  await cloud.advance(1_000);
+  await cloud.lambda.createFunction({ FunctionName: "f", handler: async () => undefined });
+  const input = { FunctionName: "f", EventSourceArn: "arn:aws:kinesis:us-east-1:000000000000:stream/s", StartingPosition: "LATEST" } as const;
+  const { UUID } = await cloud.lambda.createEventSourceMapping(input);
+  // Lambda's wording for non-SQS sources (LocalStack's provider, written against AWS's answers).
+  await expect(cloud.lambda.createEventSourceMapping(input)).rejects.toMatchObject({
+    code: "ResourceConflictException",
+    message: `The event source arn (" arn:aws:kinesis:us-east-1:000000000000:stream/s ") and function (" f ") provided mapping already exists. Please update or delete the existing mapping with UUID ${UUID}`,
+  });
+});

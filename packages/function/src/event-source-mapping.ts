@@ -76,8 +76,11 @@ export class EventSourceMappings {
     checkRange(input.ScalingConfig?.MaximumConcurrency, "scalingConfig.maximumConcurrency", LIMITS.maximumConcurrencyMin, LIMITS.maximumConcurrencyMax);
     for (const existing of this.mappings.values()) {
       if (existing.fn === fn && existing.eventSourceArn === source && existing.qualifier === qualifier) {
+        // Lambda words SQS conflicts apart from every other source's.
         throw errors.ResourceConflictException(
-          `An event source mapping with SQS arn (" ${source} ") and function (" ${fn.name} ") already exists. Please update or delete the existing mapping with UUID ${existing.uuid}`,
+          service === "sqs"
+            ? `An event source mapping with SQS arn (" ${source} ") and function (" ${fn.name} ") already exists. Please update or delete the existing mapping with UUID ${existing.uuid}`
+            : `The event source arn (" ${source} ") and function (" ${fn.name} ") provided mapping already exists. Please update or delete the existing mapping with UUID ${existing.uuid}`,
           { Type: "User" },
         );
       }
