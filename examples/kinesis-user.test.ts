@@ -124,3 +124,35 @@ it("a second mapping of the same stream and function is a ResourceConflictExcept
     message: `The event source arn (" arn:aws:kinesis:us-east-1:000000000000:stream/s ") and function (" f ") provided mapping already exists. Please update or delete the existing mapping with UUID ${UUID}`,
   });
 });
+
+it("with BisectBatchOnFunctionError and ReportBatchItemFailures, a partial failure is split at the returned sequence number and the rest retried whole", async () => {
+  // Lambda Developer Guide, "Configuring partial batch response with Kinesis Data Streams and Lambda": "When a partial
+  // batch success response is received and both BisectBatchOnFunctionError and ReportBatchItemFailures are turned on,
+  // the batch is bisected at the returned sequence number and Lambda retries only the remaining records."
+  await using cloud = createCloud({ seed: 1 });
+  await cloud.kinesis.createStream({ StreamName: "s", ShardCount: 1 });
+  await cloud.advance(1_000);
+  const batches: string[][] = [];
+  await cloud.lambda.createFunction({
+    FunctionName: "f",
+    handler: async (event: { Records: KinesisEventRecord[] }) => {
+      const values = event.Records.map((record) => Buffer.from(record.kinesis.data, "base64").toString());
+      batches.push(values);
+      const bad = batches.length === 1 ? event.Records[3] : undefined;
+      return { batchItemFailures: bad === undefined ? [] : [{ itemIdentifier: bad.kinesis.sequenceNumber }] };
+    },
+  });
+  await cloud.lambda.createEventSourceMapping({
+    FunctionName: "f",
+    EventSourceArn: "arn:aws:kinesis:us-east-1:000000000000:stream/s",
+    StartingPosition: "TRIM_HORIZON",
+    FunctionResponseTypes: ["ReportBatchItemFailures"],
+    BisectBatchOnFunctionError: true,
+  });
+  await cloud.kinesis.putRecords({ StreamName: "s", Records: ["0", "1", "2", "3", "4", "5"].map((n) => ({ PartitionKey: "k", Data: enc(n) })) });
+  await cloud.advance(30_000);
+  expect(batches).toEqual([
+    ["0", "1", "2", "3", "4", "5"],
+    ["3", "4", "5"],
+  ]);
+});
