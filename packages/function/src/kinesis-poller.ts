@@ -418,8 +418,6 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
     return batch;
   }
 
-  const NO_LINEAGE: readonly undefined[] = [];
-
   type Attempt = "ok" | "stopped" | number | { functionError: string | undefined; requestId: string; executedVersion: string; statusCode: number } | "throttled";
 
   async function attempt(work: ShardWork, lane: Lane, batch: Item[]): Promise<Attempt> {
@@ -427,11 +425,11 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
     const tumbling = stream().tumblingWindowInSeconds * 1000;
     const event: Record<string, unknown> = { Records: batch.map((item) => item.event) };
     if (tumbling > 0) Object.assign(event, windowFields(work, lane, tumbling, false, false));
-    // Kinesis records carry no request chain (AWS's recursion detection covers SQS, SNS and S3, not streams).
-    const result = await host.invoke(event as { Records: unknown[] }, NO_LINEAGE);
+    // Kinesis records carry no lineage: AWS's recursive loop detection covers SQS, SNS and Lambda only.
+    const result = await host.invoke(event as { Records: unknown[] }, []);
     if (!active()) return "stopped";
-    // "recursion-stopped" needs a request chain, which Kinesis records never carry.
-    if (result.kind !== "completed") {
+    if (result.kind === "recursion-stopped") throw new Error("unreachable: a batch without lineage was stopped as recursive");
+    if (result.kind === "throttled") {
       trace(settings, batch.length, "throttled");
       host.report("PROBLEM: Function call failed");
       // Throttles are retried without using up retry attempts, until the records expire or pass their maximum age.
@@ -473,7 +471,7 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
   async function finalWindow(work: ShardWork, lane: Lane, early: boolean): Promise<void> {
     const tumbling = stream().tumblingWindowInSeconds * 1000;
     const event = { Records: [], ...windowFields(work, lane, tumbling, true, early) };
-    await host.invoke(event, NO_LINEAGE);
+    await host.invoke(event, []);
     lane.windowStart = undefined;
     lane.state = {};
   }
