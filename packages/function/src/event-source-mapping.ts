@@ -79,8 +79,11 @@ export class EventSourceMappings {
     checkRange(input.ScalingConfig?.MaximumConcurrency, "scalingConfig.maximumConcurrency", LIMITS.maximumConcurrencyMin, LIMITS.maximumConcurrencyMax);
     for (const existing of this.mappings.values()) {
       if (existing.fn === fn && existing.eventSourceArn === source && existing.qualifier === qualifier) {
+        // Lambda words SQS conflicts apart from every other source's.
         throw errors.ResourceConflictException(
-          `An event source mapping with SQS arn (" ${source} ") and function (" ${fn.name} ") already exists. Please update or delete the existing mapping with UUID ${existing.uuid}`,
+          service === "sqs"
+            ? `An event source mapping with SQS arn (" ${source} ") and function (" ${fn.name} ") already exists. Please update or delete the existing mapping with UUID ${existing.uuid}`
+            : `The event source arn (" ${source} ") and function (" ${fn.name} ") provided mapping already exists. Please update or delete the existing mapping with UUID ${existing.uuid}`,
           { Type: "User" },
         );
       }
@@ -262,7 +265,8 @@ export class EventSourceMappings {
       LastModified: new Date(mapping.lastModified),
       LastProcessingResult: mapping.lastProcessingResult,
       State: state,
-      StateTransitionReason: "USER_INITIATED",
+      // AWS words it differently per source (recorded answers): SQS "USER_INITIATED", streams "User action".
+      StateTransitionReason: mapping.stream === undefined ? "USER_INITIATED" : "User action",
     };
   }
 }

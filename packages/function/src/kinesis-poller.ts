@@ -346,15 +346,17 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
           lane.attempts = 0;
           continue;
         }
+        // ReportBatchItemFailures: the records before the first failed one are checkpointed. With bisection on, that
+        // checkpoint is the split ("bisected at the returned sequence number"): the rest is retried whole, not halved.
+        const splitAtFailure = typeof outcome === "number" && outcome > 0;
         if (typeof outcome === "number") {
-          // ReportBatchItemFailures: the records before the first failed one are checkpointed.
           lane.queue.splice(0, outcome);
           batch = batch.slice(outcome);
         }
         lane.attempts++;
         const tooOld = tooOldToRetry(batch);
         const exhausted = streamSettings.maximumRetryAttempts !== -1 && lane.attempts > streamSettings.maximumRetryAttempts;
-        if (streamSettings.bisectBatchOnFunctionError && batch.length > 1 && !tooOld) {
+        if (streamSettings.bisectBatchOnFunctionError && batch.length > 1 && !tooOld && !splitAtFailure) {
           // Splitting does not use up retry attempts (Lambda Developer Guide: "Kinesis error handling").
           lane.attempts--;
           lane.limit = Math.ceil(batch.length / 2);

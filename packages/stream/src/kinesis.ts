@@ -66,7 +66,7 @@ import type {
   UpdateShardCountOutput,
   UpdateStreamModeInput,
 } from "./types";
-import { checkTagCharacters, constraint, kinesisTagRules, intRange, oneOf, required, sequenceNumber, streamName, textLength } from "./validate";
+import { checkTagCharacters, constraint, hashKeyText, kinesisTagRules, intRange, oneOf, required, sequenceNumber, streamName, textLength } from "./validate";
 
 export interface StreamServiceOptions {
   /**
@@ -317,6 +317,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
   }
 
   function checkData(stream: StreamState, data: unknown, partitionKey: unknown, explicitHashKey: unknown, prefix: string): { data: Uint8Array; partitionKey: string; hashKey: bigint } {
+    const explicit = hashKeyText(explicitHashKey, `${prefix}explicitHashKey`);
     const bytes = required(data, `${prefix}data`);
     if (!(bytes instanceof Uint8Array)) throw constraint(data, `${prefix}data`, "Member must be a blob");
     const key = textLength(required(partitionKey, `${prefix}partitionKey`), `${prefix}partitionKey`, 1, LIMITS.partitionKeyMax) as string;
@@ -327,12 +328,10 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       );
     }
     let hashKey: bigint;
-    if (explicitHashKey !== undefined && explicitHashKey !== null) {
-      const parsed = typeof explicitHashKey === "string" ? parseHashKey(explicitHashKey) : undefined;
+    if (explicit !== undefined) {
+      const parsed = parseHashKey(explicit);
       if (parsed === undefined) {
-        throw errors.InvalidArgumentException(
-          `Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${String(explicitHashKey)}`,
-        );
+        throw errors.InvalidArgumentException(`Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${explicit}`);
       }
       hashKey = parsed;
     } else {
@@ -816,14 +815,15 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
 
     async splitShard(input) {
       const shardId = textLength(required(input.ShardToSplit, "shardToSplit"), "shardToSplit", 1, 128) as string;
-      const keyText = required(input.NewStartingHashKey, "newStartingHashKey");
+      const keyText = hashKeyText(required(input.NewStartingHashKey, "newStartingHashKey"), "newStartingHashKey") as string;
       const stream = find(input);
       const shard = stream.byId.get(shardId);
       if (shard === undefined || !shard.open) throw errors.ResourceNotFoundException(`Could not find shard ${shardId} in stream ${stream.name} under account ${account}.`);
-      const at = parseHashKey(String(keyText));
-      if (at === undefined || at <= shard.start || at > shard.end) {
+      const at = parseHashKey(keyText);
+      // AWS's own rule: both children must hold more than one hash key.
+      if (at === undefined || at <= shard.start + 1n || at >= shard.end) {
         throw errors.InvalidArgumentException(
-          `NewStartingHashKey ${String(keyText)} used in SplitShard() on shard ${shardId} in stream ${stream.name} under account ${account} is not both greater than one plus the shard's StartingHashKey ${shard.start} and less than the shard's EndingHashKey ${shard.end}.`,
+          `NewStartingHashKey ${keyText} used in SplitShard() on shard ${shardId} in stream ${stream.name} under account ${account} is not both greater than one plus the shard's StartingHashKey ${shard.start} and less than the shard's EndingHashKey ${shard.end}.`,
         );
       }
       active(stream);

@@ -16,6 +16,11 @@ const SUBSCRIPTION_MS = 5 * 60_000;
 export async function* subscription(ctx: SimContext, stream: StreamState, consumer: ConsumerState, shard: ShardState, cursor: bigint): AsyncGenerator<{ SubscribeToShardEvent: SubscribeToShardEvent }> {
   let expired = false;
   const end = new Promise<void>((resolve) => {
+    // Disposing the cloud ends the subscription: a consumer awaiting its next event must not hang.
+    ctx.scheduler.onDispose(() => {
+      expired = true;
+      resolve();
+    });
     ctx.scheduler.after(
       SUBSCRIPTION_MS,
       () => {

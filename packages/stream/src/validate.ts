@@ -48,6 +48,15 @@ export function sequenceNumber(value: unknown, member: string): string | undefin
   return value;
 }
 
+const HASH_KEY = /^(0|[1-9]\d{0,38})$/;
+
+/** A hash key's wire shape (ExplicitHashKey, NewStartingHashKey): the 128-bit range is checked by the caller. */
+export function hashKeyText(value: unknown, member: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string" || !HASH_KEY.test(value)) throw constraint(value, member, "Member must satisfy regular expression pattern: 0|([1-9]\\d{0,38})");
+  return value;
+}
+
 export function oneOf<T extends string>(value: unknown, member: string, allowed: readonly T[]): T | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
