@@ -89,7 +89,6 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   const modules = newModuleLoader();
   // A disposed cloud lets go of its module instances even while the caller still holds the cloud.
   ctx.scheduler.onDispose(() => {
-    modules.clear();
     for (const fn of functions.values()) fn.environments.clear();
   });
   // The patched process.env and console go back to the host's when the last cloud using them is disposed.

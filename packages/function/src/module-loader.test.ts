@@ -134,6 +134,16 @@ describe("module handlers: one module instance per execution environment and per
     ctx.scheduler.dispose();
   });
 
+  it("a TypeScript handler runs as it would after the user's own build", async () => {
+    file("shape.ts", `export interface Shape { sides: number } export const square: Shape = { sides: 4 };`);
+    const path = file("typed.ts", `import { square, type Shape } from "./shape"; let seen: Shape[] = []; export const handler = async (): Promise<number> => { seen.push(square); return seen.length * square.sides; };`);
+    const ctx = createSimContext();
+    const lambda = createFunctionService(ctx);
+    await lambda.createFunction({ FunctionName: "typed", Code: { modulePath: path } });
+    expect([await call(lambda, "typed"), await call(lambda, "typed")]).toEqual([4, 8]);
+    ctx.scheduler.dispose();
+  });
+
   it("a CommonJS handler sees its own __filename, __dirname and require", async () => {
     const path = file("paths.cjs", `const { join } = require("node:path"); exports.handler = async () => ({ f: __filename, d: __dirname, j: join(__dirname, "x"), m: typeof module.exports });`);
     const ctx = createSimContext();

@@ -23,33 +23,45 @@ import type { Plugin } from "esbuild";
  * `require` with its cache evicted. Node's own loader then also reports the errors in its own words.
  */
 export class ModuleLoader {
-  private readonly cache = new Map<string, Compiled>();
-
   constructor(private readonly scope: string) {}
 
   /** A fresh instance of the module at `file` (an absolute path) for the environment `envId`. */
   async instantiate(file: string, envId: string): Promise<unknown> {
-    const compiled = await this.compiled(file);
+    const compiled = await compiledModule(file);
     if (compiled.script === undefined) return isCommonJs(file) ? requireFresh(file) : await importFresh(file, `${this.scope}.${envId}`);
     const factory = compiled.script.runInThisContext() as ModuleFactory;
     const module = { exports: {} as unknown };
     factory.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
     return module.exports;
   }
+}
 
-  /** Forget every compiled module (the cloud is gone). */
-  clear(): void {
-    this.cache.clear();
-  }
+/**
+ * Compiled code holds no module state (each environment runs it into a fresh scope), so clouds share it:
+ * a new cloud's first cold start costs no bundling. Bounded, least recently used out.
+ */
+const compiledCache = new Map<string, Compiled>();
+const compiling = new Map<string, Promise<Compiled>>();
+const CACHE_LIMIT = 256;
 
-  /** Bundled once per content: cached by the modification time and size of every input file. */
-  private async compiled(file: string): Promise<Compiled> {
-    const cached = this.cache.get(file);
-    if (cached !== undefined && (await unchanged(cached.inputs))) return cached;
-    const compiled = await compile(file);
-    this.cache.set(file, compiled);
-    return compiled;
+/** Bundled once per content: reused while every input file keeps its modification time and size. */
+async function compiledModule(file: string): Promise<Compiled> {
+  const cached = compiledCache.get(file);
+  if (cached !== undefined && (await unchanged(cached.inputs))) {
+    compiledCache.delete(file);
+    compiledCache.set(file, cached);
+    return cached;
   }
+  let pending = compiling.get(file);
+  if (pending === undefined) {
+    pending = compile(file).finally(() => compiling.delete(file));
+    compiling.set(file, pending);
+  }
+  const compiled = await pending;
+  compiledCache.delete(file);
+  compiledCache.set(file, compiled);
+  if (compiledCache.size > CACHE_LIMIT) compiledCache.delete(compiledCache.keys().next().value as string);
+  return compiled;
 }
 
 type ModuleFactory = (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
