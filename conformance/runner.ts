@@ -23,6 +23,8 @@ export interface RunOptions {
   readonly driverFactory?: (cloud: Cloud) => Driver;
   /** Decorates the fresh cloud before the case runs (the self-test adds scripted stand-in services). */
   readonly prepareCloud?: (cloud: Cloud) => Cloud;
+  /** Overrides the case's cloud settings (EventBridge pattern vectors through real rules use the vectors' account). */
+  readonly cloudOptions?: { readonly accountId?: string };
 }
 
 export type CaseResult =
@@ -69,7 +71,7 @@ export function chooseDriver(cloud: Cloud, requested: RunOptions["driver"]): Dri
 }
 
 export async function runCase(testCase: ConformanceCase, options: RunOptions = {}): Promise<CaseResult> {
-  const fresh = createCloud({ ...CLOUD_OPTIONS });
+  const fresh = createCloud({ ...CLOUD_OPTIONS, ...options.cloudOptions });
   const cloud = options.prepareCloud ? options.prepareCloud(fresh) : fresh;
   const kind = options.driverFactory ? "native" : chooseDriver(cloud, options.driver ?? "auto");
   let driver: Driver | undefined;

@@ -1,9 +1,11 @@
 /**
  * The README demo: an order topic fans out to a billing queue and, through a filter policy, to a shipping
- * queue that a Lambda worker drains through an event source mapping. One order is poison: the worker throws,
+ * queue that a Lambda worker drains through an event source mapping. Each shipped order is announced on
+ * EventBridge, whose rule turns it into a line for a notifications queue. One order is poison: the worker throws,
  * the message comes back after the visibility timeout, and after maxReceiveCount it lands in the DLQ.
  * Each shipped order is also written to a Kinesis stream, which an analytics function reads in order through a
- * stream event source mapping. Everything runs on virtual time; the same seed prints the same story, byte for byte.
+ * stream event source mapping, and starts a Step Functions execution that tracks the delivery: a two-day Wait,
+ * then a Pass. Everything runs on virtual time; the same seed prints the same story, byte for byte.
  */
 import { createCloud, type Cloud, type KinesisEventRecord, type TraceEvent } from "simcloud";
 
@@ -14,6 +16,7 @@ export interface DemoResult {
   deadLettered: number[];
   /** Order ids the analytics function read from the Kinesis stream, in order. */
   analysed: number[];
+  notified: string[];
 }
 
 interface Order {
@@ -56,6 +59,18 @@ export async function runDemo(): Promise<DemoResult> {
     Attributes: { RawMessageDelivery: "true", FilterPolicy: JSON.stringify({ express: ["true"] }) },
   });
 
+  const { stateMachineArn } = await cloud.sfn.createStateMachine({
+    name: "delivery",
+    roleArn: "arn:aws:iam::000000000000:role/delivery",
+    definition: JSON.stringify({
+      StartAt: "InTransit",
+      States: {
+        InTransit: { Type: "Wait", Seconds: 2 * 24 * 3600, Next: "Delivered" },
+        Delivered: { Type: "Pass", Parameters: { "orderId.$": "$.orderId", status: "delivered" }, End: true },
+      },
+    }),
+  });
+
   await cloud.kinesis.createStream({ StreamName: "order-events", ShardCount: 1 });
   const analysed: number[] = [];
   await cloud.lambda.createFunction({
@@ -75,6 +90,8 @@ export async function runDemo(): Promise<DemoResult> {
         if (order.orderId === POISON_ORDER) throw new Error(`address for order ${order.orderId} is unreadable`);
         shipped.push(order.orderId);
         await cloud.kinesis.putRecord({ StreamName: "order-events", PartitionKey: String(order.orderId), Data: new TextEncoder().encode(record.body) });
+        await cloud.events.putEvents({ Entries: [{ Source: "shop.shipping", DetailType: "OrderShipped", Detail: JSON.stringify({ orderId: order.orderId }) }] });
+        await cloud.sfn.startExecution({ stateMachineArn, name: `order-${order.orderId}`, input: JSON.stringify({ orderId: order.orderId }) });
       }
     },
   });
@@ -86,7 +103,13 @@ export async function runDemo(): Promise<DemoResult> {
     EventSourceArn: "arn:aws:kinesis:us-east-1:000000000000:stream/order-events",
     StartingPosition: "TRIM_HORIZON",
   });
-  say("stack ready: topic orders → billing (all) + shipping (express only) → λ ship-order; DLQ after 2 receives; shipped orders → kinesis order-events → λ order-analytics");
+  const notifications = await createQueue(cloud, "notifications");
+  await cloud.events.putRule({ Name: "order-shipped", EventPattern: JSON.stringify({ source: ["shop.shipping"], "detail-type": ["OrderShipped"] }) });
+  await cloud.events.putTargets({
+    Rule: "order-shipped",
+    Targets: [{ Id: "notify", Arn: notifications.arn, InputTransformer: { InputPathsMap: { id: "$.detail.orderId" }, InputTemplate: '"order <id> shipped"' } }],
+  });
+  say("stack ready: topic orders → billing (all) + shipping (express only) → λ ship-order → EventBridge → notifications + delivery state machine; DLQ after 2 receives; shipped orders → kinesis order-events → λ order-analytics");
 
   for (const order of ORDERS) {
     await cloud.sns.publish({
@@ -101,9 +124,12 @@ export async function runDemo(): Promise<DemoResult> {
 
   const billed = (await drain(cloud, billing.url)).map((body) => (JSON.parse(body) as Order).orderId);
   const deadLettered = (await drain(cloud, dlq.url)).map((body) => (JSON.parse(body) as Order).orderId);
-  say(`billing queue holds orders ${billed.join(", ")}; shipped ${shipped.join(", ")}; dead-lettered ${deadLettered.join(", ")}`);
+  const notified = (await drain(cloud, notifications.url)).map((body) => JSON.parse(body) as string);
+  // The deliveries' two-day Waits: days of virtual time, milliseconds of real time.
+  await cloud.advance(3 * 24 * 3600 * 1000);
+  say(`billing queue holds orders ${billed.join(", ")}; shipped ${shipped.join(", ")}; dead-lettered ${deadLettered.join(", ")}; notified: ${notified.join(", ")}`);
   say(`analytics read orders ${analysed.join(", ")} from the order-events stream`);
-  return { lines, billed, shipped, deadLettered, analysed };
+  return { lines, billed, shipped, deadLettered, analysed, notified };
 }
 
 async function createQueue(cloud: Cloud, name: string, Attributes?: Record<string, string>): Promise<{ url: string; arn: string }> {
@@ -145,8 +171,18 @@ function describe(event: TraceEvent): string | undefined {
       return `kin   order-events: record ${event.sequenceNumber.slice(-6)} on ${event.shardId} (partition key ${event.partitionKey})`;
     case "lambda.invocation.completed":
       return `λ     ${event.functionName} ${event.functionError ? `failed (${event.errorType ?? event.functionError})` : "succeeded"} in ${event.durationMs} ms`;
+    case "events.event.put":
+      return `eb    ${event.detailType} from ${event.source} matched ${event.rules} rule(s)`;
+    case "events.target.delivered":
+      return `eb    rule ${event.ruleArn.slice(event.ruleArn.lastIndexOf("/") + 1)} delivered to ${event.targetArn.slice(event.targetArn.lastIndexOf(":") + 1)}`;
     case "lambda.esm.batch":
       return event.outcome === "success" ? undefined : `λ     mapping batch of ${event.size}: ${event.outcome}, message stays on the queue`;
+    case "sfn.execution.started":
+      return `sfn   ${event.name}: execution started`;
+    case "sfn.state.entered":
+      return event.stateType === "Wait" ? `sfn   ${event.executionArn.slice(event.executionArn.lastIndexOf(":") + 1)}: ${event.state} (Wait)` : undefined;
+    case "sfn.execution.finished":
+      return `sfn   ${event.executionArn.slice(event.executionArn.lastIndexOf(":") + 1)}: ${event.status}`;
     default:
       return undefined;
   }

@@ -2,5 +2,5 @@
 import { runDemo } from "./demo-scenario";
 
 const result = await runDemo();
-console.log("simcloud demo: SNS fan-out + SQS + Lambda worker with a poison message, on virtual time\n");
+console.log("simcloud demo: SNS fan-out + SQS + Lambda worker with a poison message + EventBridge notifications, on virtual time\n");
 for (const line of result.lines) console.log(line);

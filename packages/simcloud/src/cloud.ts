@@ -9,10 +9,12 @@ import {
   type TraceType,
 } from "@simcloud/core";
 
+import { createEventBridgeService, createPipesService, createSchedulerService, type EventBridgeService, type PipesService, type SchedulerService } from "@simcloud/event-bus";
 import { createFunctionService, type FunctionService, type FunctionServiceOptions } from "@simcloud/function";
 import { createQueueService, type QueueService, type QueueServiceOptions } from "@simcloud/queue";
 import { createClientConfig, type SimcloudClientConfig } from "@simcloud/sdk";
 import { createStreamService, type StreamService, type StreamServiceOptions } from "@simcloud/stream";
+import { createStateMachineService, type StateMachineService, type StateMachineServiceOptions } from "@simcloud/state-machine";
 import { createTopicService, type TopicService, type TopicServiceOptions } from "@simcloud/topic";
 import { guardDisposed, type DisposalWatch } from "./guard";
 
@@ -25,6 +27,8 @@ export interface CloudOptions extends SimContextOptions {
   lambda?: FunctionServiceOptions;
   /** Kinesis settings, e.g. `{ throughputLimits: false }`. */
   kinesis?: StreamServiceOptions;
+  /** Step Functions settings, e.g. `{ mockConfig }` (Step Functions Local's MockConfigFile). */
+  sfn?: StateMachineServiceOptions;
 }
 
 /** The services of a cloud, each created on the cloud's one context. Add one line per service package. */
@@ -33,6 +37,13 @@ export interface CloudServices {
   sqs: QueueService;
   sns: TopicService;
   kinesis: StreamService;
+  /** EventBridge: buses, rules, targets, schedules, archives and replays. */
+  events: EventBridgeService;
+  /** EventBridge Scheduler (`cloud.scheduler` is the clock's): schedules that fire on virtual time. */
+  schedules: SchedulerService;
+  /** EventBridge Pipes: SQS → filter → enrichment → target. */
+  pipes: PipesService;
+  sfn: StateMachineService;
 }
 
 function createServices(context: SimContext, options: CloudOptions, disposal: DisposalWatch): CloudServices {
@@ -42,6 +53,10 @@ function createServices(context: SimContext, options: CloudOptions, disposal: Di
     sqs: guard(createQueueService(context, options.sqs), "sqs"),
     sns: guard(createTopicService(context, options.sns), "sns"),
     kinesis: guard(createStreamService(context, options.kinesis), "kinesis"),
+    events: guard(createEventBridgeService(context), "events"),
+    schedules: guard(createSchedulerService(context), "schedules"),
+    pipes: guard(createPipesService(context), "pipes"),
+    sfn: guard(createStateMachineService(context, options.sfn), "sfn"),
   };
 }
 

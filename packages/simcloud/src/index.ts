@@ -57,3 +57,21 @@ export type {
 } from "@simcloud/topic";
 export { createStreamService, kinesisErrors, KINESIS_LIMITS, hashKeyOf, MAX_HASH_KEY } from "@simcloud/stream";
 export type * from "@simcloud/stream";
+export { createEventBridgeService, createSchedulerService, createPipesService, pipesErrors, schedulerErrors, eventBridgeErrors, EVENTBRIDGE_LIMITS, PUT_EVENTS_MAX_BYTES } from "@simcloud/event-bus";
+export type { EventBridgeService, SchedulerService, PipesService, TargetHandler } from "@simcloud/event-bus";
+export { createStateMachineService, sfnErrors, SFN_LIMITS, StatesError } from "@simcloud/state-machine";
+export type {
+  StateMachineService,
+  StateMachineServiceOptions,
+  PathStep,
+  TaskHandler,
+  TaskHandlerRequest,
+  MockConfig,
+  MockConfigAnswer,
+  HistoryEvent,
+  ExecutionStatus,
+  StateMachineType,
+  DescribeExecutionOutput,
+  StartExecutionOutput,
+  StartSyncExecutionOutput,
+} from "@simcloud/state-machine";

@@ -177,6 +177,14 @@ describe("Lambda SDK contract", () => {
     expectTypeOf<Lambda.ListTagsCommandInput>().toExtend<In<"listTags">>();
     expectTypeOf<Out<"listTags">>().toExtend<Sent<Lambda.ListTagsCommandOutput>>();
   });
+  it("PutFunctionRecursionConfig", () => {
+    expectTypeOf<Lambda.PutFunctionRecursionConfigCommandInput>().toExtend<In<"putFunctionRecursionConfig">>();
+    expectTypeOf<Out<"putFunctionRecursionConfig">>().toExtend<Sent<Lambda.PutFunctionRecursionConfigCommandOutput>>();
+  });
+  it("GetFunctionRecursionConfig", () => {
+    expectTypeOf<Lambda.GetFunctionRecursionConfigCommandInput>().toExtend<In<"getFunctionRecursionConfig">>();
+    expectTypeOf<Out<"getFunctionRecursionConfig">>().toExtend<Sent<Lambda.GetFunctionRecursionConfigCommandOutput>>();
+  });
   it("GetAccountSettings", () => {
     expectTypeOf<Lambda.GetAccountSettingsCommandInput>().toExtend<In<"getAccountSettings">>();
     expectTypeOf<Out<"getAccountSettings">>().toExtend<Sent<Lambda.GetAccountSettingsCommandOutput>>();
@@ -185,4 +193,4 @@ describe("Lambda SDK contract", () => {
 
 
 /** Every AWS action of the service has a case above: a new method without one fails to compile here. */
-export const covered = { invoke: true, createFunction: true, getFunction: true, getFunctionConfiguration: true, updateFunctionConfiguration: true, updateFunctionCode: true, deleteFunction: true, listFunctions: true, publishVersion: true, listVersionsByFunction: true, createAlias: true, getAlias: true, updateAlias: true, deleteAlias: true, listAliases: true, putFunctionConcurrency: true, getFunctionConcurrency: true, deleteFunctionConcurrency: true, putProvisionedConcurrencyConfig: true, getProvisionedConcurrencyConfig: true, deleteProvisionedConcurrencyConfig: true, putFunctionEventInvokeConfig: true, updateFunctionEventInvokeConfig: true, getFunctionEventInvokeConfig: true, deleteFunctionEventInvokeConfig: true, listFunctionEventInvokeConfigs: true, createEventSourceMapping: true, getEventSourceMapping: true, updateEventSourceMapping: true, deleteEventSourceMapping: true, listEventSourceMappings: true, tagResource: true, untagResource: true, listTags: true, getAccountSettings: true } as const satisfies Record<Exclude<keyof FunctionService, SimulatorOnly>, true>;
+export const covered = { invoke: true, createFunction: true, getFunction: true, getFunctionConfiguration: true, updateFunctionConfiguration: true, updateFunctionCode: true, deleteFunction: true, listFunctions: true, publishVersion: true, listVersionsByFunction: true, createAlias: true, getAlias: true, updateAlias: true, deleteAlias: true, listAliases: true, putFunctionConcurrency: true, getFunctionConcurrency: true, deleteFunctionConcurrency: true, putProvisionedConcurrencyConfig: true, getProvisionedConcurrencyConfig: true, deleteProvisionedConcurrencyConfig: true, putFunctionEventInvokeConfig: true, updateFunctionEventInvokeConfig: true, getFunctionEventInvokeConfig: true, deleteFunctionEventInvokeConfig: true, listFunctionEventInvokeConfigs: true, createEventSourceMapping: true, getEventSourceMapping: true, updateEventSourceMapping: true, deleteEventSourceMapping: true, listEventSourceMappings: true, tagResource: true, untagResource: true, listTags: true, getAccountSettings: true, putFunctionRecursionConfig: true, getFunctionRecursionConfig: true } as const satisfies Record<Exclude<keyof FunctionService, SimulatorOnly>, true>;

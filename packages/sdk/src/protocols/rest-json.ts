@@ -57,9 +57,16 @@ function match(request: WireRequest, routes: RestJsonRoutes): Match | undefined 
       labels[segment.label] = decodeLabel(part);
       return true;
     });
-    if (matched) return { entry, labels };
+    if (matched && labelsFit(entry.route, labels)) return { entry, labels };
   }
   return undefined;
+}
+
+function labelsFit(route: RestOperationRoute, labels: Record<string, string>): boolean {
+  const patterns = route.labelPatterns;
+  if (patterns === undefined) return true;
+  for (const [label, pattern] of Object.entries(patterns)) if (!pattern.test(labels[label] ?? "")) return false;
+  return true;
 }
 
 function decodeLabel(part: string): string {

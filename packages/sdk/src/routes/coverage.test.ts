@@ -1,4 +1,5 @@
 import { createSimContext } from "@simcloud/core";
+import { createEventBridgeService, createPipesService, createSchedulerService } from "@simcloud/event-bus";
 import { createFunctionService } from "@simcloud/function";
 import { createQueueService } from "@simcloud/queue";
 import { createStreamService } from "@simcloud/stream";
@@ -16,6 +17,9 @@ function services(): Record<string, Record<string, unknown>> {
     sns: createTopicService(ctx) as unknown as Record<string, unknown>,
     lambda: createFunctionService(ctx) as unknown as Record<string, unknown>,
     kinesis: createStreamService(ctx) as unknown as Record<string, unknown>,
+    events: createEventBridgeService(ctx) as unknown as Record<string, unknown>,
+    schedules: createSchedulerService(ctx) as unknown as Record<string, unknown>,
+    pipes: createPipesService(ctx) as unknown as Record<string, unknown>,
   };
 }
 

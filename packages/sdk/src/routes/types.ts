@@ -47,6 +47,11 @@ export interface RestOperationRoute extends OperationRoute {
   /** The model's http trait: method, URI template with `{Label}` segments, success status. */
   readonly http: readonly [method: string, path: string, status: number];
   readonly query?: QueryBindings;
+  /**
+   * Patterns a path label must match for this route to apply: Scheduler and Pipes both serve `/tags/{arn}`, told
+   * apart by the ARN's service.
+   */
+  readonly labelPatterns?: Readonly<Record<string, RegExp>>;
   /** Input members bound to request headers: member → lower-case header name. */
   readonly headers?: Readonly<Record<string, string>>;
   /** The input member that is the raw request body. */

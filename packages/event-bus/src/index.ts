@@ -1,0 +1,16 @@
+export { createEventBridgeService } from "./events";
+export type { EventBridgeService } from "./events";
+export { createSchedulerService } from "./scheduler";
+export type { SchedulerService } from "./scheduler";
+export type * from "./scheduler-shapes";
+export { createPipesService } from "./pipes";
+export type { PipesService } from "./pipes";
+export type * from "./pipes-shapes";
+export type * from "./shapes";
+export type { TargetHandler } from "./targets";
+export { errors as eventBridgeErrors, schedulerErrors, pipesErrors } from "./errors";
+export type { EventBridgeErrorCode } from "./errors";
+export { LIMITS as EVENTBRIDGE_LIMITS, PUT_EVENTS_MAX_BYTES } from "./limits";
+export { parseScheduleExpression, nextFiring } from "./schedule-expression";
+export type { ScheduleExpression } from "./schedule-expression";
+import "./trace";

@@ -1,0 +1,417 @@
+/**
+ * EventBridge Pipes (`cloud.pipes`): source → filter → enrichment → target ("Amazon EventBridge Pipes").
+ * Sources: SQS queues (a background long poll, batches of BatchSize within MaximumBatchingWindowInSeconds).
+ * Kinesis sources need the stream port to offer reads, which it does not yet: such pipes are rejected with a
+ * ValidationException naming the gap. FilterCriteria uses the shared EventBridge pattern engine on each record
+ * (a JSON body is matched as data, as Pipes documents); records that match no filter are deleted. Enrichment:
+ * a Lambda function invoked synchronously, or a Step Functions state machine (started through its port), after
+ * EnrichmentParameters.InputTemplate; the target gets the enrichment's answer, or the records, after
+ * TargetParameters.InputTemplate. Messages are deleted once the target accepted the batch; on failure they return
+ * to the queue after its visibility timeout, as with any SQS consumer.
+ */
+import type { TaskHandle } from "@simcloud/clock";
+import { compileFilter, parseArn, type CompiledFilter, type PortCaller, type QueueMessage, type QueuePort, type SimContext } from "@simcloud/core";
+import { pipesErrors as errors } from "./errors";
+import type * as S from "./pipes-shapes";
+import { sendToTarget, type TargetHandler } from "./targets";
+import { page, validateTags } from "./validate";
+import "./trace";
+
+export interface PipesService {
+  createPipe(input: S.CreatePipeInput): Promise<S.PipeStateOutput>;
+  describePipe(input: S.PipeNameInput): Promise<S.DescribePipeOutput>;
+  updatePipe(input: S.UpdatePipeInput): Promise<S.PipeStateOutput>;
+  deletePipe(input: S.PipeNameInput): Promise<S.PipeStateOutput>;
+  listPipes(input?: S.ListPipesInput): Promise<S.ListPipesOutput>;
+  startPipe(input: S.PipeNameInput): Promise<S.PipeStateOutput>;
+  stopPipe(input: S.PipeNameInput): Promise<S.PipeStateOutput>;
+  tagResource(input: S.PipesTagResourceInput): Promise<Record<string, never>>;
+  untagResource(input: S.PipesUntagResourceInput): Promise<Record<string, never>>;
+  listTagsForResource(input: S.PipesListTagsInput): Promise<{ tags?: Record<string, string> }>;
+  /** Simulator-only: routes a target or enrichment ARN (e.g. an API destination) to `handler`. */
+  registerTargetHandler(arn: string, handler: TargetHandler): () => void;
+}
+
+interface PipeRecord {
+  readonly name: string;
+  readonly arn: string;
+  readonly createdAt: number;
+  modifiedAt: number;
+  spec: S.CreatePipeInput;
+  filters: CompiledFilter<"eventbridge">[];
+  running: boolean;
+  /** Bumped on every stop/update: a poll loop of an older generation ends. */
+  generation: number;
+  readonly tags: Map<string, string>;
+}
+
+const NAME = /^[\.\-_A-Za-z0-9]+$/;
+const WAIT_SECONDS = 20;
+
+export function createPipesService(ctx: SimContext): PipesService {
+  const pipes = new Map<string, PipeRecord>();
+  const handlers = new Map<string, TargetHandler>();
+
+  const pipeFor = (name: unknown): PipeRecord => {
+    const pipe = typeof name === "string" ? pipes.get(name) : undefined;
+    if (pipe === undefined) throw errors.NotFoundException(`Pipe ${String(name)} does not exist.`);
+    return pipe;
+  };
+
+  const stateOf = (pipe: PipeRecord): S.PipeStateOutput => ({
+    Arn: pipe.arn,
+    Name: pipe.name,
+    DesiredState: pipe.spec.DesiredState ?? "RUNNING",
+    CurrentState: pipe.running ? "RUNNING" : "STOPPED",
+    CreationTime: new Date(pipe.createdAt),
+    LastModifiedTime: new Date(pipe.modifiedAt),
+  });
+
+  function validate(input: S.CreatePipeInput): CompiledFilter<"eventbridge">[] {
+    if (typeof input.Name !== "string" || !NAME.test(input.Name) || input.Name.length > 64) {
+      throw errors.ValidationException(`1 validation error detected: Value '${String(input.Name)}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+`);
+    }
+    if (typeof input.RoleArn !== "string") throw errors.ValidationException("RoleArn is required.");
+    const source = parseArn(input.Source ?? "")?.service;
+    if (source === "kinesis") throw errors.ValidationException("Kinesis stream sources are not simulated yet: the stream port offers no reads.");
+    if (source !== "sqs") throw errors.ValidationException(`Source ${String(input.Source)} is not a supported source (SQS queues).`);
+    if (typeof input.Target !== "string" || parseArn(input.Target) === undefined) throw errors.ValidationException(`Target ${String(input.Target)} is not valid.`);
+    const sqs = input.SourceParameters?.SqsQueueParameters;
+    const batch = sqs?.BatchSize ?? 10;
+    const window = sqs?.MaximumBatchingWindowInSeconds ?? 0;
+    if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw errors.ValidationException("BatchSize must be between 1 and 10000.");
+    if (!Number.isInteger(window) || window < 0 || window > 300) throw errors.ValidationException("MaximumBatchingWindowInSeconds must be between 0 and 300.");
+    if (batch > 10 && window === 0) throw errors.ValidationException("MaximumBatchingWindowInSeconds must be at least 1 when BatchSize is greater than 10.");
+    if (input.DesiredState !== undefined && input.DesiredState !== "RUNNING" && input.DesiredState !== "STOPPED") throw errors.ValidationException(`Invalid DesiredState ${input.DesiredState}.`);
+    return (input.SourceParameters?.FilterCriteria?.Filters ?? []).map((filter) => {
+      try {
+        return compileFilter(filter.Pattern ?? "", "eventbridge");
+      } catch (error) {
+        throw errors.ValidationException(error instanceof Error ? error.message : String(error));
+      }
+    });
+  }
+
+  function start(pipe: PipeRecord): void {
+    pipe.generation++;
+    pipe.running = (pipe.spec.DesiredState ?? "RUNNING") === "RUNNING";
+    ctx.trace.record("pipes.pipe.state", { pipeArn: pipe.arn, state: pipe.running ? "RUNNING" : "STOPPED" });
+    if (pipe.running) void poll(pipe, pipe.generation);
+  }
+
+  function stop(pipe: PipeRecord): void {
+    pipe.generation++;
+    pipe.running = false;
+    ctx.trace.record("pipes.pipe.state", { pipeArn: pipe.arn, state: "STOPPED" });
+  }
+
+  const caller = (pipe: PipeRecord): PortCaller => ({ principal: "pipes.amazonaws.com", sourceArn: pipe.arn });
+
+  function pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      ctx.scheduler.after(ms, () => resolve(), { label: "pipes retry", background: true });
+    });
+  }
+
+  async function poll(pipe: PipeRecord, generation: number): Promise<void> {
+    const live = () => pipe.running && pipe.generation === generation && pipes.get(pipe.name) === pipe;
+    while (live()) {
+      const port = ctx.registry.resolve("queue", pipe.spec.Source as string)?.port;
+      if (port === undefined) {
+        await pause(WAIT_SECONDS * 1000);
+        continue;
+      }
+      const before = ctx.scheduler.now();
+      const messages = await gather(port, pipe, live);
+      if (!live()) {
+        for (const message of messages) safe(() => port.changeVisibility(message.ReceiptHandle, 0));
+        return;
+      }
+      if (messages.length === 0) {
+        if (ctx.scheduler.now() === before) await pause(1000);
+        continue;
+      }
+      await deliver(pipe, port, messages);
+    }
+  }
+
+  async function gather(port: QueuePort, pipe: PipeRecord, live: () => boolean): Promise<QueueMessage[]> {
+    const sqs = pipe.spec.SourceParameters?.SqsQueueParameters;
+    const batchSize = sqs?.BatchSize ?? 10;
+    const windowMs = (sqs?.MaximumBatchingWindowInSeconds ?? 0) * 1000;
+    const receive = (max: number, wait: number) =>
+      port.receive({ MaxNumberOfMessages: Math.min(10, max), WaitTimeSeconds: wait, MessageSystemAttributeNames: ["All"], MessageAttributeNames: ["All"] }, caller(pipe), { background: true });
+    const batch = await receive(batchSize, WAIT_SECONDS);
+    if (batch.length === 0 || windowMs === 0 || batch.length >= batchSize) return batch;
+    const deadline = ctx.scheduler.now() + windowMs;
+    const windowEnd: TaskHandle = ctx.scheduler.at(deadline, () => undefined, { label: `pipes:${pipe.name} batching window` });
+    try {
+      while (batch.length < batchSize && live()) {
+        const remaining = deadline - ctx.scheduler.now();
+        if (remaining < 1000) break;
+        batch.push(...(await receive(batchSize - batch.length, Math.min(WAIT_SECONDS, Math.floor(remaining / 1000)))));
+      }
+    } finally {
+      windowEnd.cancel();
+    }
+    return batch;
+  }
+
+  async function deliver(pipe: PipeRecord, port: QueuePort, messages: QueueMessage[]): Promise<void> {
+    const sourceArn = pipe.spec.Source as string;
+    const kept: { message: QueueMessage; record: Record<string, unknown> }[] = [];
+    for (const message of messages) {
+      const record = toRecord(message, sourceArn, ctx.region);
+      if (pipe.filters.length > 0 && !pipe.filters.some((filter) => filter.matches(filterView(record)))) {
+        safe(() => port.deleteMessage(message.ReceiptHandle));
+        continue;
+      }
+      kept.push({ message, record });
+    }
+    if (kept.length === 0) return;
+    try {
+      let events: unknown[] = kept.map((item) => item.record);
+      const enrichment = pipe.spec.Enrichment;
+      if (enrichment !== undefined) {
+        const template = pipe.spec.EnrichmentParameters?.InputTemplate;
+        const input = template === undefined ? events : events.map((event) => JSON.parse(fillTemplate(template, event, pipe)) as unknown);
+        events = await enrich(pipe, enrichment, input);
+      }
+      await sendBatch(pipe, events);
+      for (const item of kept) safe(() => port.deleteMessage(item.message.ReceiptHandle));
+      ctx.trace.record("pipes.batch.delivered", { pipeArn: pipe.arn, records: kept.length });
+    } catch (error) {
+      // The messages stay in flight and return after the queue's visibility timeout.
+      ctx.trace.record("pipes.batch.failed", { pipeArn: pipe.arn, records: kept.length, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  async function enrich(pipe: PipeRecord, arn: string, input: unknown[]): Promise<unknown[]> {
+    const handler = handlers.get(arn);
+    let answer: unknown;
+    if (handler !== undefined) {
+      answer = parseMaybe(String((await handler(JSON.stringify(input), { targetArn: arn, sourceArn: pipe.arn })) ?? "null"));
+    } else if (parseArn(arn)?.service === "lambda") {
+      const resolved = ctx.registry.resolve("function", arn);
+      if (resolved === undefined) throw new Error(`Enrichment ${arn} does not exist.`);
+      const out = await ctx.scheduler.waitFor(
+        resolved.port.invoke({ Payload: JSON.stringify(input), InvocationType: "RequestResponse", ...(resolved.qualifier === undefined ? {} : { Qualifier: resolved.qualifier }) }, caller(pipe)),
+      );
+      if (out.FunctionError !== undefined) throw new Error(`Enrichment ${arn} failed: ${out.FunctionError}`);
+      answer = parseMaybe(new TextDecoder().decode(out.Payload ?? new Uint8Array()));
+    } else if (parseArn(arn)?.service === "states") {
+      const port = ctx.registry.resolve("state-machine", arn)?.port;
+      if (port === undefined) throw new Error(`Enrichment ${arn} does not exist.`);
+      // The state-machine port starts executions; it has no synchronous (StartSyncExecution) call yet, so the
+      // enrichment passes the events on unchanged once the execution has started.
+      await port.startExecution({ input: JSON.stringify(input) }, caller(pipe));
+      answer = input;
+    } else {
+      throw new Error(`Enrichment ${arn} is not supported.`);
+    }
+    if (answer === null || answer === undefined) return [];
+    return Array.isArray(answer) ? answer : [answer];
+  }
+
+  async function sendBatch(pipe: PipeRecord, events: unknown[]): Promise<void> {
+    if (events.length === 0) return;
+    const target = pipe.spec.Target as string;
+    const parameters = pipe.spec.TargetParameters;
+    const template = parameters?.InputTemplate;
+    const render = (event: unknown) => (template === undefined ? (typeof event === "string" ? event : JSON.stringify(event)) : fillTemplate(template, event, pipe));
+    const service = parseArn(target)?.service;
+    const options = { caller: caller(pipe), messageGroupId: parameters?.SqsQueueParameters?.MessageGroupId, partitionKey: parameters?.KinesisStreamParameters?.PartitionKey };
+    if (!handlers.has(target) && (service === "lambda" || service === "states")) {
+      // Batch targets: one invocation with the whole batch as an array.
+      const body = template === undefined ? JSON.stringify(events) : `[${events.map(render).join(",")}]`;
+      await sendToTarget(ctx, handlers, target, body, options);
+      return;
+    }
+    for (const event of events) {
+      const body = render(event);
+      const bus = parameters?.EventBridgeEventBusParameters;
+      await sendToTarget(ctx, handlers, target, body, {
+        ...options,
+        deduplicationId: parameters?.SqsQueueParameters?.MessageDeduplicationId,
+        busEntry: { Source: bus?.Source ?? pipe.arn, DetailType: bus?.DetailType ?? "Event from aws:sqs", Detail: body, Resources: bus?.Resources ?? [] },
+      });
+    }
+  }
+
+  return {
+    async createPipe(input) {
+      const filters = validate(input);
+      const name = input.Name as string;
+      if (pipes.has(name)) throw errors.ConflictException(`Pipe ${name} already exists.`);
+      const now = ctx.scheduler.now();
+      const pipe: PipeRecord = {
+        name,
+        arn: `arn:aws:pipes:${ctx.region}:${ctx.accountId}:pipe/${name}`,
+        createdAt: now,
+        modifiedAt: now,
+        spec: structuredClone(input),
+        filters,
+        running: false,
+        generation: 0,
+        tags: validateTags(input.Tags, (message) => errors.ValidationException(message)),
+      };
+      pipes.set(name, pipe);
+      start(pipe);
+      return stateOf(pipe);
+    },
+    async describePipe(input) {
+      const pipe = pipeFor(input.Name);
+      const { Tags: _tags, ...spec } = pipe.spec;
+      return { ...structuredClone(spec), ...stateOf(pipe), Tags: Object.fromEntries(pipe.tags) } as S.DescribePipeOutput;
+    },
+    async updatePipe(input) {
+      const pipe = pipeFor(input.Name);
+      const merged: S.CreatePipeInput = { ...pipe.spec, ...structuredClone(input), Source: pipe.spec.Source, Target: input.Target ?? pipe.spec.Target };
+      const filters = validate(merged);
+      pipe.spec = merged;
+      pipe.filters = filters;
+      pipe.modifiedAt = ctx.scheduler.now();
+      stop(pipe);
+      start(pipe);
+      return stateOf(pipe);
+    },
+    async deletePipe(input) {
+      const pipe = pipeFor(input.Name);
+      stop(pipe);
+      pipes.delete(pipe.name);
+      return { ...stateOf(pipe), DesiredState: "DELETED", CurrentState: "DELETING" };
+    },
+    async listPipes(input = {}) {
+      const all = [...pipes.values()]
+        .filter(
+          (pipe) =>
+            (input.NamePrefix === undefined || pipe.name.startsWith(input.NamePrefix)) &&
+            (input.SourcePrefix === undefined || (pipe.spec.Source ?? "").startsWith(input.SourcePrefix)) &&
+            (input.TargetPrefix === undefined || (pipe.spec.Target ?? "").startsWith(input.TargetPrefix)) &&
+            (input.DesiredState === undefined || (pipe.spec.DesiredState ?? "RUNNING") === input.DesiredState) &&
+            (input.CurrentState === undefined || (pipe.running ? "RUNNING" : "STOPPED") === input.CurrentState),
+        )
+        .sort((a, b) => (a.name < b.name ? -1 : 1));
+      const scope = `pipes.listPipes:${[input.NamePrefix, input.SourcePrefix, input.TargetPrefix, input.DesiredState, input.CurrentState].join(":")}`;
+      const { items, next } = page(all, input.Limit, input.NextToken, scope, (pipe) => pipe.name, (message) => errors.ValidationException(message));
+      return {
+        Pipes: items.map((pipe) => ({ ...stateOf(pipe), Source: pipe.spec.Source as string, Target: pipe.spec.Target as string, ...(pipe.spec.Enrichment === undefined ? {} : { Enrichment: pipe.spec.Enrichment }) })),
+        ...(next === undefined ? {} : { NextToken: next }),
+      };
+    },
+    async startPipe(input) {
+      const pipe = pipeFor(input.Name);
+      pipe.spec = { ...pipe.spec, DesiredState: "RUNNING" };
+      if (!pipe.running) start(pipe);
+      return stateOf(pipe);
+    },
+    async stopPipe(input) {
+      const pipe = pipeFor(input.Name);
+      pipe.spec = { ...pipe.spec, DesiredState: "STOPPED" };
+      stop(pipe);
+      return stateOf(pipe);
+    },
+    async tagResource(input) {
+      const pipe = byArn(input.resourceArn);
+      for (const [key, value] of validateTags(input.tags, (message) => errors.ValidationException(message))) pipe.tags.set(key, value);
+      return {};
+    },
+    async untagResource(input) {
+      const pipe = byArn(input.resourceArn);
+      for (const key of input.tagKeys ?? []) pipe.tags.delete(key);
+      return {};
+    },
+    async listTagsForResource(input) {
+      return { tags: Object.fromEntries(byArn(input.resourceArn).tags) };
+    },
+    registerTargetHandler(arn, handler) {
+      handlers.set(arn, handler);
+      return () => {
+        if (handlers.get(arn) === handler) handlers.delete(arn);
+      };
+    },
+  };
+
+  function byArn(arn: string | undefined): PipeRecord {
+    const pipe = [...pipes.values()].find((candidate) => candidate.arn === arn);
+    if (pipe === undefined) throw errors.NotFoundException(`Pipe ${String(arn)} does not exist.`);
+    return pipe;
+  }
+}
+
+/** An SQS message as Pipes hands it on (the Lambda SQS event record shape). */
+function toRecord(message: QueueMessage, arn: string, region: string): Record<string, unknown> {
+  const attributes: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(message.MessageAttributes ?? {})) {
+    attributes[name] = { stringValue: value.StringValue, stringListValues: value.StringListValues ?? [], binaryListValues: [], dataType: value.DataType };
+  }
+  return {
+    messageId: message.MessageId,
+    receiptHandle: message.ReceiptHandle,
+    body: message.Body,
+    attributes: { ...(message.Attributes ?? {}) },
+    messageAttributes: attributes,
+    md5OfBody: message.MD5OfBody,
+    eventSource: "aws:sqs",
+    eventSourceARN: arn,
+    awsRegion: region,
+  };
+}
+
+/** Filters see a JSON body as data ("Event filtering in Amazon EventBridge Pipes"). */
+function filterView(record: Record<string, unknown>): Record<string, unknown> {
+  const body = parseMaybe(record["body"] as string);
+  return body !== null && typeof body === "object" ? { ...record, body } : record;
+}
+
+/**
+ * Pipes' InputTemplate ("Amazon EventBridge Pipes input transformation"): `<$.path>` placeholders read the event
+ * (a record's JSON body is readable under `$.body`), `<aws.pipes.pipe-arn>`, `<aws.pipes.pipe-name>` and
+ * `<aws.pipes.event.json>`; a quoted placeholder takes a string's characters, an unquoted one JSON.
+ */
+function fillTemplate(template: string, event: unknown, pipe: PipeRecord): string {
+  const view = event !== null && typeof event === "object" && !Array.isArray(event) ? filterView(event as Record<string, unknown>) : event;
+  let quoted = false;
+  let out = "";
+  let last = 0;
+  const pattern = /<(\$(?:\.[A-Za-z0-9_\-]+|\[\d+\])*|aws\.pipes\.[a-z.\-]+)>/g;
+  for (const match of template.matchAll(pattern)) {
+    for (let i = last; i < match.index; i++) {
+      const c = template.charCodeAt(i);
+      if (c === 92) i++;
+      else if (c === 34) quoted = !quoted;
+    }
+    out += template.slice(last, match.index);
+    const name = match[1] as string;
+    const value = name === "aws.pipes.pipe-arn" ? pipe.arn : name === "aws.pipes.pipe-name" ? pipe.name : name === "aws.pipes.event.json" ? view : readPath(view, name);
+    out += quoted ? (value === undefined || value === null ? "" : JSON.stringify(typeof value === "string" ? value : JSON.stringify(value)).slice(1, -1)) : JSON.stringify(value ?? null);
+    last = match.index + match[0].length;
+  }
+  return out + template.slice(last);
+}
+
+function readPath(value: unknown, path: string): unknown {
+  let current = value;
+  for (const part of path.slice(1).match(/\.[A-Za-z0-9_\-]+|\[\d+\]/g) ?? []) {
+    if (current === null || typeof current !== "object") return undefined;
+    const key = part.startsWith(".") ? part.slice(1) : Number(part.slice(1, -1));
+    current = Object.hasOwn(current, key) ? (current as Record<string | number, unknown>)[key] : undefined;
+  }
+  return current;
+}
+
+function parseMaybe(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function safe(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // The message is already gone or its receipt expired: nothing to hand back.
+  }
+}

@@ -1,0 +1,770 @@
+import type { TaskHandle } from "@simcloud/clock";
+import type { PortCaller, SimContext } from "@simcloud/core";
+import type { ActivityQueue } from "./activities";
+import { History, inputDetails, outputDetails, type Thread } from "./history";
+import type { Integrations } from "./integrations";
+import {
+  catchOutput,
+  chooseNext,
+  effectiveInput,
+  failErrorCause,
+  findCatcher,
+  findRetrier,
+  mapItemInput,
+  mapItems,
+  mapLimits,
+  retryDelayMs,
+  stateOutput,
+  StatesError,
+  timeouts,
+  VariableScope,
+  waitUntil,
+  type Bindings,
+  type ContextObject,
+  type Definition,
+  type MapState,
+  type ParallelState,
+  type StateDefinition,
+  type SubMachine,
+  type TaskState,
+} from "./language/index";
+import { Cancelled, Lifeline } from "./lifeline";
+import type { MockedResponse } from "./mock";
+import type { TaskTokens } from "./tokens";
+import type { ExecutionStatus, StateMachineType } from "./types";
+import { SFN_LIMITS } from "./validate";
+
+/** The machine an execution runs: fixed when it starts (updates later do not change a running execution). */
+export interface MachineSnapshot {
+  readonly stateMachineArn: string;
+  readonly name: string;
+  readonly definition: Definition;
+  readonly definitionText: string;
+  readonly roleArn: string;
+  readonly type: StateMachineType;
+  readonly versionArn?: string;
+  readonly aliasArn?: string;
+}
+
+/** What an execution needs from the service around it. */
+export interface ExecutionHost {
+  readonly ctx: SimContext;
+  readonly tokens: TaskTokens;
+  readonly integrations: Integrations;
+  activity(arn: string): ActivityQueue | undefined;
+  /** `states:startExecution`: starts a child execution of one of this cloud's machines. */
+  startChild(stateMachineArn: string, input: unknown, name: string | undefined, parent: Execution): Execution;
+  /** A canned result for this state from the mock configuration, if one applies. */
+  mocked(execution: Execution, stateName: string): MockedResponse | undefined;
+  finished(execution: Execution): void;
+  /** Runs `run` as scheduler work at the current virtual time (starts at one time share one task). */
+  runSoon(run: () => Promise<void>): void;
+}
+
+/** One step of the path an execution took, for tests and pictures. */
+export interface PathStep {
+  readonly state: string;
+  readonly type: string;
+  readonly enteredAt: number;
+  exitedAt?: number;
+  input: unknown;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  retries: number;
+  caught?: string;
+  /** Nesting: "" at the top, "Parallel[0]/" or "Map[3]/" inside branches and iterations. */
+  readonly scope: string;
+}
+
+interface StepResult {
+  output: unknown;
+  next: string | undefined;
+}
+
+interface Frame {
+  readonly scope: VariableScope;
+  readonly thread: Thread;
+  readonly life: Lifeline;
+  readonly ql: Definition["QueryLanguage"];
+  readonly path: string;
+}
+
+const json = (value: unknown): string => JSON.stringify(value === undefined ? null : value);
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+function asStatesError(error: unknown): StatesError {
+  if (error instanceof StatesError) return error;
+  if (error instanceof Cancelled) throw error;
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new StatesError("States.Runtime", message);
+}
+
+function parseResource(resource: string): { resourceType: string; resource: string } {
+  const rest = resource.startsWith("arn:") ? resource.split(":").slice(5).join(":") : resource;
+  if (rest.startsWith("aws-sdk:")) {
+    const [, service, ...action] = rest.split(":");
+    return { resourceType: `aws-sdk:${service}`, resource: action.join(":") };
+  }
+  const cut = rest.indexOf(":");
+  return cut < 0 ? { resourceType: rest, resource: rest } : { resourceType: rest.slice(0, cut), resource: rest.slice(cut + 1) };
+}
+
+/** One execution of a state machine, interpreted state by state on the virtual clock. */
+export class Execution {
+  status: ExecutionStatus = "RUNNING";
+  stopDate: number | undefined;
+  output: string | undefined;
+  error: string | undefined;
+  cause: string | undefined;
+  redriveCount = 0;
+  redriveDate: number | undefined;
+  readonly history: History;
+  readonly path: PathStep[] = [];
+  done: Promise<void>;
+  readonly startDate: number;
+  parentArn: string | undefined;
+  private resolveDone!: () => void;
+  private life: Lifeline;
+  /** The top-level state that failed, its input and the variables then: where RedriveExecution resumes. */
+  private redrivePoint: { state: string; input: unknown; scope: VariableScope } | undefined;
+  private readonly thread: Thread = { last: 0 };
+  private timeoutHandle: TaskHandle | undefined;
+  private readonly contextExecution: ContextObject["Execution"];
+  private readonly random: () => number;
+  private readonly caller: PortCaller;
+  private readonly contextMachine: ContextObject["StateMachine"];
+  private readonly uuid: () => string;
+  private readonly now: () => number;
+  private isoAt = NaN;
+  private isoText = "";
+  /** The JSON text of the last state output, reused as the next state's input text (the same value). */
+  private lastValue: unknown = undefined;
+  private lastText: string | undefined;
+
+  constructor(
+    private readonly host: ExecutionHost,
+    readonly arn: string,
+    readonly name: string,
+    readonly machine: MachineSnapshot,
+    readonly input: string,
+    readonly traceHeader: string | undefined,
+  ) {
+    const { scheduler } = host.ctx;
+    this.startDate = scheduler.now();
+    this.history = new History(() => scheduler.now());
+    this.life = new Lifeline(scheduler);
+    this.done = new Promise((resolve) => {
+      this.resolveDone = resolve;
+    });
+    this.contextExecution = {
+      Id: arn,
+      Name: name,
+      StartTime: iso(this.startDate),
+      Input: JSON.parse(input) as unknown,
+      RoleArn: machine.roleArn,
+      RedriveCount: 0,
+    };
+    const stream = host.ctx.random.stream("sfn.random");
+    this.random = () => stream.next();
+    this.caller = { principal: "states.amazonaws.com", sourceArn: machine.stateMachineArn };
+    this.contextMachine = { Id: machine.stateMachineArn, Name: machine.name };
+    this.uuid = () => host.ctx.ids.uuid("sfn.uuid");
+    this.now = () => scheduler.now();
+  }
+
+  get stateMachineArn(): string {
+    return this.machine.stateMachineArn;
+  }
+
+  /** Records ExecutionStarted now and runs the first state as a scheduler task at the current time. */
+  start(): void {
+    const { scheduler } = this.host.ctx;
+    // The first state entered points at 0, not at ExecutionStarted (as the recorded histories show).
+    this.history.add(undefined, "ExecutionStarted", {
+      ...inputDetails(this.input),
+      roleArn: this.machine.roleArn,
+      ...(this.machine.aliasArn === undefined ? {} : { stateMachineAliasArn: this.machine.aliasArn }),
+      ...(this.machine.versionArn === undefined ? {} : { stateMachineVersionArn: this.machine.versionArn }),
+    });
+    this.host.ctx.trace.record("sfn.execution.started", { executionArn: this.arn, stateMachineArn: this.stateMachineArn, name: this.name });
+    this.armTimeout();
+    this.host.runSoon(() => this.run());
+  }
+
+  private armTimeout(): void {
+    const limit = this.machine.type === "EXPRESS" ? SFN_LIMITS.maxExpressSeconds : SFN_LIMITS.maxExecutionSeconds;
+    const seconds = Math.min(this.machine.definition.TimeoutSeconds ?? limit, limit);
+    this.timeoutHandle = this.host.ctx.scheduler.after(seconds * 1000, () => this.timeOut(), { label: `sfn:${this.name} execution timeout` });
+  }
+
+  /** RedriveExecution: runs again from the failed top-level state, with the input and variables it had. */
+  redrive(): boolean {
+    const point = this.redrivePoint;
+    if (point === undefined || this.status === "RUNNING") return false;
+    const { scheduler } = this.host.ctx;
+    this.status = "RUNNING";
+    this.stopDate = undefined;
+    this.output = undefined;
+    this.error = undefined;
+    this.cause = undefined;
+    this.redriveCount += 1;
+    this.redriveDate = scheduler.now();
+    this.contextExecution.RedriveCount = this.redriveCount;
+    this.contextExecution.RedriveTime = iso(this.redriveDate);
+    this.life = new Lifeline(scheduler);
+    this.done = new Promise((resolve) => {
+      this.resolveDone = resolve;
+    });
+    this.history.add(this.thread, "ExecutionRedriven", { redriveCount: this.redriveCount });
+    this.armTimeout();
+    scheduler.at(scheduler.now(), () => this.run(point), { label: `sfn:${this.name} redrive` });
+    return true;
+  }
+
+  private async run(from?: { state: string; input: unknown; scope: VariableScope }): Promise<void> {
+    const ql = this.machine.definition.QueryLanguage;
+    try {
+      const input = from?.input ?? (JSON.parse(this.input) as unknown);
+      const frame = { scope: from?.scope ?? new VariableScope(), thread: this.thread, life: this.life, ql, path: "" };
+      const output = await this.runGraph(this.machine.definition, input, frame, from?.state);
+      if (this.status !== "RUNNING") return;
+      const text = this.textOf(output);
+      this.finish("SUCCEEDED", "ExecutionSucceeded", outputDetails(text), { output: text });
+    } catch (error) {
+      if (error instanceof Cancelled || this.status !== "RUNNING") return;
+      const failure = asStatesError(error);
+      const details = { ...(failure.error ? { error: failure.error } : {}), ...(failure.cause ? { cause: failure.cause } : {}) };
+      this.finish("FAILED", "ExecutionFailed", details, details);
+    }
+  }
+
+  private finish(status: ExecutionStatus, eventType: string, details: Record<string, unknown>, fields: { output?: string; error?: string; cause?: string }): void {
+    if (this.status !== "RUNNING") return;
+    this.status = status;
+    this.stopDate = this.host.ctx.scheduler.now();
+    this.output = fields.output;
+    this.error = fields.error;
+    this.cause = fields.cause;
+    // An abort is not on the execution's line of events: the recorded histories give it previousEventId 0.
+    this.history.add(status === "ABORTED" ? undefined : this.thread, eventType, details);
+    this.timeoutHandle?.cancel();
+    if (status === "SUCCEEDED") this.life.close();
+    else this.life.cancel(status);
+    this.host.ctx.trace.record("sfn.execution.finished", {
+      executionArn: this.arn,
+      status,
+      ...(fields.error === undefined ? {} : { error: fields.error }),
+      ...(fields.cause === undefined ? {} : { cause: fields.cause }),
+    });
+    this.host.finished(this);
+    this.resolveDone();
+  }
+
+  /** StopExecution. */
+  stop(error: string | undefined, cause: string | undefined): void {
+    const details = { ...(error === undefined ? {} : { error }), ...(cause === undefined ? {} : { cause }) };
+    this.finish("ABORTED", "ExecutionAborted", details, details);
+  }
+
+  private timeOut(): void {
+    this.finish("TIMED_OUT", "ExecutionTimedOut", { error: "States.Timeout", cause: "The execution timed out." }, { error: "States.Timeout", cause: "The execution timed out." });
+  }
+
+  // ---- interpretation ------------------------------------------------------------------------------------------
+
+  private async runGraph(graph: Definition | SubMachine, input: unknown, frame: Frame, from?: string): Promise<unknown> {
+    let name = from ?? graph.StartAt;
+    let value = input;
+    const ql = graph.QueryLanguage ?? frame.ql;
+    const inner = ql === frame.ql ? frame : { ...frame, ql };
+    for (;;) {
+      frame.life.throwIfCancelled();
+      const state = graph.States[name];
+      if (state === undefined) throw new StatesError("States.Runtime", `The state '${name}' does not exist.`);
+      let step: StepResult;
+      try {
+        step = await this.runState(name, state, value, inner);
+      } catch (error) {
+        if (frame.path === "" && frame.thread === this.thread && !(error instanceof Cancelled)) this.redrivePoint = { state: name, input: value, scope: frame.scope };
+        throw error;
+      }
+      if (step.next === undefined) return step.output;
+      name = step.next;
+      value = step.output;
+    }
+  }
+
+  private bindings(name: string, enteredId: number, state: StateDefinition, frame: Frame): Bindings {
+    const now = this.host.ctx.scheduler.now();
+    if (now !== this.isoAt) {
+      this.isoAt = now;
+      this.isoText = iso(now);
+    }
+    return {
+      context: { Execution: this.contextExecution, State: { Name: name, EnteredTime: this.isoText, RetryCount: 0 }, StateMachine: this.contextMachine },
+      variables: frame.scope,
+      random: this.random,
+      uuid: this.uuid,
+      queryLanguage: state.QueryLanguage ?? frame.ql ?? "JSONPath",
+      enteredEventId: enteredId,
+      now: this.now,
+    };
+  }
+
+  private sized(name: string, output: unknown): string {
+    const text = this.textOf(output);
+    if (text.length > SFN_LIMITS.payloadBytes / 4 && Buffer.byteLength(text, "utf8") > SFN_LIMITS.payloadBytes) {
+      throw new StatesError("States.DataLimitExceeded", `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
+    }
+    return text;
+  }
+
+  private textOf(value: unknown): string {
+    if (value === this.lastValue && this.lastText !== undefined && typeof value === "object") return this.lastText;
+    const text = json(value);
+    this.lastValue = value;
+    this.lastText = text;
+    return text;
+  }
+
+  private exit(name: string, type: string, output: unknown, frame: Frame, step: PathStep): string {
+    const text = this.sized(name, output);
+    this.history.add(frame.thread, `${type}StateExited`, { name, ...outputDetails(text) }, "stateExitedEventDetails");
+    step.exitedAt = this.host.ctx.scheduler.now();
+    step.output = output;
+    if (this.host.ctx.trace.active) this.host.ctx.trace.record("sfn.state.exited", { executionArn: this.arn, state: name, stateType: type, output: text });
+    return text;
+  }
+
+  private async runState(name: string, state: StateDefinition, input: unknown, frame: Frame): Promise<StepResult> {
+    const { ctx } = this.host;
+    const type = state.Type;
+    const inputText = this.textOf(input);
+    const enteredId = this.history.add(frame.thread, `${type}StateEntered`, { name, ...inputDetails(inputText) }, "stateEnteredEventDetails");
+    if (ctx.trace.active) ctx.trace.record("sfn.state.entered", { executionArn: this.arn, state: name, stateType: type, input: inputText });
+    const step: PathStep = { state: name, type, enteredAt: ctx.scheduler.now(), input, retries: 0, scope: frame.path };
+    this.path.push(step);
+    const b = this.bindings(name, enteredId, state, frame);
+    try {
+      switch (state.Type) {
+        case "Pass": {
+          const effective = await effectiveInput(state, input, b);
+          const result = "Result" in state && state.Result !== undefined ? state.Result : effective;
+          return this.leave(name, state, input, result, b, frame, step);
+        }
+        case "Succeed":
+          return { ...(await this.leave(name, state, input, input, b, frame, step)), next: undefined };
+        case "Fail": {
+          const { error, cause } = await failErrorCause(state, input, b);
+          throw new StatesError(error ?? "", cause ?? "");
+        }
+        case "Choice": {
+          const chosen = await chooseNext(state, input, b);
+          frame.scope.assign(chosen.assign);
+          this.exit(name, type, chosen.output, frame, step);
+          return { output: chosen.output, next: chosen.next };
+        }
+        case "Wait": {
+          const until = await waitUntil(state, input, b, ctx.scheduler.now());
+          await frame.life.sleepUntil(until, `sfn:${this.name} wait ${name}`);
+          return this.leave(name, state, input, input, b, frame, step);
+        }
+        case "Task":
+        case "Parallel":
+        case "Map":
+          return await this.withRetry(name, state, input, b, frame, step);
+        default:
+          throw new StatesError("States.Runtime", `The state '${name}' has an unknown Type.`);
+      }
+    } catch (error) {
+      if (error instanceof Cancelled) {
+        // Work cut short because a sibling Map iteration or Parallel branch failed is recorded as aborted (the
+        // recorded histories show TaskStateAborted before MapIterationAborted); a stopped execution records nothing.
+        if (this.status === "RUNNING") this.history.add(frame.thread, `${type}StateAborted`);
+        throw error;
+      }
+      const failure = asStatesError(error);
+      step.error = failure.error;
+      step.cause = failure.cause;
+      step.exitedAt = ctx.scheduler.now();
+      ctx.trace.record("sfn.state.failed", { executionArn: this.arn, state: name, error: failure.error, cause: failure.cause });
+      throw failure;
+    }
+  }
+
+  private async leave(name: string, state: StateDefinition, input: unknown, result: unknown, b: Bindings, frame: Frame, step: PathStep): Promise<StepResult> {
+    const { output, assign } = await stateOutput(state, input, result, b);
+    frame.scope.assign(assign);
+    this.exit(name, state.Type, output, frame, step);
+    return { output, next: state.End === true ? undefined : state.Next };
+  }
+
+  private async withRetry(name: string, state: TaskState | ParallelState | MapState, input: unknown, b: Bindings, frame: Frame, step: PathStep): Promise<StepResult> {
+    const { ctx } = this.host;
+    const attempts = new Map<number, number>();
+    for (;;) {
+      try {
+        let callback: string | undefined;
+        if (state.Type === "Task" && state.Resource.includes(".waitForTaskToken")) {
+          callback = ctx.ids.nanoid("sfn.tokens", 172, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+          b.context.Task = { Token: callback };
+        }
+        const effective = await effectiveInput(state, input, b);
+        let result: unknown;
+        if (state.Type === "Task") result = await this.runTask(name, state, input, effective, b, frame, callback);
+        else if (state.Type === "Parallel") result = await this.runParallel(name, state, effective, frame);
+        else result = await this.runMap(name, state, input, effective, b, frame);
+        if (state.Type === "Task") this.sized(name, result);
+        return await this.leave(name, state, input, result, b, frame, step);
+      } catch (error) {
+        if (error instanceof Cancelled) throw error;
+        const failure = asStatesError(error);
+        const retriers = state.Retry;
+        const index = findRetrier(retriers, failure.error);
+        if (index >= 0 && retriers !== undefined) {
+          const attempt = (attempts.get(index) ?? 0) + 1;
+          const delay = retryDelayMs(retriers[index]!, attempt, this.random);
+          if (delay !== undefined) {
+            attempts.set(index, attempt);
+            b.context.State.RetryCount += 1;
+            step.retries += 1;
+            ctx.trace.record("sfn.state.retried", { executionArn: this.arn, state: name, error: failure.error, attempt, delayMs: delay });
+            await frame.life.sleepUntil(ctx.scheduler.now() + delay, `sfn:${this.name} retry ${name}`);
+            continue;
+          }
+        }
+        const catchers = state.Catch;
+        const caught = findCatcher(catchers, failure.error);
+        if (caught >= 0 && catchers !== undefined) {
+          const catcher = catchers[caught]!;
+          const { output, assign } = await catchOutput(state, catcher, input, { Error: failure.error, Cause: failure.cause }, b);
+          frame.scope.assign(assign);
+          step.caught = catcher.Next;
+          step.error = failure.error;
+          step.cause = failure.cause;
+          ctx.trace.record("sfn.state.caught", { executionArn: this.arn, state: name, error: failure.error, next: catcher.Next });
+          this.exit(name, state.Type, output, frame, step);
+          return { output, next: catcher.Next };
+        }
+        throw failure;
+      }
+    }
+  }
+
+  /**
+   * Runs `work` under the task's TimeoutSeconds and HeartbeatSeconds: one scheduler task per deadline, the heartbeat
+   * one re-armed by each heartbeat; either firing cancels the work and fails the task.
+   */
+  private bounded<T>(
+    frame: Frame,
+    label: string,
+    limits: { timeoutSeconds?: number; heartbeatSeconds?: number },
+    work: (life: Lifeline, heartbeat: () => void) => Promise<T>,
+  ): Promise<T> {
+    const { scheduler } = this.host.ctx;
+    const life = frame.life.child();
+    return new Promise<T>((resolve, reject) => {
+      let beat: TaskHandle | undefined;
+      const fail = (error: StatesError): void => {
+        life.cancel(error);
+        reject(error);
+      };
+      if (limits.timeoutSeconds !== undefined) life.at(scheduler.now() + limits.timeoutSeconds * 1000, () => fail(new StatesError("States.Timeout", "")), `sfn:${label} timeout`);
+      const arm = (): void => {
+        if (beat !== undefined) life.forget(beat);
+        if (limits.heartbeatSeconds !== undefined) {
+          beat = life.at(scheduler.now() + limits.heartbeatSeconds * 1000, () => fail(new StatesError("States.HeartbeatTimeout", "")), `sfn:${label} heartbeat`);
+        }
+      };
+      arm();
+      life.guard(work(life, arm)).then(resolve, (error: unknown) => {
+        if (error instanceof Cancelled && frame.life.isCancelled) reject(error);
+        else if (!(error instanceof Cancelled)) reject(error);
+      });
+    }).finally(() => life.close());
+  }
+
+  private async runTask(name: string, state: TaskState, rawInput: unknown, parameters: unknown, b: Bindings, frame: Frame, token: string | undefined): Promise<unknown> {
+    const limits = await timeouts(state, rawInput, b);
+    const resource = state.Resource;
+    const mocked = this.host.mocked(this, name);
+    const lambdaArn = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:/.test(resource);
+    const activityArn = /^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(resource);
+    const thread = frame.thread;
+    const add = (type: string, details?: Record<string, unknown>): number => this.history.add(thread, type, details);
+    const limitDetails = {
+      ...(limits.timeoutSeconds === undefined ? {} : { timeoutInSeconds: limits.timeoutSeconds }),
+      ...(limits.heartbeatSeconds === undefined ? {} : { heartbeatInSeconds: limits.heartbeatSeconds }),
+    };
+    const parametersText = json(parameters);
+
+    if (lambdaArn && mocked === undefined) {
+      add("LambdaFunctionScheduled", { resource, ...inputDetails(parametersText), ...(limits.timeoutSeconds === undefined ? {} : { timeoutInSeconds: limits.timeoutSeconds }) });
+      add("LambdaFunctionStarted");
+      try {
+        const result = await this.bounded(frame, `${this.name} ${name}`, limits, (life) => life.guard(this.host.integrations.invokeLambda(resource, parameters, undefined, this.caller)));
+        add("LambdaFunctionSucceeded", outputDetails(json(result.Payload)));
+        return result.Payload;
+      } catch (error) {
+        if (error instanceof Cancelled) throw error;
+        const failure = asStatesError(error);
+        if (failure.error === "States.Timeout") add("LambdaFunctionTimedOut", { error: failure.error, ...(failure.cause ? { cause: failure.cause } : {}) });
+        else add("LambdaFunctionFailed", { error: failure.error, cause: failure.cause });
+        throw failure;
+      }
+    }
+
+    if (activityArn && mocked === undefined) {
+      const activity = this.host.activity(resource);
+      if (activity === undefined) {
+        add("ActivityScheduleFailed", { error: "States.Runtime", cause: `Activity does not exist: ${resource}` });
+        throw new StatesError("States.Runtime", `The activity '${resource}' does not exist.`);
+      }
+      const activityToken = this.host.ctx.ids.nanoid("sfn.tokens", 172, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+      add("ActivityScheduled", { resource, ...inputDetails(parametersText), ...limitDetails });
+      try {
+        const output = await this.bounded(frame, `${this.name} ${name}`, limits, (life, heartbeat) => {
+          const answer = new Promise<unknown>((resolve, reject) => {
+            this.host.tokens.add({ token: activityToken, succeed: resolve, fail: reject, heartbeat });
+          });
+          const withdraw = activity.schedule(activityToken, parametersText, (workerName) => {
+            if (!life.isCancelled) add("ActivityStarted", workerName === undefined ? {} : { workerName });
+          });
+          return life.guard(answer).finally(withdraw);
+        });
+        this.host.tokens.end(activityToken, "done");
+        add("ActivitySucceeded", outputDetails(json(output)));
+        return output;
+      } catch (error) {
+        const failure = error instanceof Cancelled ? undefined : asStatesError(error);
+        const timedOut = failure !== undefined && (failure.error === "States.Timeout" || failure.error === "States.HeartbeatTimeout");
+        this.host.tokens.end(activityToken, timedOut ? "timedOut" : "done");
+        if (failure === undefined) throw error;
+        if (timedOut) add("ActivityTimedOut", { error: failure.error, ...(failure.cause ? { cause: failure.cause } : {}) });
+        else add("ActivityFailed", { error: failure.error, cause: failure.cause });
+        throw failure;
+      }
+    }
+
+    const kind = parseResource(resource);
+    const base = { resource: kind.resource, resourceType: kind.resourceType };
+    add("TaskScheduled", { ...base, region: this.host.ctx.region, parameters: parametersText, ...limitDetails });
+    add("TaskStarted", base);
+    try {
+      const output = await this.bounded(frame, `${this.name} ${name}`, limits, async (life, heartbeat) => {
+        if (mocked !== undefined) {
+          if (mocked.throw !== undefined) throw new StatesError(mocked.throw.error, mocked.throw.cause);
+          return mocked.return;
+        }
+        let answer: Promise<unknown> | undefined;
+        if (token !== undefined) {
+          answer = new Promise<unknown>((resolve, reject) => {
+            this.host.tokens.add({ token, succeed: resolve, fail: reject, heartbeat });
+          });
+          answer.catch(() => undefined);
+        }
+        const submitted = await life.guard(this.callIntegration(resource, kind, parameters, name, token));
+        if (answer === undefined && submitted instanceof SyncWait) {
+          add("TaskSubmitted", { ...base, ...outputDetails(json(submitted.started)) });
+          return life.guard(submitted.result);
+        }
+        if (answer === undefined) return submitted;
+        add("TaskSubmitted", { ...base, ...outputDetails(json(submitted instanceof SyncWait ? submitted.started : submitted)) });
+        return life.guard(answer);
+      });
+      if (token !== undefined) this.host.tokens.end(token, "done");
+      add("TaskSucceeded", { ...base, ...outputDetails(json(output)) });
+      return output;
+    } catch (error) {
+      const failure = error instanceof Cancelled ? undefined : asStatesError(error);
+      const timedOut = failure !== undefined && (failure.error === "States.Timeout" || failure.error === "States.HeartbeatTimeout");
+      if (token !== undefined) this.host.tokens.end(token, timedOut ? "timedOut" : "done");
+      if (failure === undefined) throw error;
+      if (timedOut) add("TaskTimedOut", { ...base, error: failure.error, ...(failure.cause ? { cause: failure.cause } : {}) });
+      else add("TaskFailed", { ...base, error: failure.error, cause: failure.cause });
+      throw failure;
+    }
+  }
+
+  /** The service call behind an optimised integration or a user handler. */
+  private async callIntegration(resource: string, kind: { resourceType: string; resource: string }, parameters: unknown, stateName: string, token: string | undefined): Promise<unknown> {
+    const integrations = this.host.integrations;
+    const handler = integrations.handlerFor(resource);
+    if (handler !== undefined) {
+      return integrations.runHandler(handler, { resource, parameters, stateName, executionArn: this.arn, ...(token === undefined ? {} : { taskToken: token }) });
+    }
+    const action = kind.resource.replace(/\.(waitForTaskToken|sync(:2)?)$/, "");
+    const params = (parameters ?? {}) as Record<string, unknown>;
+    switch (`${kind.resourceType}:${action}`) {
+      case "lambda:invoke": {
+        const name = params.FunctionName;
+        if (typeof name !== "string") throw new StatesError("States.Runtime", 'The field "FunctionName" is required by the Lambda integration and must be a string.');
+        const qualifier = typeof params.Qualifier === "string" ? params.Qualifier : undefined;
+        // Lambda hands a handler `{}` when Invoke carries no payload.
+        const result = await integrations.invokeLambda(name, params.Payload === undefined ? {} : params.Payload, qualifier, this.caller);
+        return {
+          ExecutedVersion: result.ExecutedVersion,
+          Payload: result.Payload,
+          SdkHttpMetadata: { HttpHeaders: { "Content-Type": "application/json", "X-Amz-Executed-Version": result.ExecutedVersion }, HttpStatusCode: result.StatusCode },
+          SdkResponseMetadata: { RequestId: this.host.ctx.ids.uuid("sfn.requests") },
+          StatusCode: result.StatusCode,
+        };
+      }
+      case "sqs:sendMessage":
+        return integrations.sqsSendMessage(parameters, this.caller);
+      case "sns:publish":
+        return integrations.snsPublish(parameters, this.caller);
+      case "events:putEvents":
+        return integrations.eventsPutEvents(parameters, this.caller);
+      case "states:startExecution": {
+        const machineArn = params.StateMachineArn;
+        if (typeof machineArn !== "string") throw new StatesError("States.Runtime", 'The field "StateMachineArn" is required by the Step Functions integration and must be a string.');
+        let child: Execution;
+        try {
+          child = this.host.startChild(machineArn, params.Input ?? {}, typeof params.Name === "string" ? params.Name : undefined, this);
+        } catch (error) {
+          const code = (error as { code?: string }).code ?? "States.Runtime";
+          throw new StatesError(`StepFunctions.${code.endsWith("Exception") ? code : `${code}Exception`}`, (error as Error).message);
+        }
+        const started = { ExecutionArn: child.arn, StartDate: child.startDate };
+        if (!kind.resource.includes(".sync")) return started;
+        const version2 = kind.resource.endsWith(".sync:2");
+        return new SyncWait(started, child.done.then(() => {
+          const described = child.describeForSync(version2);
+          if (child.status === "SUCCEEDED") return described;
+          const error = child.status === "TIMED_OUT" ? "States.Timeout" : child.status === "ABORTED" ? "States.Runtime" : "States.TaskFailed";
+          throw new StatesError(error, JSON.stringify(described));
+        }));
+      }
+      default:
+        throw new StatesError(
+          "States.Runtime",
+          `The resource '${resource}' is not simulated: register a handler with cloud.sfn.registerTaskHandler('${resource}', handler) (or a prefix ending in '*').`,
+        );
+    }
+  }
+
+  /** DescribeExecution's fields as `.sync` / `.sync:2` return them (Output as text, or as JSON for `:2`). */
+  describeForSync(jsonOutput: boolean): Record<string, unknown> {
+    return {
+      ExecutionArn: this.arn,
+      StateMachineArn: this.stateMachineArn,
+      Name: this.name,
+      Status: this.status,
+      StartDate: this.startDate,
+      StopDate: this.stopDate,
+      Input: jsonOutput ? (JSON.parse(this.input) as unknown) : this.input,
+      InputDetails: { Included: true },
+      ...(this.output === undefined ? {} : { Output: jsonOutput ? (JSON.parse(this.output) as unknown) : this.output, OutputDetails: { Included: true } }),
+      ...(this.error === undefined ? {} : { Error: this.error }),
+      ...(this.cause === undefined ? {} : { Cause: this.cause }),
+    };
+  }
+
+  private async runParallel(name: string, state: ParallelState, input: unknown, frame: Frame): Promise<unknown[]> {
+    const started = this.history.add(frame.thread, "ParallelStateStarted");
+    const lives = state.Branches.map(() => frame.life.child());
+    try {
+      const results = await Promise.all(
+        state.Branches.map(async (branch, index) => {
+          const life = lives[index]!;
+          try {
+            return await this.runGraph(branch, input, {
+              scope: frame.scope.child(),
+              thread: { last: started },
+              life,
+              ql: frame.ql,
+              path: `${frame.path}${name}[${index}]/`,
+            });
+          } catch (error) {
+            if (!(error instanceof Cancelled)) for (const other of lives) if (other !== life) other.cancel("sibling failed");
+            throw error;
+          } finally {
+            life.end();
+          }
+        }),
+      );
+      this.history.add(frame.thread, "ParallelStateSucceeded");
+      return results;
+    } catch (error) {
+      if (error instanceof Cancelled && frame.life.isCancelled) throw error;
+      this.history.add(frame.thread, "ParallelStateFailed");
+      throw error instanceof Cancelled ? new StatesError("States.BranchFailed", "A branch was cancelled.") : error;
+    }
+  }
+
+  private async runMap(name: string, state: MapState, rawInput: unknown, effective: unknown, b: Bindings, frame: Frame): Promise<unknown[]> {
+    const items = await mapItems(state, effective, b);
+    const limits = await mapLimits(state, effective, b);
+    const processor = state.ItemProcessor ?? state.Iterator;
+    if (processor === undefined) throw new StatesError("States.Runtime", `The Map state '${name}' has no ItemProcessor.`);
+    const started = this.history.add(frame.thread, "MapStateStarted", { length: items.length }, "mapStateStartedEventDetails");
+    const results: unknown[] = new Array(items.length);
+    const lives: Lifeline[] = [];
+    let failures = 0;
+    let firstFailure: unknown;
+    let next = 0;
+    const tolerance = limits.toleratedFailureCount !== undefined || limits.toleratedFailurePercentage !== undefined;
+    const exceeded = (): boolean => {
+      if (!tolerance) return failures > 0;
+      if (limits.toleratedFailureCount !== undefined && failures > limits.toleratedFailureCount) return true;
+      if (limits.toleratedFailurePercentage !== undefined && items.length > 0 && (failures * 100) / items.length > limits.toleratedFailurePercentage) return true;
+      return false;
+    };
+    const mapThread: Thread = { last: started };
+    const worker = async (): Promise<void> => {
+      while (next < items.length && firstFailure === undefined) {
+        const index = next++;
+        const life = frame.life.child();
+        lives.push(life);
+        const thread: Thread = { last: mapThread.last };
+        this.history.add(thread, "MapIterationStarted", { index, name }, "mapIterationStartedEventDetails");
+        try {
+          const itemBindings: Bindings = { ...b, context: { ...b.context, Map: { Item: { Index: index, Value: items[index] } } } };
+          const itemInput = await mapItemInput(state, effective, itemBindings);
+          results[index] = await this.runGraph(processor, itemInput, { scope: frame.scope.child(), thread, life, ql: frame.ql, path: `${frame.path}${name}[${index}]/` });
+          this.history.add(thread, "MapIterationSucceeded", { index, name }, "mapIterationSucceededEventDetails");
+        } catch (error) {
+          if (error instanceof Cancelled) {
+            if (frame.life.isCancelled) throw error;
+            this.history.add(thread, "MapIterationAborted", { index, name }, "mapIterationAbortedEventDetails");
+            continue;
+          }
+          const failure = asStatesError(error);
+          this.history.add(thread, "MapIterationFailed", { index, name }, "mapIterationFailedEventDetails");
+          failures += 1;
+          results[index] = { Error: failure.error, Cause: failure.cause };
+          if (exceeded()) {
+            firstFailure = tolerance
+              ? new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")
+              : failure;
+            for (const other of lives) if (other !== life) other.cancel("map failed");
+          }
+        } finally {
+          mapThread.last = thread.last;
+          life.end();
+        }
+      }
+    };
+    const width = limits.maxConcurrency > 0 ? Math.min(limits.maxConcurrency, items.length) : items.length;
+    await Promise.all(Array.from({ length: Math.max(width, 0) }, () => worker()));
+    frame.thread.last = Math.max(frame.thread.last, mapThread.last);
+    if (firstFailure !== undefined) {
+      this.history.add(frame.thread, "MapStateFailed");
+      throw firstFailure;
+    }
+    this.history.add(frame.thread, "MapStateSucceeded");
+    return results;
+  }
+}
+
+/** A `.sync` integration: the start answer (for TaskSubmitted) and the promise of the child's end. */
+export class SyncWait {
+  constructor(
+    readonly started: unknown,
+    readonly result: Promise<unknown>,
+  ) {
+    result.catch(() => undefined);
+  }
+}

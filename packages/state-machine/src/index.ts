@@ -1,0 +1,12 @@
+export { createStateMachineService } from "./sfn";
+export type { StateMachineService, StateMachineServiceOptions } from "./sfn";
+export { errors as sfnErrors } from "./errors";
+export type { SfnErrorCode } from "./errors";
+export { SFN_LIMITS } from "./validate";
+export type { PathStep } from "./execution";
+export type { TaskHandler, TaskHandlerRequest } from "./integrations";
+export type { MockConfig, MockConfigAnswer } from "./mock";
+export type * from "./types";
+export { StatesError } from "./language/index";
+export type { Definition, QueryLanguage } from "./language/index";
+import "./trace";

@@ -1,0 +1,4 @@
+import { defineProject } from "vitest/config";
+import { projectConfig } from "../../vitest.shared.ts";
+
+export default defineProject(projectConfig("@simcloud/state-machine"));
