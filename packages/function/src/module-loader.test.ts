@@ -169,6 +169,16 @@ describe("module handlers: one module instance per execution environment and per
     ctx.scheduler.dispose();
   });
 
+  it("with autoAdvance, time still moves once a module has loaded (esbuild's idle service holds nothing)", async () => {
+    const path = file("hangs.mjs", `export const handler = () => new Promise(() => {});`);
+    const ctx = createSimContext({ autoAdvance: true });
+    const lambda = createFunctionService(ctx);
+    await lambda.createFunction({ FunctionName: "hangs", Code: { modulePath: path }, Timeout: 2 });
+    const out = await lambda.invoke({ FunctionName: "hangs" });
+    expect(JSON.parse(dec.decode(out.Payload))).toMatchObject({ errorType: "Sandbox.Timedout" });
+    ctx.scheduler.dispose();
+  });
+
   it("an error's stack names the user's file", async () => {
     const path = file("throws.mjs", `export const handler = async () => { throw new Error("bad input"); };`);
     const ctx = createSimContext();
