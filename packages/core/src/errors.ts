@@ -11,6 +11,11 @@ export interface AwsErrorOptions {
    * SNS's query protocol puts it in `<Code>` (e.g. `NotFound` for `NotFoundException`).
    */
   queryCode?: string;
+  /**
+   * The JSON protocol's `__type` where AWS sends another name than `code` (SQS's common errors: InvalidParameterValue
+   * travels as `__type: InvalidParameterValueException`; SDK v3 names the exception after the query code anyway).
+   */
+  jsonType?: string;
   /** Modelled members of the error shape that AWS sends beside the message. */
   fields?: Record<string, unknown>;
   cause?: unknown;
@@ -26,6 +31,7 @@ export class AwsError extends Error {
   readonly statusCode: number;
   readonly fault: Fault;
   readonly queryCode: string | undefined;
+  readonly jsonType: string | undefined;
   readonly fields: Readonly<Record<string, unknown>>;
 
   constructor(code: string, message: string, options: AwsErrorOptions = {}) {
@@ -35,6 +41,7 @@ export class AwsError extends Error {
     this.statusCode = options.statusCode ?? 400;
     this.fault = options.fault ?? (this.statusCode >= 500 ? "server" : "client");
     this.queryCode = options.queryCode;
+    this.jsonType = options.jsonType;
     this.fields = options.fields ?? {};
   }
 }

@@ -28,6 +28,8 @@ export interface CreateEventSourceMappingCommandInput {
   MaximumRecordAgeInSeconds?: number;
   DestinationConfig?: { OnFailure?: { Destination?: string } };
   TumblingWindowInSeconds?: number;
+  /** Tags on the mapping's ARN (also reachable through TagResource). */
+  Tags?: Record<string, string>;
 }
 
 export interface UpdateEventSourceMappingCommandInput {

@@ -42,6 +42,7 @@ interface Mapping {
   lastProcessingResult: string;
   poller: EventSourcePoller;
   stream?: StreamMappingSettings;
+  tags: Map<string, string>;
 }
 
 export class EventSourceMappings {
@@ -59,7 +60,9 @@ export class EventSourceMappings {
   }
 
   create(input: CreateEventSourceMappingCommandInput): EventSourceMappingConfiguration {
-    const { fn, qualifier } = this.host.resolveFunction(requireText(input.FunctionName, "functionName"));
+    const { fn, qualifier } = this.resolveForMapping(requireText(input.FunctionName, "functionName"));
+    // AWS's recorded answer for a mapping without a source: InvalidParameterValueException, not a null-member ValidationException.
+    if (input.EventSourceArn === undefined) throw errors.InvalidParameterValueException("Unrecognized event source.", { Type: "User" });
     const source = requireText(input.EventSourceArn, "eventSourceArn");
     const service = parseArn(source)?.service;
     const factory = service === undefined ? undefined : this.factories.get(service);
@@ -99,11 +102,29 @@ export class EventSourceMappings {
       lastProcessingResult: "No records processed",
       poller: undefined as unknown as EventSourcePoller,
       ...(streamed === undefined ? {} : { stream: streamed.settings }),
+      tags: new Map(Object.entries(input.Tags ?? {})),
     };
     mapping.poller = factory(this.ctx, this.pollerHost(mapping));
     this.mappings.set(uuid, mapping);
     mapping.poller.setEnabled(mapping.enabled);
     return this.shape(mapping, mapping.enabled ? "Creating" : "Disabled");
+  }
+
+  /** A mapping's tags (its ARN can be tagged like a function's), or undefined when there is no such mapping. */
+  tagsOf(uuid: string): Map<string, string> | undefined {
+    return this.mappings.get(uuid)?.tags;
+  }
+
+  /** CreateEventSourceMapping names a missing function as InvalidParameterValueException (AWS's recorded answer). */
+  private resolveForMapping(name: string): { fn: LambdaFunction; qualifier: string | undefined } {
+    try {
+      return this.host.resolveFunction(name);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === "ResourceNotFoundException") {
+        throw errors.InvalidParameterValueException("Function does not exist", { Type: "User" });
+      }
+      throw error;
+    }
   }
 
   get(uuid: string | undefined): EventSourceMappingConfiguration {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { buildArn, currentLineage, partitionOf, mergeLineages, type FunctionInvokeInput, type FunctionInvokeOutput, type FunctionPort, type PortCaller, type SimContext } from "@simcloud/core";
+import { buildArn, currentLineage, parseArn, partitionOf, mergeLineages, type FunctionInvokeInput, type FunctionInvokeOutput, type FunctionPort, type PortCaller, type SimContext } from "@simcloud/core";
 import { AsyncInvoker } from "./async-invoke";
 import { ConcurrencyLimiter } from "./concurrency";
 import { EnvironmentPool, loadHandler, newModuleLoader } from "./environment";
@@ -11,6 +11,7 @@ import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";
 import { acquireRuntime } from "./runtime-scope";
 import { enterChain, RECURSION_MESSAGE, type RecursionSource, type RecursiveLoop } from "./recursion";
+import { ResourcePolicies, type AddPermissionInput, type GetPolicyInput, type RemovePermissionInput } from "./policy";
 import type {
   AliasConfiguration,
   AliasNameInput,
@@ -59,6 +60,10 @@ import {
   parsePayload,
   requireAliasName,
   requireNewFunctionName,
+  checkTagCount,
+  requireUnqualifiedForTags,
+  requireResourceArn,
+  requireHomeRegion,
 } from "./validate";
 import "./trace";
 
@@ -84,6 +89,7 @@ const decoder = new TextDecoder();
 export function createFunctionService(ctx: SimContext, options: FunctionServiceOptions = {}) {
   const functions = new Map<string, LambdaFunction>();
   const scope = { region: ctx.region, accountId: ctx.accountId };
+  const homeArnPrefix = `arn:aws:lambda:${ctx.region}:`;
   const poolOptions = { idleTimeoutMs: options.environmentIdleTimeoutMs ?? 600_000, inheritProcessEnv: options.inheritProcessEnv ?? true };
   const limiter = new ConcurrencyLimiter(options.accountConcurrency ?? LIMITS.accountConcurrency, () => reservedTotal());
   const modules = newModuleLoader();
@@ -108,6 +114,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   }
 
   function find(text: unknown, qualifier?: string): { fn: LambdaFunction; qualifier: string | undefined } {
+    requireHomeRegion(text, homeArnPrefix, ctx.region);
     const ref = parseFunctionRef(text, qualifier);
     // An ARN names its region, account and partition: a function elsewhere is not this service's.
     if (ref.region !== undefined && ref.region !== "" && ref.region !== ctx.region) {
@@ -120,6 +127,64 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       throw errors.ResourceNotFoundException(`Function not found: ${arn}`, { Type: "User" });
     }
     return { fn, qualifier: ref.qualifier };
+  }
+
+  /**
+   * Provisioned concurrency lives on a published version or an alias: `$LATEST` is refused, and a missing alias or
+   * version is named as AWS names it ("Cannot find alias arn: …" / "Function not found: …").
+   */
+  function requirePublishedTarget(fn: LambdaFunction, qualifier: string | undefined): void {
+    if (qualifier === undefined || qualifier === "$LATEST") {
+      throw errors.InvalidParameterValueException("The function resource provided must be an alias or a published version.", { Type: "User" });
+    }
+    if (/^\d+$/.test(qualifier)) {
+      if (!fn.versions.has(qualifier)) throw errors.ResourceNotFoundException(`Function not found: ${fn.arn}:${qualifier}`, { Type: "User" });
+    } else if (!fn.aliases.has(qualifier)) {
+      throw errors.ResourceNotFoundException(`Cannot find alias arn: ${fn.arn}:${qualifier}`, { Type: "User" });
+    }
+  }
+
+  /** The tag map of a function or an event source mapping named by its ARN (the resources simcloud keeps). */
+  function taggable(resource: unknown): Map<string, string> {
+    const arn = requireResourceArn(resource);
+    const mapping = /:event-source-mapping:([0-9a-fA-F-]{36})$/.exec(arn);
+    if (mapping?.[1] !== undefined) {
+      const tags = mappings.tagsOf(mapping[1]);
+      if (tags === undefined) throw errors.ResourceNotFoundException(`Event source mapping not found: ${arn}`, { Type: "User" });
+      return tags;
+    }
+    if (!arn.includes(":function:")) throw errors.ResourceNotFoundException("The resource you requested does not exist.", { Type: "User" });
+    const { fn, qualifier } = find(arn);
+    requireUnqualifiedForTags(qualifier);
+    return fn.tags;
+  }
+
+  const policies = new ResourcePolicies(() => revision());
+
+  /** find() for provisioned-concurrency calls: a missing function is named through its qualifier, as AWS does. */
+  function findProvisioned(name: unknown, qualifierInput: string | undefined): { fn: LambdaFunction; qualifier: string | undefined } {
+    try {
+      return find(name, qualifierInput);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "ResourceNotFoundException") throw error;
+      const ref = parseFunctionRef(name, qualifierInput);
+      const qualified = buildArn("lambda", `function:${ref.name}${ref.qualifier === undefined ? "" : `:${ref.qualifier}`}`, scope);
+      if (ref.qualifier !== undefined && !/^\d+$/.test(ref.qualifier) && ref.qualifier !== "$LATEST") {
+        throw errors.ResourceNotFoundException(`Cannot find alias arn: ${qualified}`, { Type: "User" });
+      }
+      throw error;
+    }
+  }
+
+  /** The qualifier of a permission call must name a published version or an alias that exists. */
+  function requirePolicyTarget(fn: LambdaFunction, qualifier: string | undefined): void {
+    if (qualifier === undefined || qualifier === "$LATEST") return;
+    if (fn.aliases.has(qualifier)) return;
+    if (/^\d+$/.test(qualifier) || qualifier.includes("$")) {
+      if (!fn.versions.has(qualifier)) throw errors.ResourceNotFoundException(`Function not found: ${fn.arn}:${qualifier}`, { Type: "User" });
+      return;
+    }
+    throw errors.ResourceNotFoundException(`Cannot find alias arn: ${fn.arn}:${qualifier}`, { Type: "User" });
   }
 
   function revision(): string {
@@ -211,20 +276,53 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   }
 
   function saveEventInvokeConfig(input: PutFunctionEventInvokeConfigCommandInput, merge: boolean): FunctionEventInvokeConfig {
-    const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+    const onSuccess = input.DestinationConfig?.OnSuccess;
+    const onFailure = input.DestinationConfig?.OnFailure;
+    for (const [destination, member] of [[onSuccess?.Destination, "onSuccess"], [onFailure?.Destination, "onFailure"]] as const) {
+      if (destination !== undefined && !DESTINATION_RE.test(destination)) {
+        throw errors.ValidationException(
+          `1 validation error detected: Value '${destination}' at 'destinationConfig.${member}.destination' failed to satisfy constraint: Member must satisfy regular expression pattern: ${DESTINATION_PATTERN}`,
+        );
+      }
+    }
+    if (!merge && input.MaximumRetryAttempts === undefined && input.MaximumEventAgeInSeconds === undefined && input.DestinationConfig === undefined) {
+      throw errors.InvalidParameterValueException("You must specify at least one of error handling or destination setting.", { Type: "User" });
+    }
+    let found: { fn: LambdaFunction; qualifier: string | undefined };
+    try {
+      found = find(input.FunctionName, input.Qualifier);
+      const key = found.qualifier ?? "$LATEST";
+      if (key !== "$LATEST" && !found.fn.aliases.has(key)) found.fn.version(key);
+    } catch (error) {
+      // AWS's recorded answer for a missing function, version or alias here.
+      if ((error as { code?: unknown }).code === "ResourceNotFoundException") throw errors.ResourceNotFoundException("The function doesn't exist.", { Type: "User" });
+      throw error;
+    }
+    const { fn, qualifier } = found;
     const key = qualifier ?? "$LATEST";
-    if (key !== "$LATEST" && !fn.aliases.has(key)) fn.version(key);
     checkRange(input.MaximumRetryAttempts, "maximumRetryAttempts", 0, LIMITS.retryAttemptsMax);
     checkRange(input.MaximumEventAgeInSeconds, "maximumEventAgeInSeconds", LIMITS.eventAgeMinSeconds, LIMITS.eventAgeMaxSeconds);
     // SQS, SNS, Lambda and EventBridge for both; an S3 bucket for on-failure only (API Reference:
     // PutFunctionEventInvokeConfig, "S3 buckets are supported only for on-failure destinations").
     const destinations: [string | undefined, RegExp][] = [
-      [input.DestinationConfig?.OnSuccess?.Destination, /^arn:[^:]+:(sqs|sns|lambda|events):/],
-      [input.DestinationConfig?.OnFailure?.Destination, /^arn:[^:]+:(sqs|sns|lambda|events|s3):/],
+      [onSuccess?.Destination, /^arn:[^:]+:(sqs|sns|lambda|events):/],
+      [onFailure?.Destination, /^arn:[^:]+:(sqs|sns|lambda|events|s3):/],
     ];
     for (const [destination, supported] of destinations) {
-      if (destination !== undefined && destination !== "" && !supported.test(destination)) {
-        throw errors.InvalidParameterValueException(`The provided destination config DestinationConfig is invalid: ${destination} is not a supported destination.`);
+      if (destination === undefined || destination === "") continue;
+      if (!supported.test(destination)) {
+        const describe = (kind: string, target: { Destination?: string } | undefined) =>
+          target === undefined ? "null" : `${kind}(destination=${target.Destination ?? "null"})`;
+        throw errors.InvalidParameterValueException(
+          `The provided destination config DestinationConfig(onSuccess=${describe("OnSuccess", onSuccess)}, onFailure=${describe("OnFailure", onFailure)}) is invalid.`,
+          { Type: "User" },
+        );
+      }
+      const target = parseArn(destination);
+      if (target?.service === "lambda") {
+        const name = target.resource.split(":")[1];
+        if (name === fn.name) throw errors.InvalidParameterValueException("You can't specify the function as a destination for itself.", { Type: "User" });
+        if (name === undefined || !functions.has(name)) throw errors.InvalidParameterValueException(`The destination ARN ${destination} is invalid.`, { Type: "User" });
       }
     }
     const previous = fn.eventInvokeConfig(key);
@@ -267,6 +365,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
   return {
     async createFunction(input: CreateFunctionCommandInput): Promise<FunctionConfiguration> {
+      requireHomeRegion(input.FunctionName, homeArnPrefix, ctx.region);
       const ref = parseFunctionRef(input.FunctionName);
       if (ref.qualifier !== undefined) throw errors.InvalidParameterValueException("Unsupported function name: a qualifier is not allowed in CreateFunction.");
       requireNewFunctionName(ref.name);
@@ -277,6 +376,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       checkRuntime(input.Runtime);
       checkEnvironment(input.Environment?.Variables);
       if (input.ReservedConcurrentExecutions !== undefined) checkReserved(input.ReservedConcurrentExecutions, 0);
+      checkTagCount(Object.keys(input.Tags ?? {}).length);
       const { code, sha, size } = codeOf({
         ...(input.handler === undefined ? {} : { handler: input.handler }),
         ...(input.Code?.modulePath === undefined ? {} : { modulePath: input.Code.modulePath }),
@@ -388,9 +488,13 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     },
 
     async deleteFunction(input: FunctionNameInput): Promise<Record<string, never>> {
+      if (parseFunctionRef(input.FunctionName, input.Qualifier).qualifier === "$LATEST") {
+        throw errors.InvalidParameterValueException("$LATEST version cannot be deleted without deleting the function.", { Type: "User" });
+      }
       const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
-      if (qualifier !== undefined && qualifier !== "$LATEST") {
-        fn.version(qualifier);
+      if (qualifier !== undefined) {
+        // Deleting a version that does not exist succeeds (AWS's recorded answer: DeleteFunction is idempotent per version).
+        if (!fn.versions.has(qualifier)) return {};
         const aliased = [...fn.aliases.values()].find((alias) => alias.functionVersion === qualifier);
         if (aliased !== undefined) {
           throw errors.ResourceConflictException(`Unable to delete version because the following aliases reference it: [${aliased.name}]`, { Type: "User" });
@@ -447,7 +551,16 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     },
 
     async createAlias(input: CreateAliasCommandInput): Promise<AliasConfiguration> {
-      const { fn } = find(input.FunctionName);
+      if (input.RoutingConfig?.AdditionalVersionWeights !== undefined) checkRoutingShape(input.RoutingConfig.AdditionalVersionWeights);
+      let fn: LambdaFunction;
+      try {
+        ({ fn } = find(input.FunctionName));
+      } catch (error) {
+        // AWS names the version the alias would point at (recorded: "Function not found: …:<name>:1").
+        if ((error as { code?: unknown }).code !== "ResourceNotFoundException" || typeof input.FunctionVersion !== "string") throw error;
+        const ref = parseFunctionRef(input.FunctionName);
+        throw errors.ResourceNotFoundException(`Function not found: ${buildArn("lambda", `function:${ref.name}:${input.FunctionVersion}`, scope)}`, { Type: "User" });
+      }
       const name = requireAliasName(input.Name);
       if (typeof input.FunctionVersion !== "string") throw errors.ValidationException("1 validation error detected: Value null at 'functionVersion' failed to satisfy constraint: Member must not be null");
       checkDescription(input.Description);
@@ -461,7 +574,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
     async getAlias(input: AliasNameInput): Promise<AliasConfiguration> {
       const { fn } = find(input.FunctionName);
-      return fn.aliasConfiguration(requireAlias(fn, input.Name));
+      const alias = input.Name === undefined ? undefined : fn.aliases.get(input.Name);
+      if (alias === undefined) throw errors.ResourceNotFoundException(`Cannot find alias arn: ${fn.arn}:${String(input.Name)}`, { Type: "User" });
+      return fn.aliasConfiguration(alias);
     },
 
     async updateAlias(input: UpdateAliasCommandInput): Promise<AliasConfiguration> {
@@ -480,7 +595,10 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
     async deleteAlias(input: AliasNameInput): Promise<Record<string, never>> {
       const { fn } = find(input.FunctionName);
-      const alias = requireAlias(fn, input.Name);
+      requireAliasName(input.Name);
+      // Deleting an alias that does not exist succeeds (DeleteAlias is idempotent in AWS).
+      const alias = fn.aliases.get(input.Name as string);
+      if (alias === undefined) return {};
       fn.aliases.delete(alias.name);
       fn.eventInvokeConfigs.delete(alias.name);
       return {};
@@ -506,7 +624,16 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     },
 
     async getFunctionEventInvokeConfig(input: FunctionNameInput): Promise<FunctionEventInvokeConfig> {
-      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+      let found: { fn: LambdaFunction; qualifier: string | undefined };
+      try {
+        found = find(input.FunctionName, input.Qualifier);
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== "ResourceNotFoundException" || !(error as Error).message.startsWith("Function not found")) throw error;
+        const ref = parseFunctionRef(input.FunctionName, input.Qualifier);
+        const arn = buildArn("lambda", `function:${ref.name}:${ref.qualifier ?? "$LATEST"}`, scope);
+        throw errors.ResourceNotFoundException(`The function ${arn} doesn't have an EventInvokeConfig`, { Type: "User" });
+      }
+      const { fn, qualifier } = found;
       const key = qualifier ?? "$LATEST";
       const record = fn.eventInvokeConfig(key);
       if (record === undefined) throw errors.ResourceNotFoundException(`The function ${fn.arn}:${key} doesn't have an EventInvokeConfig`, { Type: "User" });
@@ -528,7 +655,18 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     },
 
     async putFunctionConcurrency(input: PutFunctionConcurrencyCommandInput): Promise<{ ReservedConcurrentExecutions: number }> {
-      const { fn } = find(input.FunctionName);
+      const ref = parseFunctionRef(input.FunctionName);
+      if (ref.qualifier === undefined && !functions.has(ref.name)) {
+        // AWS names the unpublished version here (recorded: "Function not found: …:<name>:$LATEST").
+        throw errors.ResourceNotFoundException(`Function not found: ${buildArn("lambda", `function:${ref.name}:$LATEST`, scope)}`, { Type: "User" });
+      }
+      const { fn, qualifier } = find(input.FunctionName);
+      if (qualifier !== undefined) {
+        throw errors.InvalidParameterValueException(
+          "This operation is permitted on Lambda functions only. Aliases and versions do not support this operation. Please specify either a function name or an unqualified function ARN.",
+          { Type: "User" },
+        );
+      }
       if (typeof input.ReservedConcurrentExecutions !== "number") {
         throw errors.ValidationException("1 validation error detected: Value null at 'reservedConcurrentExecutions' failed to satisfy constraint: Member must not be null");
       }
@@ -569,10 +707,11 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     },
 
     async putProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<ProvisionedConcurrencyConfig> {
-      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+      const { fn, qualifier } = findProvisioned(input.FunctionName, input.Qualifier);
       if (qualifier === undefined || qualifier === "$LATEST") {
-        throw errors.InvalidParameterValueException("Provisioned Concurrency Configs cannot be applied to unpublished function versions.");
+        throw errors.InvalidParameterValueException("Provisioned Concurrency Configs cannot be applied to unpublished function versions.", { Type: "User" });
       }
+      requirePublishedTarget(fn, qualifier);
       const count = input.ProvisionedConcurrentExecutions;
       checkRange(count, "provisionedConcurrentExecutions", 1, limiter.accountLimit);
       if (count === undefined) throw errors.ValidationException("1 validation error detected: Value null at 'provisionedConcurrentExecutions' failed to satisfy constraint: Member must not be null");
@@ -605,8 +744,21 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       return provisionedShape(count, ctx.clock.now());
     },
 
+    async listProvisionedConcurrencyConfigs(input: {
+      FunctionName: string | undefined;
+      Marker?: string;
+      MaxItems?: number;
+    }): Promise<{ ProvisionedConcurrencyConfigs: (ProvisionedConcurrencyConfig & { FunctionArn: string })[]; NextMarker?: string }> {
+      const { fn } = find(input.FunctionName);
+      checkRange(input.MaxItems, "maxItems", 1, 50);
+      const all = [...fn.provisioned.entries()].map(([qualifier, config]) => ({ FunctionArn: `${fn.arn}:${qualifier}`, ...provisionedShape(config.count, config.lastModified) }));
+      const { items, next } = paginate(all, input.Marker, input.MaxItems ?? 50);
+      return { ProvisionedConcurrencyConfigs: items, ...(next === undefined ? {} : { NextMarker: next }) };
+    },
+
     async getProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<ProvisionedConcurrencyConfig> {
-      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+      const { fn, qualifier } = findProvisioned(input.FunctionName, input.Qualifier);
+      requirePublishedTarget(fn, qualifier);
       const config = qualifier === undefined ? undefined : fn.provisioned.get(qualifier);
       if (config === undefined) {
         throw errors.ProvisionedConcurrencyConfigNotFoundException(`No Provisioned Concurrency Config found for this function`, { Type: "User" });
@@ -615,12 +767,51 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     },
 
     async deleteProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<Record<string, never>> {
-      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
-      if (qualifier === undefined || !fn.provisioned.delete(qualifier)) {
-        throw errors.ProvisionedConcurrencyConfigNotFoundException(`No Provisioned Concurrency Config found for this function`, { Type: "User" });
-      }
+      const { fn, qualifier } = findProvisioned(input.FunctionName, input.Qualifier);
+      requirePublishedTarget(fn, qualifier);
+      // Deleting a config that does not exist succeeds, as AWS answered.
+      if (qualifier === undefined || !fn.provisioned.delete(qualifier)) return {};
       fn.environments.dropProvisioned(fn.resolve(qualifier, routing).version);
       return {};
+    },
+
+    async addPermission(input: AddPermissionInput): Promise<{ Statement: string }> {
+      if (input.Qualifier !== undefined && !/^(\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+)$/.test(input.Qualifier)) {
+        throw errors.ValidationException(
+          `1 validation error detected: Value '${input.Qualifier}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: \\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+`,
+        );
+      }
+      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+      requirePolicyTarget(fn, qualifier);
+      return policies.add(fn, qualifier, input, ctx.accountId);
+    },
+
+    async removePermission(input: RemovePermissionInput): Promise<Record<string, never>> {
+      let found: { fn: LambdaFunction; qualifier: string | undefined };
+      try {
+        found = find(input.FunctionName, input.Qualifier);
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== "ResourceNotFoundException") throw error;
+        const ref = parseFunctionRef(input.FunctionName, input.Qualifier);
+        throw errors.ResourceNotFoundException(`No policy found for: ${buildArn("lambda", `function:${ref.name}`, scope)}`, { Type: "User" });
+      }
+      requirePolicyTarget(found.fn, found.qualifier);
+      policies.remove(found.fn, found.qualifier, input);
+      return {};
+    },
+
+    async getPolicy(input: GetPolicyInput): Promise<{ Policy: string; RevisionId: string }> {
+      let found: { fn: LambdaFunction; qualifier: string | undefined };
+      try {
+        found = find(input.FunctionName, input.Qualifier);
+        requirePolicyTarget(found.fn, found.qualifier);
+      } catch (error) {
+        if ((error as { code?: unknown }).code === "ResourceNotFoundException") {
+          throw errors.ResourceNotFoundException("The resource you requested does not exist.", { Type: "User" });
+        }
+        throw error;
+      }
+      return policies.get(found.fn, found.qualifier);
     },
 
     async getAccountSettings(): Promise<GetAccountSettingsCommandOutput> {
@@ -639,20 +830,22 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     },
 
     async tagResource(input: TagResourceCommandInput): Promise<Record<string, never>> {
-      const { fn } = find(input.Resource);
-      for (const [key, value] of Object.entries(input.Tags ?? {})) fn.tags.set(key, value);
+      const tags = taggable(input.Resource);
+      const added = Object.keys(input.Tags ?? {});
+      if (added.length === 0) throw errors.InvalidParameterValueException("An error occurred and the request cannot be processed.", { Type: "User" });
+      checkTagCount(new Set([...tags.keys(), ...added]).size);
+      for (const [key, value] of Object.entries(input.Tags ?? {})) tags.set(key, value);
       return {};
     },
 
     async untagResource(input: UntagResourceCommandInput): Promise<Record<string, never>> {
-      const { fn } = find(input.Resource);
-      for (const key of input.TagKeys ?? []) fn.tags.delete(key);
+      const tags = taggable(input.Resource);
+      for (const key of input.TagKeys ?? []) tags.delete(key);
       return {};
     },
 
     async listTags(input: { Resource: string | undefined }): Promise<{ Tags: Record<string, string> }> {
-      const { fn } = find(input.Resource);
-      return { Tags: Object.fromEntries(fn.tags) };
+      return { Tags: Object.fromEntries(taggable(input.Resource)) };
     },
 
     async createEventSourceMapping(input: CreateEventSourceMappingCommandInput): Promise<EventSourceMappingConfiguration> {
@@ -698,6 +891,11 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   }
 }
 
+/** DestinationConfig's destination pattern, as AWS's ValidationException quotes it. */
+const DESTINATION_PATTERN =
+  "$|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)";
+const DESTINATION_RE = /^(|kafka:\/\/[^.][a-zA-Z0-9\-_.]{0,248}|arn:aws[a-zA-Z0-9-]*:[a-zA-Z0-9-]+:((eusc-)?[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-\d)?:(\d{12})?:.*)$/;
+
 function requireAlias(fn: LambdaFunction, name: string | undefined) {
   const alias = name === undefined ? undefined : fn.aliases.get(name);
   if (alias === undefined) throw errors.ResourceNotFoundException(`Alias not found: ${fn.arn}:${String(name)}`, { Type: "User" });
@@ -707,21 +905,37 @@ function requireAlias(fn: LambdaFunction, name: string | undefined) {
 /** RoutingConfig: at most one additional published version, weight in [0, 1] (Lambda Developer Guide: "Implement Lambda canary deployments using a weighted alias"). */
 function checkRouting(fn: LambdaFunction, primary: string, weights: Record<string, number> | undefined): Readonly<Record<string, number>> | undefined {
   if (weights === undefined) return undefined;
+  checkRoutingShape(weights);
   const entries = Object.entries(weights);
   if (entries.length === 0) return undefined;
-  if (entries.length > 1) throw errors.InvalidParameterValueException("Number of items in AdditionalVersionWeights cannot be greater than 1");
+  if (entries.length > 1) throw errors.InvalidParameterValueException("Number of items in AdditionalVersionWeights cannot be greater than 1", { Type: "User" });
   const [[version, weight]] = entries as [[string, number]];
-  if (primary === "$LATEST" || version === "$LATEST") {
-    throw errors.InvalidParameterValueException("$LATEST is not supported for an alias pointing to more than 1 version");
+  if (primary === "$LATEST") throw errors.InvalidParameterValueException("$LATEST is not supported for an alias pointing to more than 1 version");
+  if (version === primary) {
+    throw errors.InvalidParameterValueException(`Invalid function version ${primary}. Function version ${primary} is already included in routing configuration.`, { Type: "User" });
   }
-  if (version === primary) throw errors.InvalidParameterValueException(`Cannot set additional version weight for the primary version ${primary}`);
   fn.version(version);
-  if (typeof weight !== "number" || !(weight >= 0 && weight <= 1)) {
+  return { [version]: weight };
+}
+
+/**
+ * The model's constraints on AdditionalVersionWeights (keys: published version numbers; values: 0.0–1.0), reported
+ * with the whole map written as Java prints it (`{2=2.0}`), as AWS's recorded ValidationException does.
+ */
+function checkRoutingShape(weights: Record<string, number>): void {
+  const javaNumber = (value: unknown) => (typeof value === "number" && Number.isInteger(value) ? value.toFixed(1) : String(value));
+  const text = `{${Object.entries(weights).map(([key, value]) => `${key}=${javaNumber(value)}`).join(", ")}}`;
+  const prefix = `1 validation error detected: Value '${text}' at 'routingConfig.additionalVersionWeights' failed to satisfy constraint:`;
+  if (Object.keys(weights).some((key) => !/^[0-9]+$/.test(key) || key.length > 1024)) {
     throw errors.ValidationException(
-      `1 validation error detected: Value '${String(weight)}' at 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map value must satisfy constraint: [Member must have value less than or equal to 1.0, Member must have value greater than or equal to 0.0]`,
+      `${prefix} Map keys must satisfy constraint: [Member must have length less than or equal to 1024, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [0-9]+]`,
     );
   }
-  return { [version]: weight };
+  if (Object.values(weights).some((value) => typeof value !== "number" || !(value >= 0 && value <= 1))) {
+    throw errors.ValidationException(
+      `${prefix} Map value must satisfy constraint: [Member must have value less than or equal to 1.0, Member must have value greater than or equal to 0.0, Member must not be null]`,
+    );
+  }
 }
 
 function provisionedShape(count: number, lastModified: number): ProvisionedConcurrencyConfig {

@@ -9,8 +9,9 @@ function constraint(value: unknown, member: string, rule: string): AwsError {
   );
 }
 
+/** AWS's current FunctionName pattern, as its ValidationException quotes it (recorded 2025: eusc- and -iso regions). */
 const FUNCTION_NAME_PATTERN =
-  "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
+  "(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
 const FUNCTION_NAME_RE = new RegExp(`^${FUNCTION_NAME_PATTERN}$`);
 const PLAIN_NAME_RE = /^[a-zA-Z0-9-_]{1,64}$/;
 const ALIAS_RE = /^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/;
@@ -19,7 +20,8 @@ export function requireFunctionNameText(value: unknown): string {
   if (typeof value !== "string" || value.length === 0) {
     throw constraint(value, "functionName", "Member must not be null");
   }
-  if (value.length > 140 || !FUNCTION_NAME_RE.test(value)) {
+  if (value.length > 140) throw constraint(value, "functionName", "Member must have length less than or equal to 140");
+  if (!FUNCTION_NAME_RE.test(value)) {
     throw constraint(value, "functionName", `Member must satisfy regular expression pattern: ${FUNCTION_NAME_PATTERN}`);
   }
   return value;
@@ -28,7 +30,11 @@ export function requireFunctionNameText(value: unknown): string {
 /** CreateFunction takes a name (or an unqualified ARN) whose name part is at most 64 characters. */
 export function requireNewFunctionName(value: string): void {
   if (!PLAIN_NAME_RE.test(value)) {
-    throw constraint(value, "functionName", "Member must have length less than or equal to 64");
+    // AWS answers this one as InvalidParameterValueException, with the validation wording (recorded test_function_arns).
+    throw errors.InvalidParameterValueException(
+      `1 validation error detected: Value '${value}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+      { Type: "User" },
+    );
   }
 }
 
@@ -112,7 +118,7 @@ const NEWER_RUNTIMES = ["nodejs26.x", "python3.15", "ruby4.0", "java8.al2023", "
 /** In the SDK's enum, refused for new functions ("Lambda runtimes", deprecated runtimes). */
 const DEPRECATED_RUNTIMES = new Set([
   "nodejs", "nodejs4.3", "nodejs4.3-edge", "nodejs6.10", "nodejs8.10", "nodejs10.x", "nodejs12.x", "nodejs14.x", "python2.7", "python3.6",
-  "python3.7", "java8", "dotnetcore1.0", "dotnetcore2.0", "dotnetcore2.1", "dotnetcore3.1", "go1.x", "ruby2.5", "ruby2.7", "provided",
+  "python3.7", "java8", "dotnetcore1.0", "dotnetcore2.0", "dotnetcore2.1", "dotnetcore3.1", "go1.x", "ruby2.5", "ruby2.7", "provided", "dotnet5.0",
 ]);
 const RUNTIMES = new Set([...ACCEPTED_RUNTIMES, ...NEWER_RUNTIMES]);
 
@@ -127,4 +133,43 @@ export function checkRuntime(value: unknown): void {
   throw errors.ValidationException(
     `Value ${String(value)} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [${ACCEPTED_RUNTIMES.join(", ")}] or be a valid ARN`,
   );
+}
+
+/** Lambda allows 50 tags per resource (Lambda quotas); AWS's recorded message. */
+export const MAX_TAGS = 50;
+export function checkTagCount(count: number): void {
+  if (count > MAX_TAGS) throw errors.InvalidParameterValueException("Number of tags exceeds resource tag limit.", { Type: "User" });
+}
+
+/** Tags belong to the unqualified function (TagResource: "Tags on function aliases and versions are not supported"). */
+export function requireUnqualifiedForTags(qualifier: string | undefined): void {
+  if (qualifier !== undefined) {
+    throw errors.InvalidParameterValueException("Tags on function aliases and versions are not supported. Please specify a function ARN.", { Type: "User" });
+  }
+}
+
+/** The `Resource` of TagResource / UntagResource / ListTags: AWS's pattern, quoted in its ValidationException. */
+const RESOURCE_ARN_PATTERN =
+  "arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?|layer:([a-zA-Z0-9-_]+)|code-signing-config:csc-[a-z0-9]{17}|event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|capacity-provider:[a-zA-Z0-9-_]+)";
+const RESOURCE_ARN_RE = new RegExp(`^${RESOURCE_ARN_PATTERN}$`);
+
+export function requireResourceArn(value: unknown): string {
+  if (typeof value !== "string" || value.length === 0) throw constraint(value, "resource", "Member must not be null");
+  if (value.length > 256 || !RESOURCE_ARN_RE.test(value)) {
+    throw constraint(value, "resource", `Member must satisfy regular expression pattern: ${RESOURCE_ARN_PATTERN}`);
+  }
+  return value;
+}
+
+/**
+ * A function ARN of another region is refused as AWS refuses it (404 "Functions from '<r>' are not reachable in this
+ * region ('<home>')"). `home` is this cloud's `arn:<partition>:lambda:<region>:` prefix, the common case checked first.
+ */
+export function requireHomeRegion(value: unknown, home: string, region: string): void {
+  if (typeof value !== "string" || !value.startsWith("arn:") || value.startsWith(home)) return;
+  const parts = value.split(":");
+  const other = parts[3];
+  if (parts[2] === "lambda" && other !== undefined && other !== "" && other !== region) {
+    throw errors.ResourceNotFoundException(`Functions from '${other}' are not reachable in this region ('${region}')`, { Type: "User" });
+  }
 }

@@ -25,9 +25,10 @@ export const errors = defineErrors({
   OverLimit: { statusCode: 403 },
   UnsupportedOperation: { statusCode: 403, queryCode: "AWS.SimpleQueueService.UnsupportedOperation" },
   ResourceNotFoundException: { statusCode: 404, queryCode: "ResourceNotFoundException" },
-  // Common Errors (SQS API Reference): not modelled per action, the SDK surfaces them by name.
-  InvalidParameterValue: {},
-  MissingParameter: {},
+  // Common Errors (SQS API Reference). Over the JSON protocol AWS sends them as these `__type`s, the awsQuery code
+  // (the SDK's `err.name` and `err.Code`) in x-amzn-query-error: recorded QueryErrorCode in AWS's answers (2024).
+  InvalidParameterValue: { jsonType: "InvalidParameterValueException" },
+  MissingParameter: { jsonType: "MissingRequiredParameterException" },
   InvalidParameterCombination: {},
 });
 

@@ -22,6 +22,16 @@ interface MoveTask {
  * a task moves the DLQ's visible messages back — to DestinationArn, or each to the queue it came from — at most
  * `rate` per second, one scheduler task per second of work.
  */
+/** A task handle is base64 of `{"taskId": …, "sourceArn": …}`; anything else is not a handle. */
+function decodeTaskHandle(handle: string): { taskId: string; sourceArn: string } | undefined {
+  try {
+    const parsed = JSON.parse(Buffer.from(handle, "base64").toString("utf8")) as { taskId?: unknown; sourceArn?: unknown };
+    return typeof parsed.taskId === "string" && typeof parsed.sourceArn === "string" ? { taskId: parsed.taskId, sourceArn: parsed.sourceArn } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class MoveTasks {
   private readonly tasks: MoveTask[] = [];
   private counter = 0;
@@ -34,7 +44,8 @@ export class MoveTasks {
 
   start(source: Queue, destination: Queue | undefined, rate: number | undefined): string {
     if (this.tasks.some((task) => task.sourceArn === source.arn && task.status === "RUNNING")) {
-      throw errors.UnsupportedOperation("There is already a task running. Only one active task is allowed for each source queue arn at a given time.");
+      // AWS's recorded answer (test_start_multiple_move_tasks): InvalidParameterValue, 400.
+      throw errors.InvalidParameterValue("There is already a task running. Only one active task is allowed for a source queue arn at a given time.");
     }
     const id = ++this.counter;
     const handle = Buffer.from(JSON.stringify({ taskId: `${this.ctx.ids.uuid("sqs.move-tasks")}-${id}`, sourceArn: source.arn })).toString("base64");
@@ -82,8 +93,15 @@ export class MoveTasks {
   }
 
   cancel(handle: string): number {
+    // AWS's recorded answers: an undecodable handle, a handle naming a missing source queue, an unknown task.
+    const decoded = decodeTaskHandle(handle);
+    if (decoded === undefined) throw errors.InvalidParameterValue("Value for parameter TaskHandle is invalid.");
+    if (this.queueByArn(decoded.sourceArn) === undefined) {
+      throw errors.ResourceNotFoundException("The resource that you specified for the SourceArn parameter doesn't exist.");
+    }
     const task = this.tasks.find((candidate) => candidate.handle === handle);
-    if (task === undefined || task.status !== "RUNNING") {
+    if (task === undefined) throw errors.ResourceNotFoundException("Task does not exist.");
+    if (task.status !== "RUNNING") {
       throw errors.ResourceNotFoundException("The resource that you specified for the TaskHandle parameter doesn't exist or is not running.");
     }
     task.timer?.cancel();

@@ -531,8 +531,13 @@ export class Queue {
     group.tail = message;
   }
 
+  /**
+   * A group may deliver while its head is visible: the visible messages from the head up to the first one in flight
+   * (AWS's recorded test_fifo_group_visibility_extends_with_change_message_visibility: with the second message's
+   * visibility extended, the first, visible again, is received; with the first's extended, nothing is).
+   */
   private markReady(group: Group): void {
-    if (group.queued || group.inflight > 0 || group.head === undefined || group.head.state !== VISIBLE) return;
+    if (group.queued || group.head === undefined || group.head.state !== VISIBLE) return;
     group.queued = true;
     this.ready.push(group);
   }
@@ -541,7 +546,7 @@ export class Queue {
   private peekReadyGroup(): Group | undefined {
     while (this.readyHead < this.ready.length) {
       const group = this.ready[this.readyHead] as Group;
-      if (group.inflight === 0 && group.head !== undefined && group.head.state === VISIBLE && this.groups.get(group.id) === group) return group;
+      if (group.head !== undefined && group.head.state === VISIBLE && this.groups.get(group.id) === group) return group;
       group.queued = false;
       this.readyHead++;
     }
@@ -714,7 +719,9 @@ export class Queue {
     const receiveCount = message.receiveCount;
     this.remove(message);
     if (why === "dlq") {
-      target.acceptMoved(carried, this.arn, enqueuedAt);
+      // The dead-letter copy keeps its receive history: AWS's recorded DLQ messages read ApproximateReceiveCount "2"
+      // after one receive from the DLQ (test_dead_letter_queue_message_attributes).
+      target.acceptMoved(carried, this.arn, enqueuedAt, { receiveCount, firstReceiveAt: message.firstReceiveAt });
       this.ctx.trace.record("sqs.message.moved-to-dlq", {
         queueUrl: this.url,
         messageId: carried.messageId,
@@ -728,13 +735,22 @@ export class Queue {
   }
 
   /** Stores a message moved here from another queue, keeping its MessageId, body and attributes. */
-  acceptMoved(carried: Carried, deadLetterSourceArn: string | undefined, enqueuedAt: number): void {
+  acceptMoved(
+    carried: Carried,
+    deadLetterSourceArn: string | undefined,
+    enqueuedAt: number,
+    history?: { receiveCount: number; firstReceiveAt: StoredMessage["firstReceiveAt"] },
+  ): void {
     if (this.disposed) return;
     // "Amazon SQS dead-letter queues": a FIFO queue resets the enqueue timestamp; a standard one keeps it.
     const at = this.fifo ? this.ctx.clock.now() : enqueuedAt;
     const sequenceNumber = this.fifo ? this.nextSequenceNumber() : undefined;
     const groupId = this.fifo ? (carried.groupId ?? "default") : carried.groupId;
-    this.store({ ...carried, groupId }, at, sequenceNumber, deadLetterSourceArn, 0, false);
+    const stored = this.store({ ...carried, groupId }, at, sequenceNumber, deadLetterSourceArn, 0, false);
+    if (history !== undefined) {
+      stored.receiveCount = history.receiveCount;
+      stored.firstReceiveAt = history.firstReceiveAt;
+    }
     this.wake();
   }
 

@@ -116,15 +116,35 @@ export function initialSettings(fifo: boolean): QueueSettings {
  * call changes nothing). `creating` allows FifoQueue. Cross-queue checks (the DLQ exists, allows this
  * source) are the service's, which knows the other queues.
  */
+/** Attributes whose value is a boolean: any letter case is accepted and stored as AWS returns it, lower case. */
+const BOOLEAN_ATTRIBUTES: ReadonlySet<string> = new Set(["FifoQueue", "ContentBasedDeduplication", "SqsManagedSseEnabled"]);
+
 export function applyAttributes(current: QueueSettings, attributes: QueueAttributes | undefined, creating: boolean): QueueSettings {
   const next: QueueSettings = { ...current, raw: new Map(current.raw) };
   const given = safeRecord<unknown>(attributes as Record<string, unknown> | undefined);
   for (const name of Object.keys(given)) {
-    if (!SETTABLE_SET.has(name) || (name === "FifoQueue" && !creating)) throw errors.InvalidAttributeName(`Unknown Attribute ${name}.`);
-    if (FIFO_ONLY.has(name) && !current.fifo) throw errors.InvalidAttributeName(`Unknown Attribute ${name}.`);
+    if (!SETTABLE_SET.has(name)) throw errors.InvalidAttributeName(`Unknown Attribute ${name}.`);
+    if (name === "FifoQueue") {
+      // AWS's recorded answers: a standard queue knows no FifoQueue attribute (even "false" at creation); a FIFO
+      // queue's type cannot change.
+      if (!current.fifo && (!creating || String(given[name]).toLowerCase() !== "true")) throw errors.InvalidAttributeName(`Unknown Attribute ${name}.`);
+      if (current.fifo && !creating) throw errors.InvalidAttributeValue("Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.");
+    }
+    if (FIFO_ONLY.has(name) && !current.fifo) {
+      if (name === "DeduplicationScope" || name === "FifoThroughputLimit") {
+        throw errors.InvalidAttributeName(`You can specify the ${name} only when FifoQueue is set to true.`);
+      }
+      throw errors.InvalidAttributeName(`Unknown Attribute ${name}.`);
+    }
     const value = given[name];
     if (typeof value !== "string") throw invalidValue(name);
-    applyOne(next, name as SettableAttribute, value);
+    applyOne(next, name as SettableAttribute, BOOLEAN_ATTRIBUTES.has(name) ? value.toLowerCase() : value);
+  }
+  // SQS-managed SSE and SSE-KMS are exclusive: a KMS key turns SqsManagedSseEnabled off, and clearing the key clears
+  // its reuse period (AWS's recorded test_set_queue_attributes_default_values).
+  if (typeof given["KmsMasterKeyId"] === "string") {
+    if (given["KmsMasterKeyId"] !== "") next.raw.set("SqsManagedSseEnabled", "false");
+    else next.raw.delete("KmsDataKeyReusePeriodSeconds");
   }
   if (next.fifo && next.fifoThroughputLimit === "perMessageGroupId" && next.deduplicationScope !== "messageGroup") {
     // "High throughput for FIFO queues": perMessageGroupId requires message-group deduplication.

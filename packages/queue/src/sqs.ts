@@ -106,7 +106,8 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       md5Attributes: md5OfAttributes(attributes),
       systemAttributes,
       md5SystemAttributes: md5OfAttributes(systemAttributes),
-      delaySeconds: input.DelaySeconds ?? undefined,
+      // On a FIFO queue DelaySeconds 0 means "the queue's delay" (recorded test_fifo_queue_send_message_with_zero_delay_defaults_to_queue_delay).
+      delaySeconds: queue.fifo && input.DelaySeconds === 0 ? undefined : input.DelaySeconds ?? undefined,
       groupId: input.MessageGroupId ?? undefined,
       deduplicationId: input.MessageDeduplicationId ?? undefined,
     };
@@ -212,14 +213,17 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
   }
 
   function batchFailure(id: string, error: unknown): T.BatchResultErrorEntry {
-    if (error instanceof AwsError) return { Id: id, SenderFault: error.fault === "client", Code: error.code, Message: error.message };
+    if (error instanceof AwsError) {
+      return { Id: id, SenderFault: error.fault === "client", Code: error.code, Message: error.message };
+    }
     throw error;
   }
 
   const service: QueueService = {
     async createQueue(input) {
       const attributes = input?.Attributes;
-      const fifo = safeRecord(attributes as Record<string, string> | undefined)["FifoQueue"] === "true";
+      // Boolean attributes are read in any letter case ("True"), as AWS does (recorded FIFO tests create with "True").
+      const fifo = String(safeRecord(attributes as Record<string, string> | undefined)["FifoQueue"]).toLowerCase() === "true";
       validateQueueName(input?.QueueName, fifo);
       const name = input.QueueName;
       const existing = byName.get(name);
@@ -332,12 +336,19 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       const queue = lookup(input?.QueueUrl);
       validateBatchIds(input.Entries, "SendMessageBatchRequestEntry");
       let total = 0;
+      // Attribute and FIFO-id failures reject the whole request with 400, as AWS answered (recorded
+      // test_send_batch_missing_message_group_id_for_fifo_queue, …_deduplication_id_…); other entry failures (a body
+      // over the size limit) are reported per entry.
       for (const entry of input.Entries) {
         total += typeof entry.MessageBody === "string" ? Buffer.byteLength(entry.MessageBody, "utf8") : 0;
-        try {
-          total += validateAttributes(entry.MessageAttributes, "user");
-        } catch {
-          // A malformed entry fails on its own below; the size check only needs what can be measured.
+        total += validateAttributes(entry.MessageAttributes, "user");
+        if (queue.fifo) {
+          if (entry.MessageGroupId === undefined || entry.MessageGroupId === null) {
+            throw errors.InvalidParameterValue("The request must contain the parameter MessageGroupId.");
+          }
+          if (entry.MessageDeduplicationId === undefined && !queue.settings.contentBasedDeduplication) {
+            throw errors.InvalidParameterValue("The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+          }
         }
       }
       if (total > LIMITS.maxBatchBytes) {
@@ -461,11 +472,15 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       if (policy.Statement.some((statement) => statement.Sid === input.Label)) {
         throw errors.InvalidParameterValue(`Value ${input.Label} for parameter Label is invalid. Reason: Already exists.`);
       }
+      // Shaped as AWS answered (recorded test_sqs_permission_lifecycle): one principal or action is a string, several
+      // a list (principals in reverse order of the request, as recorded).
+      const principals = input.AWSAccountIds.map((account) => `arn:aws:iam::${account}:root`).reverse();
+      const actions = input.Actions.map((action) => `SQS:${action}`);
       policy.Statement.push({
         Sid: input.Label,
         Effect: "Allow",
-        Principal: { AWS: input.AWSAccountIds.map((account) => `arn:aws:iam::${account}:root`) },
-        Action: input.Actions.map((action) => `SQS:${action}`),
+        Principal: { AWS: principals.length === 1 ? principals[0] : principals },
+        Action: actions.length === 1 ? actions[0] : actions,
         Resource: queue.arn,
       });
       writePolicy(queue, policy);
@@ -478,7 +493,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       const policy = readPolicy(queue);
       const kept = policy.Statement.filter((statement) => statement.Sid !== input.Label);
       if (kept.length === policy.Statement.length) {
-        throw errors.InvalidParameterValue(`Value ${input.Label} for parameter Label is invalid. Reason: can't find label on existing policy.`);
+        throw errors.InvalidParameterValue(`Value ${input.Label} for parameter Label is invalid. Reason: can't find label.`);
       }
       writePolicy(queue, { ...policy, Statement: kept });
       return EMPTY;
@@ -516,10 +531,11 @@ interface PolicyDocument {
 
 function readPolicy(queue: Queue): PolicyDocument {
   const raw = queue.settings.raw.get("Policy");
-  if (raw === undefined) return { Version: "2012-10-17", Id: `${queue.arn}/SQSDefaultPolicy`, Statement: [] };
+  // AddPermission writes a 2008-10-17 document, as AWS's recorded answers show.
+  if (raw === undefined) return { Version: "2008-10-17", Id: `${queue.arn}/SQSDefaultPolicy`, Statement: [] };
   const parsed = JSON.parse(raw) as Partial<PolicyDocument>;
   const statements = Array.isArray(parsed.Statement) ? parsed.Statement : parsed.Statement === undefined ? [] : [parsed.Statement];
-  return { Version: parsed.Version ?? "2012-10-17", ...(parsed.Id === undefined ? {} : { Id: parsed.Id }), Statement: statements };
+  return { Version: parsed.Version ?? "2008-10-17", ...(parsed.Id === undefined ? {} : { Id: parsed.Id }), Statement: statements };
 }
 
 function writePolicy(queue: Queue, policy: PolicyDocument): void {

@@ -65,7 +65,8 @@ export interface QueueSendRules {
 export function validateSend(input: SendFields, queue: QueueSendRules): number {
   const body: unknown = input.MessageBody;
   if (typeof body !== "string") throw errors.MissingParameter("The request must contain the parameter MessageBody.");
-  if (body.length === 0) throw errors.InvalidParameterValue("The request must contain the parameter MessageBody.");
+  // An empty body is a missing one to AWS (recorded test_send_empty_message: MissingParameter).
+  if (body.length === 0) throw errors.MissingParameter("The request must contain the parameter MessageBody.");
   if (hasInvalidCharacters(body)) throw invalidContents();
   optionalInteger(input.DelaySeconds, "DelaySeconds", 0, LIMITS.maxDelaySeconds, "must be between 0 and 900, if provided.");
   let size = Buffer.byteLength(body, "utf8");
@@ -101,7 +102,10 @@ export function validateSend(input: SendFields, queue: QueueSendRules): number {
 /** MessageGroupId / MessageDeduplicationId / ReceiveRequestAttemptId: 1–128 of alphanumerics and !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~. */
 export function validateToken(value: unknown, parameter: string, maxLength: number): void {
   if (typeof value !== "string" || value.length === 0 || value.length > maxLength || !/^[\x21-\x7e]+$/.test(value)) {
-    throw errors.InvalidParameterValue(`Value ${String(value)} for parameter ${parameter} is invalid. Reason: Invalid characters or length.`);
+    // AWS's recorded wording names the parameter (test_send_message_to_standard_queue_with_invalid_message_group_id).
+    const reason =
+      parameter === "ReceiveRequestAttemptId" ? "Invalid characters or length." : `${parameter} can only include alphanumeric and punctuation characters. 1 to 128 in length.`;
+    throw errors.InvalidParameterValue(`Value ${String(value)} for parameter ${parameter} is invalid. Reason: ${reason}`);
   }
 }
 
@@ -148,8 +152,11 @@ export function validateAttributes(attributes: MessageAttributeMap | undefined, 
       size += value.BinaryValue.length;
       continue;
     }
-    if (typeof value.StringValue !== "string" || value.StringValue.length === 0) {
+    if (typeof value.StringValue !== "string") {
       throw errors.InvalidParameterValue(`The message attribute '${name}' with type '${base}' must use field 'String'.`);
+    }
+    if (value.StringValue.length === 0) {
+      throw errors.InvalidParameterValue(`Message (${kind}) attribute '${name}' must contain a non-empty value of type '${base}'.`);
     }
     if (hasInvalidCharacters(value.StringValue)) throw invalidContents();
     if (base === "Number" && !isSqsNumber(value.StringValue)) {
@@ -229,11 +236,13 @@ export function validateReceive(input: Omit<ReceiveMessageInput, "QueueUrl">): R
   if (input.ReceiveRequestAttemptId !== undefined) validateToken(input.ReceiveRequestAttemptId, "ReceiveRequestAttemptId", 128);
   let attributeNames: ReceiveRules["attributeNames"];
   const names = input.MessageAttributeNames ?? [];
-  if (names.some((name) => name === "All" || name === ".*")) attributeNames = "all";
+  // "All", "*" and ".*" select every attribute; "<prefix>.*" every name starting with <prefix> ("Hel.*" selects
+  // "Hello" and "Help.Me": AWS's recorded test_receive_message_message_attribute_names_filters).
+  if (names.some((name) => name === "All" || name === "*" || name === ".*")) attributeNames = "all";
   else if (names.length > 0) {
     const selection = { exact: new Set<string>(), prefixes: [] as string[] };
     for (const name of names) {
-      if (name.endsWith(".*")) selection.prefixes.push(name.slice(0, -1));
+      if (name.endsWith(".*")) selection.prefixes.push(name.slice(0, -2));
       else selection.exact.add(name);
     }
     attributeNames = selection;

@@ -21,6 +21,8 @@ export const errors = defineErrors({
   TagPolicyException: { statusCode: 400, queryCode: "TagPolicy" },
   TooManyEntriesInBatchRequestException: { statusCode: 400, queryCode: "TooManyEntriesInBatchRequest" },
   TopicLimitExceededException: { statusCode: 403, queryCode: "TopicLimitExceeded" },
+  /** Model validation (a null required member): unmodeled in the SDK, whose exception is then named by the code. */
+  ValidationError: { statusCode: 400, queryCode: "ValidationError" },
 });
 
 export type SnsErrorCode = keyof typeof errors;

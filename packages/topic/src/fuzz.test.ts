@@ -73,6 +73,8 @@ function baselines(w: World): { [K in keyof typeof SNS_INPUTS]: Record<string, u
     tagResource: { ResourceArn: t, Tags: [{ Key: "x", Value: "y" }] },
     untagResource: { ResourceArn: t, TagKeys: ["k"] },
     listTagsForResource: { ResourceArn: t },
+    addPermission: { TopicArn: t, Label: "grant", AWSAccountId: ["111122223333"], ActionName: ["Publish"] },
+    removePermission: { TopicArn: t, Label: "grant" },
   };
 }
 

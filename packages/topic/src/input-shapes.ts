@@ -34,4 +34,6 @@ export const SNS_INPUTS: { readonly [K in Action]: StructShape } = {
   tagResource: { struct: { ResourceArn: "string", Tags: tags } },
   untagResource: { struct: { ResourceArn: "string", TagKeys: { list: "string" } } },
   listTagsForResource: { struct: { ResourceArn: "string" } },
+  addPermission: { struct: { TopicArn: "string", Label: "string", AWSAccountId: { list: "string" }, ActionName: { list: "string" } } },
+  removePermission: { struct: { TopicArn: "string", Label: "string" } },
 };

@@ -25,7 +25,7 @@ export interface PreparedMessage {
 }
 
 /** Publish API reference and Amazon SNS FIFO topics: every check, before any state changes. */
-export function prepareMessage(topic: Topic, input: MessageInput): PreparedMessage {
+export function prepareMessage(topic: Topic, input: MessageInput, attributesPath?: string): PreparedMessage {
   const message = input.Message;
   if (typeof message !== "string" || message.length === 0) throw invalidParameter("Empty message");
   const subject = validateSubject(input.Subject);
@@ -34,7 +34,7 @@ export function prepareMessage(topic: Topic, input: MessageInput): PreparedMessa
     if (input.MessageStructure !== "json") throw invalidParameter("MessageStructure");
     perProtocol = parseMessageStructure(message);
   }
-  const attributes = validateMessageAttributes(input.MessageAttributes);
+  const attributes = validateMessageAttributes(input.MessageAttributes, attributesPath);
   if (messageSize(message, attributes) > topic.settings.maximumMessageSize) throw invalidParameter("Message too long");
   const messageGroupId = validateFifoId(input.MessageGroupId, "MessageGroupId");
   const explicitDedup = validateFifoId(input.MessageDeduplicationId, "MessageDeduplicationId");

@@ -3,6 +3,7 @@ import { Deliveries } from "./delivery";
 import { filterOutbox, type HttpEndpointHandler, type OutboxEntry, type OutboxFilter, type RegisteredEndpoint, type RegisterEndpointOptions } from "./endpoints";
 import { errors, invalidParameter } from "./errors";
 import { SNS_INPUTS } from "./input-shapes";
+import { addStatement, removeStatement, type AddPermissionInput, type RemovePermissionInput } from "./permissions";
 import { LIMITS } from "./limits";
 import { prepareMessage, rawSize, type PreparedMessage } from "./publish";
 import type * as S from "./shapes";
@@ -42,6 +43,8 @@ export interface TopicService {
   listTopics(input?: S.ListTopicsInput): Promise<S.ListTopicsResponse>;
   getTopicAttributes(input: S.GetTopicAttributesInput): Promise<S.GetTopicAttributesResponse>;
   setTopicAttributes(input: S.SetTopicAttributesInput): Promise<S.EmptyResponse>;
+  addPermission(input: AddPermissionInput): Promise<S.EmptyResponse>;
+  removePermission(input: RemovePermissionInput): Promise<S.EmptyResponse>;
   subscribe(input: S.SubscribeInput): Promise<S.SubscribeResponse>;
   unsubscribe(input: S.UnsubscribeInput): Promise<S.EmptyResponse>;
   confirmSubscription(input: S.ConfirmSubscriptionInput): Promise<S.ConfirmSubscriptionResponse>;
@@ -192,6 +195,16 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     return topic;
   };
 
+  const batchEntryIdProblem = (id: unknown): string =>
+    typeof id === "string" && id.length > LIMITS.maxBatchEntryIdLength
+      ? `The Id of a batch entry in the batch request is too long: ${id}`
+      : `The Id of a batch entry in the batch request contains an impermissible character: ${String(id)}`;
+
+  const failsWholeBatch = (error: { code: string; message: string }): boolean =>
+    error.code === "ValidationError" ||
+    error.code === "InvalidParameterValueException" ||
+    /MessageGroupId|MessageDeduplicationId|ContentBasedDeduplication|Message Structure/.test(error.message);
+
   const removeSubscription = (sub: Subscription): void => {
     sub.deleted = true;
     subscriptions.delete(sub.arn);
@@ -219,8 +232,10 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
             throw invalidParameter("Attributes Reason: Topic already exists with different attributes");
           }
         }
+        // Tags given again must already be on the topic with the same values: a subset is fine, a new or changed one is
+        // not (AWS's recorded test_create_duplicate_topic_with_more_tags).
         for (const [key, value] of tags) {
-          if (existing.tags.has(key) && existing.tags.get(key) !== value) throw invalidParameter("Tags Reason: Topic already exists with different tags");
+          if (existing.tags.get(key) !== value) throw invalidParameter("Tags Reason: Topic already exists with different tags");
         }
         return { TopicArn: arn };
       }
@@ -260,6 +275,18 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       return { Attributes: topicFor(input.TopicArn).attributes(ctx.accountId) };
     },
 
+    async addPermission(input) {
+      const topic = topicFor(input.TopicArn);
+      topic.settings = { ...topic.settings, policy: addStatement(topic.settings.policy, topic.arn, input) };
+      return {};
+    },
+
+    async removePermission(input) {
+      const topic = topicFor(input.TopicArn);
+      topic.settings = { ...topic.settings, policy: removeStatement(topic.settings.policy, input) };
+      return {};
+    },
+
     async setTopicAttributes(input) {
       const topic = topicFor(input.TopicArn);
       const name = requireString(input.AttributeName, "AttributeName");
@@ -280,7 +307,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       const attributes = input.Attributes ?? {};
       // FilterPolicyScope first, so a FilterPolicy is compiled for the scope given in the same request, whatever the key order.
       const ordered = Object.entries(attributes).sort(([a], [b]) => Number(b === "FilterPolicyScope") - Number(a === "FilterPolicyScope"));
-      for (const [key, value] of ordered) settings = withAttribute(settings, key, value, protocol, topic.fifo);
+      for (const [key, value] of ordered) settings = withAttribute(settings, key, value, protocol, topic.fifo, true);
       const sub = topic.subscriptionTo(protocol, endpoint);
       if (sub !== undefined) {
         // Subscribe is idempotent for the same endpoint and attributes.
@@ -306,7 +333,12 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     },
 
     async unsubscribe(input) {
-      const sub = subscriptionFor(input.SubscriptionArn);
+      const arn = requireSnsArn(input.SubscriptionArn, "SubscriptionArn", scope);
+      // A subscription ARN is <topic>:<id>; without the id AWS names the parameter.
+      if (!arn.resource.includes(":")) throw invalidParameter("SubscriptionId");
+      const sub = subscriptions.get(input.SubscriptionArn as string);
+      // Unsubscribe is idempotent: a subscription already gone answers success, as AWS does.
+      if (sub === undefined) return {};
       const topic = topics.get(sub.topicArn);
       removeSubscription(sub);
       if (topic !== undefined && (sub.protocol === "http" || sub.protocol === "https")) {
@@ -316,15 +348,18 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     },
 
     async confirmSubscription(input) {
-      const topic = topicFor(input.TopicArn);
+      requireSnsArn(input.TopicArn, "TopicArn", scope);
       const token = requireString(input.Token, "Token");
       if (input.AuthenticateOnUnsubscribe !== undefined && input.AuthenticateOnUnsubscribe !== "true" && input.AuthenticateOnUnsubscribe !== "false") {
         throw invalidParameter("AuthenticateOnUnsubscribe");
       }
+      // AWS's recorded answers: a malformed token is "Invalid token"; a well-formed one it does not know (or one for
+      // another topic) is "Invalid parameter: Token", whether or not the topic exists.
       const entry = tokens.get(token);
-      if (entry === undefined || entry.sub.topicArn !== topic.arn || entry.expires <= ctx.scheduler.now() || entry.sub.deleted) {
-        throw invalidParameter("Invalid token");
-      }
+      if (entry === undefined && !/^[0-9a-f]{64,}$/i.test(token)) throw errors.InvalidParameterException("Invalid token");
+      if (entry === undefined || entry.sub.topicArn !== input.TopicArn) throw invalidParameter("Token");
+      const topic = topicFor(input.TopicArn);
+      if (entry.expires <= ctx.scheduler.now() || entry.sub.deleted) throw errors.InvalidParameterException("Invalid token");
       entry.sub.confirmationWasAuthenticated = input.AuthenticateOnUnsubscribe === "true";
       confirm(entry.sub);
       return { SubscriptionArn: entry.sub.arn };
@@ -356,6 +391,8 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
 
     async publish(input) {
       const targets = [input.TopicArn, input.TargetArn, input.PhoneNumber].filter((t) => t !== undefined && t !== null && t !== "");
+      // An empty TopicArn is an ARN of one element to AWS (recorded test_publish_wrong_arn_format).
+      if (input.TopicArn === "" && targets.length === 0) throw invalidParameter("TopicArn Reason: An ARN must have at least 6 elements, not 1");
       if (targets.length === 0) throw invalidParameter("TopicArn or TargetArn Reason: no value for required parameter");
       if (targets.length > 1) throw invalidParameter("TopicArn Reason: Only one of TopicArn, TargetArn or PhoneNumber may be given");
       if (input.PhoneNumber) {
@@ -377,20 +414,23 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       const ids = new Set<string>();
       let total = 0;
       for (const entry of entries) {
-        if (!validBatchEntryId(entry.Id)) throw errors.InvalidBatchEntryIdException("The Id of a batch entry in a batch request doesn't abide by the specification.");
+        if (!validBatchEntryId(entry.Id)) throw errors.InvalidBatchEntryIdException(batchEntryIdProblem(entry.Id));
         if (ids.has(entry.Id)) throw errors.BatchEntryIdsNotDistinctException("Two or more batch entries in the request have the same Id.");
         ids.add(entry.Id);
         total += rawSize(entry);
       }
       if (total > topic.settings.maximumMessageSize) throw errors.BatchRequestTooLongException("The length of all the messages put together is more than the limit.");
+      // Every entry is validated before any is published. Attribute, MessageStructure and FIFO-id failures reject the
+      // whole request with 400, as AWS answered (recorded test_publish_batch_exceptions,
+      // test_empty_or_wrong_message_attributes); other entry failures are reported per entry in a 200.
       const Successful: S.PublishBatchResultEntry[] = [];
       const Failed: S.BatchResultErrorEntry[] = [];
       // Every entry is checked before any is published: an unexpected error cannot leave half a batch behind.
-      const prepared = entries.map((entry): PreparedMessage | undefined => {
+      const prepared = entries.map((entry, index): PreparedMessage | undefined => {
         try {
-          return prepareMessage(topic, entry);
+          return prepareMessage(topic, entry, `publishBatchRequestEntries.${index + 1}.member.messageAttributes`);
         } catch (error) {
-          if (!isAwsError(error)) throw error;
+          if (!isAwsError(error) || failsWholeBatch(error)) throw error;
           // BatchResultErrorEntry.Code is the wire (awsQuery) code: InvalidParameter, ParameterValueInvalid.
           Failed.push({ Id: entry.Id as string, Code: error.queryCode ?? error.code, Message: error.message, SenderFault: true });
           return undefined;

@@ -10,7 +10,7 @@ import {
   type TopicDeliveryPolicy,
 } from "./delivery-policy";
 import type { PublishedMessage, SubscriptionProtocol } from "./types";
-import { boolText } from "./validate";
+import { jsonParseReason } from "./validate";
 
 export type FilterPolicyScope = "MessageAttributes" | "MessageBody";
 
@@ -57,15 +57,25 @@ export function withAttribute(
   value: string,
   protocol: SubscriptionProtocol,
   fifoTopic: boolean,
+  inSubscribe = false,
 ): SubscriptionSettings {
+  // Subscribe's Attributes name the map ("Attributes Reason: …"); SetSubscriptionAttributes names the attribute only.
+  const reason = inSubscribe ? "Attributes Reason: " : "";
   switch (name) {
     case "RawMessageDelivery": {
-      const raw = boolText(value, name);
+      // Any letter case is accepted ("TrUe"), as AWS does.
+      const lower = value.toLowerCase();
+      if (lower !== "true" && lower !== "false") throw invalidParameter(`${reason}RawMessageDelivery: Invalid value [${value}]. Must be true or false.`);
+      const raw = lower === "true";
       if (raw && !RAW_PROTOCOLS.has(protocol)) throw invalidParameter(`Attributes Reason: Delivery protocol [${protocol}] does not support raw message delivery.`);
       return { ...settings, raw };
     }
     case "FilterPolicy":
       if (value === "") return { ...settings, filterPolicy: undefined, filter: undefined };
+      {
+        const problem = jsonParseReason(value);
+        if (problem !== undefined) throw invalidParameter(`${reason}FilterPolicy: failed to parse JSON. ${problem}`);
+      }
       return { ...settings, filterPolicy: value, filter: compile(value, settings.filterScope) };
     case "FilterPolicyScope": {
       if (value !== "MessageAttributes" && value !== "MessageBody") {
@@ -99,17 +109,18 @@ function compile(policy: string, scope: FilterPolicyScope): SubscriptionSettings
 
 /** Amazon SNS dead-letter queues: an SQS queue ARN; FIFO topics need a FIFO queue, standard topics a standard one. */
 function deadLetterTarget(text: string, fifoTopic: boolean): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw invalidParameter("RedrivePolicy: failed to parse JSON");
-  }
+  const problem = jsonParseReason(text);
+  if (problem !== undefined) throw invalidParameter(`RedrivePolicy: failed to parse JSON. ${problem}`);
+  const parsed: unknown = JSON.parse(text);
   const target = (parsed as { deadLetterTargetArn?: unknown } | null)?.deadLetterTargetArn;
   const arn = typeof target === "string" ? parseArn(target) : undefined;
-  if (typeof target !== "string" || arn?.service !== "sqs" || !arn.resource) throw invalidParameter("RedrivePolicy: deadLetterTargetArn is invalid");
+  if (typeof target !== "string" || arn?.service !== "sqs" || !arn.resource) throw invalidParameter("RedrivePolicy: deadLetterTargetArn is an invalid arn");
   if (arn.resource.endsWith(".fifo") !== fifoTopic) {
-    throw invalidParameter(`RedrivePolicy: ${fifoTopic ? "a FIFO topic needs a FIFO queue" : "a standard topic needs a standard queue"} as its dead-letter queue`);
+    throw invalidParameter(
+      fifoTopic
+        ? "RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic."
+        : "RedrivePolicy: must use a standard queue as DLQ for a standard Subscription to a standard Topic.",
+    );
   }
   return target;
 }
@@ -167,6 +178,8 @@ export class Subscription {
       PendingConfirmation: String(this.pending),
       ConfirmationWasAuthenticated: String(this.confirmationWasAuthenticated),
       SubscriptionArn: this.arn,
+      // Who subscribed: AWS names the calling IAM identity; simcloud's callers are one user of the owning account.
+      SubscriptionPrincipal: `arn:aws:iam::${this.owner}:user/simcloud`,
     };
     if (s.filterPolicy !== undefined) {
       out["FilterPolicy"] = s.filterPolicy;

@@ -61,7 +61,8 @@ export function defaultTopicSettings(topicArn: string, accountId: string, fifo: 
     deliveryPolicy: undefined,
     fifo,
     contentBasedDeduplication: false,
-    signatureVersion: "1",
+    // FIFO topics answer SignatureVersion "2" without being asked (AWS's recorded GetTopicAttributes, 2025-09).
+    signatureVersion: fifo ? "2" : "1",
     tracingConfig: "PassThrough",
     kmsMasterKeyId: undefined,
     archivePolicy: undefined,
@@ -259,17 +260,19 @@ export class Topic {
       SubscriptionsConfirmed: String(confirmed),
       DisplayName: s.displayName,
       SubscriptionsDeleted: "0",
-      SignatureVersion: s.signatureVersion,
-      TracingConfig: s.tracingConfig,
+      // MaximumMessageSize is the 2025 topic attribute (AWS-LIMITS-2025), newer than the recordings, which lack it.
       MaximumMessageSize: String(s.maximumMessageSize),
       ...s.passthrough,
     };
+    // AWS lists these only away from their defaults (recorded GetTopicAttributes of fresh topics, 2025-09).
+    if (s.fifo || s.signatureVersion !== "1") out["SignatureVersion"] = s.signatureVersion;
+    if (s.tracingConfig !== "PassThrough") out["TracingConfig"] = s.tracingConfig;
     if (s.deliveryPolicyText !== undefined) out["DeliveryPolicy"] = s.deliveryPolicyText;
     if (s.kmsMasterKeyId !== undefined) out["KmsMasterKeyId"] = s.kmsMasterKeyId;
     if (s.fifo) {
       out["FifoTopic"] = "true";
       out["ContentBasedDeduplication"] = String(s.contentBasedDeduplication);
-      out["FifoThroughputScope"] = s.fifoThroughputScope;
+      if (s.fifoThroughputScope !== "Topic") out["FifoThroughputScope"] = s.fifoThroughputScope;
       if (s.archivePolicy !== undefined) out["ArchivePolicy"] = s.archivePolicy;
     }
     return out;

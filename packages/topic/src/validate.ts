@@ -10,7 +10,8 @@ export function validateTopicName(name: unknown, fifo: boolean): string {
   if (name.length > LIMITS.maxTopicNameLength || base.length === 0 || !/^[A-Za-z0-9_-]+$/.test(base)) {
     throw invalidParameter(fifo ? FIFO_NAME_RULE : "Topic Name");
   }
-  if (fifo !== name.endsWith(".fifo")) throw invalidParameter(fifo ? FIFO_NAME_RULE : "Topic Name");
+  // A FIFO topic whose name lacks .fifo (or the reverse) is just "Topic Name" to AWS (recorded test_create_topic_name_constraints).
+  if (fifo !== name.endsWith(".fifo")) throw invalidParameter("Topic Name");
   return name;
 }
 
@@ -34,7 +35,8 @@ export function requireSnsArn(text: unknown, name: string, scope: { region: stri
   const arn = parseArn(text);
   if (arn === undefined) throw invalidParameter(`${name} Reason: An ARN must have at least 6 elements, not ${text.split(":").length}`);
   if (arn.service !== "sns" || arn.resource.length === 0) throw invalidParameter(name);
-  if (arn.region !== scope.region) throw invalidParameter(`${name} Reason: A ARN must be in the region ${scope.region}`);
+  // AWS names only the parameter for an ARN of another region (its recorded answer: "Invalid parameter: TopicArn").
+  if (arn.region !== scope.region) throw invalidParameter(name);
   if (arn.accountId !== scope.accountId) {
     throw errors.AuthorizationErrorException(`User: arn:aws:iam::${scope.accountId}:root is not authorized to perform this action on resource: ${text}`);
   }
@@ -99,57 +101,70 @@ export function validateSubject(subject: unknown): string | undefined {
   return subject;
 }
 
-const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]+$/;
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * Amazon SNS message attributes: names of A-Z a-z 0-9 _ - . (no leading, trailing or doubled period, no
- * AWS./Amazon. prefix, up to 256 characters); types String, String.Array, Number, Binary (custom suffixes
- * allowed on String, Number, Binary); values non-empty and valid for their type.
+ * AWS./Amazon. prefix, under 256 bytes); types String, String.Array, Number, Binary (custom suffixes
+ * allowed on String, Number, Binary, not an empty one); values non-empty and in their type's field. Messages are
+ * AWS's recorded answers (test_empty_or_wrong_message_attributes, test_message_attributes_prefixes).
+ * `memberPath` is where the request holds the map (`messageAttributes`, `publishBatchRequestEntries.1.member.messageAttributes`).
  */
-export function validateMessageAttributes(attributes: MessageAttributeMap | undefined): MessageAttributeMap {
+export function validateMessageAttributes(attributes: MessageAttributeMap | undefined, memberPath = "messageAttributes"): MessageAttributeMap {
   const out = Object.create(null) as MessageAttributeMap;
   if (attributes === undefined || attributes === null) return out;
   for (const name of Object.keys(attributes)) {
     const value = attributes[name] as MessageAttributeValue | undefined;
-    if (
-      name.length === 0 ||
-      name.length > LIMITS.maxAttributeNameLength ||
-      !ATTRIBUTE_NAME.test(name) ||
-      name.startsWith(".") ||
-      name.endsWith(".") ||
-      name.includes("..")
-    ) {
-      throw errors.InvalidParameterValueException(`The message attribute name '${name}' is invalid.`);
+    if (value === undefined || value === null || typeof value.DataType !== "string") {
+      throw errors.ValidationError(
+        `1 validation error detected: Value null at '${memberPath}.${name}.member.dataType' failed to satisfy constraint: Member must not be null`,
+      );
     }
-    if (/^(aws|amazon)\./i.test(name)) throw errors.InvalidParameterValueException(`The message attribute name '${name}' is reserved for use by AWS.`);
-    if (value === undefined || value === null || typeof value.DataType !== "string" || value.DataType.length === 0) {
-      throw errors.InvalidParameterValueException(`The message attribute '${name}' must contain non-empty message attribute type.`);
-    }
+    validateAttributeName(name);
     const type = value.DataType;
-    const base = type.split(".")[0] as string;
-    if (utf8Length(type) > LIMITS.maxAttributeDataTypeLength || !["String", "Number", "Binary"].includes(base)) {
+    const [base = "", ...suffix] = type.split(".");
+    if (utf8Length(type) > LIMITS.maxAttributeDataTypeLength || !["String", "Number", "Binary"].includes(base) || (suffix.length > 0 && suffix.join(".").length === 0)) {
       throw errors.InvalidParameterValueException(
         `The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`,
       );
     }
+    const hasString = typeof value.StringValue === "string";
+    const hasBinary = value.BinaryValue !== undefined && value.BinaryValue !== null;
     if (base === "Binary") {
-      if (value.BinaryValue === undefined || value.BinaryValue.length === 0) {
-        throw errors.InvalidParameterValueException(`The message attribute '${name}' with type 'Binary' must use field 'Binary'.`);
+      if (hasString && !hasBinary) throw errors.InvalidParameterValueException(`The message attribute '${name}' with type 'Binary' must use field 'Binary'.`);
+      if (!hasBinary || (value.BinaryValue as Uint8Array).length === 0) {
+        throw errors.InvalidParameterValueException(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type 'Binary'.`);
       }
       // Copied: fan-out runs later, and the publisher may reuse its Buffer at once.
-      out[name] = { DataType: type, BinaryValue: new Uint8Array(value.BinaryValue) };
+      out[name] = { DataType: type, BinaryValue: new Uint8Array(value.BinaryValue as Uint8Array) };
       continue;
     }
+    if (hasBinary && !hasString) throw errors.InvalidParameterValueException(`The message attribute '${name}' with type '${base}' must use field 'String'.`);
     const text = value.StringValue;
     if (typeof text !== "string" || text.length === 0) {
-      throw errors.InvalidParameterValueException(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
+      throw errors.InvalidParameterValueException(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${base}'.`);
     }
     if (base === "Number" && !NUMBER.test(text.trim())) throw errors.InvalidParameterValueException(`Could not cast message attribute '${name}' value to number.`);
     if (type === "String.Array") validateStringArray(name, text);
     out[name] = { DataType: type, StringValue: text };
   }
   return out;
+}
+
+function validateAttributeName(name: string): void {
+  if (name.length === 0) throw errors.InvalidParameterValueException("The message attribute name must not be empty.");
+  if (utf8Length(name) >= LIMITS.maxAttributeNameLength) throw errors.InvalidParameterValueException("Length of message attribute name must be less than 256 bytes.");
+  const bad = [...name].find((char) => !/[A-Za-z0-9_.-]/.test(char));
+  if (bad !== undefined) {
+    const code = (bad.codePointAt(0) ?? 0).toString(16).toUpperCase();
+    throw errors.InvalidParameterValueException(
+      `Invalid non-alphanumeric character '#x${code}' was found in the message attribute name. Can only include alphanumeric characters, hyphens, underscores, or dots.`,
+    );
+  }
+  if (name.startsWith(".")) throw errors.InvalidParameterValueException("Invalid message attribute name starting with character '.' was found.");
+  if (name.endsWith(".")) throw errors.InvalidParameterValueException("Invalid message attribute name ending with character '.' was found.");
+  if (name.includes("..")) throw errors.InvalidParameterValueException("Message attribute name can not have successive '.' character.");
+  if (/^(aws|amazon)\./i.test(name)) throw errors.InvalidParameterValueException(`The message attribute name '${name}' is reserved for use by AWS.`);
 }
 
 /** String.Array holds a JSON array of strings, numbers, true, false and null. */
@@ -185,9 +200,10 @@ export function parseMessageStructure(message: string): Record<string, string> {
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw invalidParameter("Message Structure - JSON message body failed to parse");
   const out = Object.create(null) as Record<string, string>;
+  // A protocol key holding anything but text is ignored, so that protocol falls back to `default` (AWS's recorded
+  // answers: an object under `sqs` delivers the default; an object under `default` is "No default entry").
   for (const [key, value] of Object.entries(parsed)) {
-    if (typeof value !== "string") throw invalidParameter(`Message Structure - Invalid value for protocol ${key}`);
-    out[key] = value;
+    if (typeof value === "string") out[key] = value;
   }
   if (out["default"] === undefined) throw invalidParameter("Message Structure - No default entry in JSON message body");
   return out;
@@ -223,7 +239,38 @@ export function validateTags(tags: TagInput[] | undefined): Map<string, string> 
     if (typeof key !== "string" || key.length === 0 || key.length > LIMITS.maxTagKeyLength) throw invalidParameter("Tags.Key");
     if (typeof value !== "string" || value.length > LIMITS.maxTagValueLength) throw invalidParameter("Tags.Value");
     if (key.toLowerCase().startsWith("aws:")) throw errors.TagPolicyException("Invalid tag key: the aws: prefix is reserved for AWS use.");
+    if (out.has(key)) throw invalidParameter("Duplicated keys are not allowed.");
     out.set(key, value);
   }
   return out;
+}
+
+/**
+ * The reason AWS gives for JSON it cannot parse: its parser's (Jackson's) wording, which AWS quotes after "failed to
+ * parse JSON." (recorded test_validate_set_sub_attributes, test_subscribe_invalid_filter_policy). The two common
+ * shapes are rendered exactly: a bare token, and an object key without quotes; others name the position only.
+ */
+export function jsonParseReason(text: string): string | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch {
+    // fall through: describe the first problem the way Jackson does
+  }
+  const where = (column: number) => `\n at [Source: REDACTED (\`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION\` disabled); line: 1, column: ${column}]`;
+  const start = text.length - text.trimStart().length;
+  const first = text[start];
+  if (first !== undefined && /[A-Za-z]/.test(first)) {
+    const token = /^[A-Za-z0-9_]+/.exec(text.slice(start))?.[0] ?? first;
+    return `Unrecognized token '${token}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')${where(start + token.length + 1)}`;
+  }
+  if (first === "{") {
+    let index = start + 1;
+    while (index < text.length && /\s/.test(text[index] as string)) index++;
+    const next = text[index];
+    if (next !== undefined && next !== '"' && next !== "}") {
+      return `Unexpected character ('${next}' (code ${next.codePointAt(0) ?? 0})): was expecting double-quote to start field name${where(index + 1)}`;
+    }
+  }
+  return `Unexpected end-of-input or character${where(text.length)}`;
 }

@@ -185,6 +185,22 @@ describe("Lambda SDK contract", () => {
     expectTypeOf<Lambda.GetFunctionRecursionConfigCommandInput>().toExtend<In<"getFunctionRecursionConfig">>();
     expectTypeOf<Out<"getFunctionRecursionConfig">>().toExtend<Sent<Lambda.GetFunctionRecursionConfigCommandOutput>>();
   });
+  it("AddPermission", () => {
+    expectTypeOf<Lambda.AddPermissionCommandInput>().toExtend<In<"addPermission">>();
+    expectTypeOf<Out<"addPermission">>().toExtend<Sent<Lambda.AddPermissionCommandOutput>>();
+  });
+  it("RemovePermission", () => {
+    expectTypeOf<Lambda.RemovePermissionCommandInput>().toExtend<In<"removePermission">>();
+    expectTypeOf<Out<"removePermission">>().toExtend<Sent<Lambda.RemovePermissionCommandOutput>>();
+  });
+  it("GetPolicy", () => {
+    expectTypeOf<Lambda.GetPolicyCommandInput>().toExtend<In<"getPolicy">>();
+    expectTypeOf<Out<"getPolicy">>().toExtend<Sent<Lambda.GetPolicyCommandOutput>>();
+  });
+  it("ListProvisionedConcurrencyConfigs", () => {
+    expectTypeOf<Lambda.ListProvisionedConcurrencyConfigsCommandInput>().toExtend<In<"listProvisionedConcurrencyConfigs">>();
+    expectTypeOf<Out<"listProvisionedConcurrencyConfigs">>().toExtend<Sent<Lambda.ListProvisionedConcurrencyConfigsCommandOutput>>();
+  });
   it("GetAccountSettings", () => {
     expectTypeOf<Lambda.GetAccountSettingsCommandInput>().toExtend<In<"getAccountSettings">>();
     expectTypeOf<Out<"getAccountSettings">>().toExtend<Sent<Lambda.GetAccountSettingsCommandOutput>>();
@@ -193,4 +209,4 @@ describe("Lambda SDK contract", () => {
 
 
 /** Every AWS action of the service has a case above: a new method without one fails to compile here. */
-export const covered = { invoke: true, createFunction: true, getFunction: true, getFunctionConfiguration: true, updateFunctionConfiguration: true, updateFunctionCode: true, deleteFunction: true, listFunctions: true, publishVersion: true, listVersionsByFunction: true, createAlias: true, getAlias: true, updateAlias: true, deleteAlias: true, listAliases: true, putFunctionConcurrency: true, getFunctionConcurrency: true, deleteFunctionConcurrency: true, putProvisionedConcurrencyConfig: true, getProvisionedConcurrencyConfig: true, deleteProvisionedConcurrencyConfig: true, putFunctionEventInvokeConfig: true, updateFunctionEventInvokeConfig: true, getFunctionEventInvokeConfig: true, deleteFunctionEventInvokeConfig: true, listFunctionEventInvokeConfigs: true, createEventSourceMapping: true, getEventSourceMapping: true, updateEventSourceMapping: true, deleteEventSourceMapping: true, listEventSourceMappings: true, tagResource: true, untagResource: true, listTags: true, getAccountSettings: true, putFunctionRecursionConfig: true, getFunctionRecursionConfig: true } as const satisfies Record<Exclude<keyof FunctionService, SimulatorOnly>, true>;
+export const covered = { invoke: true, createFunction: true, getFunction: true, getFunctionConfiguration: true, updateFunctionConfiguration: true, updateFunctionCode: true, deleteFunction: true, listFunctions: true, publishVersion: true, listVersionsByFunction: true, createAlias: true, getAlias: true, updateAlias: true, deleteAlias: true, listAliases: true, putFunctionConcurrency: true, getFunctionConcurrency: true, deleteFunctionConcurrency: true, putProvisionedConcurrencyConfig: true, getProvisionedConcurrencyConfig: true, deleteProvisionedConcurrencyConfig: true, putFunctionEventInvokeConfig: true, updateFunctionEventInvokeConfig: true, getFunctionEventInvokeConfig: true, deleteFunctionEventInvokeConfig: true, listFunctionEventInvokeConfigs: true, createEventSourceMapping: true, getEventSourceMapping: true, updateEventSourceMapping: true, deleteEventSourceMapping: true, listEventSourceMappings: true, tagResource: true, untagResource: true, listTags: true, getAccountSettings: true, putFunctionRecursionConfig: true, getFunctionRecursionConfig: true, addPermission: true, removePermission: true, getPolicy: true, listProvisionedConcurrencyConfigs: true } as const satisfies Record<Exclude<keyof FunctionService, SimulatorOnly>, true>;

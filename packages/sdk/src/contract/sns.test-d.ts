@@ -47,6 +47,14 @@ describe("SNS SDK contract", () => {
     expectTypeOf<SNS.ListSubscriptionsByTopicCommandInput>().toExtend<In<"listSubscriptionsByTopic">>();
     expectTypeOf<Out<"listSubscriptionsByTopic">>().toExtend<Sent<SNS.ListSubscriptionsByTopicCommandOutput>>();
   });
+  it("AddPermission", () => {
+    expectTypeOf<SNS.AddPermissionCommandInput>().toExtend<In<"addPermission">>();
+    expectTypeOf<Out<"addPermission">>().toExtend<Sent<SNS.AddPermissionCommandOutput>>();
+  });
+  it("RemovePermission", () => {
+    expectTypeOf<SNS.RemovePermissionCommandInput>().toExtend<In<"removePermission">>();
+    expectTypeOf<Out<"removePermission">>().toExtend<Sent<SNS.RemovePermissionCommandOutput>>();
+  });
   it("ListTagsForResource", () => {
     expectTypeOf<SNS.ListTagsForResourceCommandInput>().toExtend<In<"listTagsForResource">>();
     expectTypeOf<Out<"listTagsForResource">>().toExtend<Sent<SNS.ListTagsForResourceCommandOutput>>();
@@ -92,4 +100,4 @@ describe("SNS SDK contract", () => {
 });
 
 /** Every AWS action of the service has a case above: a new method without one fails to compile here. */
-export const covered = { confirmSubscription: true, createTopic: true, deleteTopic: true, getSubscriptionAttributes: true, getTopicAttributes: true, listSubscriptions: true, listSubscriptionsByTopic: true, listTagsForResource: true, listTopics: true, publish: true, publishBatch: true, setSubscriptionAttributes: true, setTopicAttributes: true, subscribe: true, tagResource: true, unsubscribe: true, untagResource: true } as const satisfies Record<Exclude<keyof TopicService, SimulatorOnly>, true>;
+export const covered = { addPermission: true, removePermission: true, confirmSubscription: true, createTopic: true, deleteTopic: true, getSubscriptionAttributes: true, getTopicAttributes: true, listSubscriptions: true, listSubscriptionsByTopic: true, listTagsForResource: true, listTopics: true, publish: true, publishBatch: true, setSubscriptionAttributes: true, setTopicAttributes: true, subscribe: true, tagResource: true, unsubscribe: true, untagResource: true } as const satisfies Record<Exclude<keyof TopicService, SimulatorOnly>, true>;

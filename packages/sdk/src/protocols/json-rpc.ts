@@ -44,7 +44,8 @@ export const jsonRpc: Codec<JsonRpcRoutes> = {
   encodeError(error, routes, requestId) {
     const headers: Record<string, string> = { "content-type": contentType(routes), "x-amzn-requestid": requestId };
     if (routes.queryCompatible) headers["x-amzn-query-error"] = `${error.queryCode ?? error.code};${error.fault === "client" ? "Sender" : "Receiver"}`;
-    const type = routes.errorNamespace === undefined ? error.code : `${routes.errorNamespace}#${error.code}`;
+    const name = error.jsonType ?? error.code;
+    const type = routes.errorNamespace === undefined ? name : `${routes.errorNamespace}#${name}`;
     return { statusCode: error.statusCode, headers, body: utf8(toJson({ ...error.fields, __type: type, message: error.message })) };
   },
 

@@ -16,6 +16,8 @@ interface CompiledRoute {
   readonly method: string;
   /** A literal segment, or a label name in braces. */
   readonly segments: readonly { readonly literal?: string; readonly label?: string }[];
+  /** Literal query pairs of the URI template (`…/provisioned-concurrency?List=ALL` tells List from Get). */
+  readonly literalQuery: readonly (readonly [string, string])[];
 }
 
 const compiled = new WeakMap<RestJsonRoutes, CompiledRoute[]>();
@@ -23,15 +25,21 @@ const compiled = new WeakMap<RestJsonRoutes, CompiledRoute[]>();
 function compile(routes: RestJsonRoutes): CompiledRoute[] {
   let table = compiled.get(routes);
   if (table === undefined) {
-    table = Object.entries(routes.operations).map(([operation, route]) => ({
-      operation,
-      route,
-      method: route.http[0],
-      segments: splitPath(route.http[1]).map((segment) => {
-        const label = /^\{([A-Za-z0-9_]+)\+?\}$/.exec(segment)?.[1];
-        return label === undefined ? { literal: segment } : { label };
-      }),
-    }));
+    table = Object.entries(routes.operations).map(([operation, route]) => {
+      const [path = "", literal = ""] = route.http[1].split("?");
+      return {
+        operation,
+        route,
+        method: route.http[0],
+        segments: splitPath(path).map((segment) => {
+          const label = /^\{([A-Za-z0-9_]+)\+?\}$/.exec(segment)?.[1];
+          return label === undefined ? { literal: segment } : { label };
+        }),
+        literalQuery: literal === "" ? [] : literal.split("&").map((pair) => pair.split("=") as [string, string]),
+      };
+    });
+    // Templates with a literal query are the more specific: try them first.
+    table.sort((a, b) => b.literalQuery.length - a.literalQuery.length);
     compiled.set(routes, table);
   }
   return table;
@@ -50,6 +58,7 @@ function match(request: WireRequest, routes: RestJsonRoutes): Match | undefined 
   const parts = splitPath(request.path);
   for (const entry of compile(routes)) {
     if (entry.method !== request.method || entry.segments.length !== parts.length) continue;
+    if (!entry.literalQuery.every(([name, value]) => request.query[name] === value)) continue;
     const labels: Record<string, string> = {};
     const matched = entry.segments.every((segment, index) => {
       const part = parts[index] as string;

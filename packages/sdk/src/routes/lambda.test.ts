@@ -1,5 +1,7 @@
 import {
   AddPermissionCommand,
+  GetPolicyCommand,
+  RemovePermissionCommand,
   CreateAliasCommand,
   CreateFunctionCommand,
   DeleteAliasCommand,
@@ -209,11 +211,16 @@ describe("Lambda through LambdaClient", () => {
     expect((created as Error).message).toMatch(/pass handler/);
     const code = await client.send(new UpdateFunctionCodeCommand({ FunctionName: "echo", ZipFile: new Uint8Array([80, 75]) })).catch((error: unknown) => error);
     expect(code).toMatchObject({ name: "InvalidParameterValueException", $metadata: { httpStatusCode: 400 } });
-    // Resource policies are not simulated: the operation is unknown to the service.
-    const permission = await client
-      .send(new AddPermissionCommand({ FunctionName: "echo", StatementId: "s", Action: "lambda:InvokeFunction", Principal: "sns.amazonaws.com" }))
-      .catch((error: unknown) => error);
-    expect(permission).toMatchObject({ name: "UnknownOperationException" });
+    // Resource policies are kept and shaped as AWS returns them (AddPermission 201 with the statement, GetPolicy the document).
+    const permission = await client.send(
+      new AddPermissionCommand({ FunctionName: "echo", StatementId: "s", Action: "lambda:InvokeFunction", Principal: "sns.amazonaws.com" }),
+    );
+    expect(permission.$metadata.httpStatusCode).toBe(201);
+    expect(JSON.parse(permission.Statement ?? "")).toMatchObject({ Sid: "s", Effect: "Allow", Principal: { Service: "sns.amazonaws.com" } });
+    const policy = await client.send(new GetPolicyCommand({ FunctionName: "echo" }));
+    expect(JSON.parse(policy.Policy ?? "")).toMatchObject({ Version: "2012-10-17", Id: "default", Statement: [{ Sid: "s" }] });
+    await client.send(new RemovePermissionCommand({ FunctionName: "echo", StatementId: "s" }));
+    await expect(client.send(new GetPolicyCommand({ FunctionName: "echo" }))).rejects.toMatchObject({ name: "ResourceNotFoundException" });
   });
 
   it("Put/GetFunctionRecursionConfig: Terminate by default, Allow once put, enum checked", async () => {

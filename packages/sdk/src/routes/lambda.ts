@@ -59,6 +59,7 @@ export const lambdaRoutes: RestJsonRoutes = {
     DeleteFunctionConcurrency: route("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", 204),
     PutProvisionedConcurrencyConfig: route("PUT", "/2019-09-30/functions/{FunctionName}/provisioned-concurrency", 202, { query: qualifier }),
     GetProvisionedConcurrencyConfig: route("GET", "/2019-09-30/functions/{FunctionName}/provisioned-concurrency", 200, { query: qualifier }),
+    ListProvisionedConcurrencyConfigs: route("GET", "/2019-09-30/functions/{FunctionName}/provisioned-concurrency?List=ALL", 200, { query: paging }),
     DeleteProvisionedConcurrencyConfig: route("DELETE", "/2019-09-30/functions/{FunctionName}/provisioned-concurrency", 204, { query: qualifier }),
     PutFunctionEventInvokeConfig: route("PUT", "/2019-09-25/functions/{FunctionName}/event-invoke-config", 200, { query: qualifier }),
     UpdateFunctionEventInvokeConfig: route("POST", "/2019-09-25/functions/{FunctionName}/event-invoke-config", 200, { query: qualifier }),

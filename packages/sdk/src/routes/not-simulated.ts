@@ -6,8 +6,6 @@
  */
 export const NOT_SIMULATED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   sns: {
-    AddPermission: "topic policies are stored, not evaluated (no IAM in simcloud)",
-    RemovePermission: "topic policies are stored, not evaluated (no IAM in simcloud)",
     GetDataProtectionPolicy: "message data protection is not simulated",
     PutDataProtectionPolicy: "message data protection is not simulated",
     CreatePlatformApplication: "mobile push (platform applications and endpoints) is not simulated",
@@ -31,10 +29,5 @@ export const NOT_SIMULATED: Readonly<Record<string, Readonly<Record<string, stri
     DeleteSMSSandboxPhoneNumber: "the SMS sandbox is not simulated",
     VerifySMSSandboxPhoneNumber: "the SMS sandbox is not simulated",
     ListSMSSandboxPhoneNumbers: "the SMS sandbox is not simulated",
-  },
-  lambda: {
-    AddPermission: "resource-based policies are not simulated (no IAM in simcloud); any service may invoke any function",
-    RemovePermission: "resource-based policies are not simulated (no IAM in simcloud)",
-    GetPolicy: "resource-based policies are not simulated (no IAM in simcloud)",
   },
 };
