@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createSimContext, type SimContext } from "@simcloud/core";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createFunctionService } from "./lambda";
 
 const dec = new TextDecoder();
@@ -11,6 +11,7 @@ const dec = new TextDecoder();
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "node_modules", ".cache");
 mkdirSync(root, { recursive: true });
 const dir = mkdtempSync(join(root, "simcloud-modules-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function file(name: string, source: string): string {
   const path = join(dir, name);
   mkdirSync(dirname(path), { recursive: true });
