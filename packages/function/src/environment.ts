@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join, resolve as resolvePath } from "node:path";
-import { pathToFileURL } from "node:url";
+import { existsSync } from "node:fs";
+import { resolve as resolvePath } from "node:path";
 import { errors } from "./errors";
 import type { CodeRecord, VersionRecord } from "./function";
+import { ModuleLoader } from "./module-loader";
 import type { FunctionHandler } from "./types";
 
 /**
@@ -97,19 +96,19 @@ function hostEnvironment(): Record<string, string> {
 let scopes = 0;
 
 /**
- * A name no other function service in this process uses: module instances are keyed by it and the environment
- * id, so two clouds with the same seed (hence the same environment ids) never share a module instance.
+ * A function service's module loader. Its name is unique in the process: the environments of two clouds
+ * with the same seed (hence the same environment ids) never share a module instance, even through `import()`.
  */
-export function newModuleScope(): string {
+export function newModuleLoader(): ModuleLoader {
   scopes++;
-  return `s${scopes}`;
+  return new ModuleLoader(`s${scopes}`);
 }
 
 /**
  * Loads the handler for one environment. An in-process handler is shared; a module is evaluated afresh
  * for each environment, so its module scope is that environment's init phase (cold start).
  */
-export async function loadHandler(code: CodeRecord, handlerSetting: string | undefined, envId: string, moduleScope: string): Promise<FunctionHandler> {
+export async function loadHandler(code: CodeRecord, handlerSetting: string | undefined, envId: string, modules: ModuleLoader): Promise<FunctionHandler> {
   if (code.handler !== undefined) return code.handler;
   if (code.init !== undefined) {
     // The in-process init phase: one handler (and whatever state it closes over) per environment.
@@ -121,12 +120,26 @@ export async function loadHandler(code: CodeRecord, handlerSetting: string | und
   if (modulePath === undefined) throw errors.InvalidParameterValueException("The function has no handler.");
   const exportName = code.exportName ?? exportFromHandlerSetting(handlerSetting);
   const file = resolvePath(modulePath);
-  const loaded = isCommonJs(file) ? loadCommonJs(file) : await loadEsm(file, `${moduleScope}.${envId}`);
+  if (!existsSync(file)) throw new HandlerLoadError("Runtime.ImportModuleError", `Error: Cannot find module '${file}'`);
+  let loaded: unknown;
+  try {
+    loaded = await modules.instantiate(file, envId);
+  } catch (error) {
+    throw new HandlerLoadError("Runtime.ImportModuleError", describe(error));
+  }
   const handler = pickExport(loaded, exportName);
   if (typeof handler !== "function") {
     throw new HandlerLoadError("Runtime.HandlerNotFound", `${handlerSetting ?? file} is undefined or not exported`);
   }
   return handler as FunctionHandler;
+}
+
+function describe(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    return "Error: module initialisation failed";
+  }
 }
 
 /** An init failure: becomes the invocation's error payload, as Lambda reports Runtime.* errors. */
@@ -154,48 +167,4 @@ function pickExport(module: unknown, name: string): unknown {
     return (fallback as Record<string, unknown>)[name];
   }
   return undefined;
-}
-
-async function loadEsm(file: string, instance: string): Promise<unknown> {
-  if (!existsSync(file)) throw new HandlerLoadError("Runtime.ImportModuleError", `Error: Cannot find module '${file}'`);
-  // A distinct URL per environment gives each environment its own module instance and module scope.
-  const url = `${pathToFileURL(file).href}?simcloud-env=${encodeURIComponent(instance)}`;
-  try {
-    return (await import(url)) as unknown;
-  } catch (error) {
-    throw new HandlerLoadError("Runtime.ImportModuleError", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-  }
-}
-
-function loadCommonJs(file: string): unknown {
-  const require = createRequire(file);
-  const resolved = require.resolve(file);
-  // CommonJS caches by filename: evict before and after so this environment evaluates its own copy.
-  delete require.cache[resolved];
-  try {
-    return require(resolved) as unknown;
-  } catch (error) {
-    throw new HandlerLoadError("Runtime.ImportModuleError", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-  } finally {
-    delete require.cache[resolved];
-  }
-}
-
-function isCommonJs(file: string): boolean {
-  if (file.endsWith(".cjs") || file.endsWith(".cts")) return true;
-  if (file.endsWith(".mjs") || file.endsWith(".mts")) return false;
-  let dir = dirname(file);
-  for (;;) {
-    const manifest = join(dir, "package.json");
-    if (existsSync(manifest)) {
-      try {
-        return (JSON.parse(readFileSync(manifest, "utf8")) as { type?: string }).type !== "module";
-      } catch {
-        return true;
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return true;
-    dir = parent;
-  }
 }

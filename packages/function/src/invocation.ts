@@ -4,6 +4,7 @@ import type { ConcurrencyLimiter } from "./concurrency";
 import { HandlerLoadError, loadHandler, type ExecutionEnvironment } from "./environment";
 import type { LambdaFunction, ResolvedTarget } from "./function";
 import { LIMITS } from "./limits";
+import type { ModuleLoader } from "./module-loader";
 import { runInScope, type LogLevel, type RuntimeScope } from "./runtime-scope";
 import type { FunctionHandler, LambdaClientContext, LambdaContext } from "./types";
 import "./trace";
@@ -14,8 +15,8 @@ export interface InvokerOptions {
   printLogs: boolean;
   /** Virtual milliseconds a cold start's init phase takes (default 0: an invocation takes no virtual time). */
   coldStartMs: number;
-  /** This service's module-instance namespace (see newModuleScope). */
-  moduleScope: string;
+  /** This service's module loader (see newModuleLoader). */
+  modules: ModuleLoader;
 }
 
 export interface InvocationRequest {
@@ -284,7 +285,7 @@ export class Invoker {
             const release = ctx.scheduler.hold();
             let handler: FunctionHandler;
             try {
-              handler = await loadHandler(code, config.Handler, environment.id, this.options.moduleScope);
+              handler = await loadHandler(code, config.Handler, environment.id, this.options.modules);
             } finally {
               release();
             }

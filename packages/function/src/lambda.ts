@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { buildArn, currentLineage, parseArn, partitionOf, mergeLineages, type FunctionInvokeInput, type FunctionInvokeOutput, type FunctionPort, type PortCaller, type SimContext } from "@simcloud/core";
 import { AsyncInvoker } from "./async-invoke";
 import { ConcurrencyLimiter } from "./concurrency";
-import { EnvironmentPool, loadHandler, newModuleScope } from "./environment";
+import { EnvironmentPool, loadHandler, newModuleLoader } from "./environment";
 import { errors } from "./errors";
 import { EventSourceMappings, type MappingHost } from "./event-source-mapping";
 import { LambdaFunction, type CodeRecord, type EventInvokeConfigRecord } from "./function";
@@ -92,10 +92,14 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   const homeArnPrefix = `arn:aws:lambda:${ctx.region}:`;
   const poolOptions = { idleTimeoutMs: options.environmentIdleTimeoutMs ?? 600_000, inheritProcessEnv: options.inheritProcessEnv ?? true };
   const limiter = new ConcurrencyLimiter(options.accountConcurrency ?? LIMITS.accountConcurrency, () => reservedTotal());
-  const moduleScope = newModuleScope();
+  const modules = newModuleLoader();
+  // A disposed cloud lets go of its module instances even while the caller still holds the cloud.
+  ctx.scheduler.onDispose(() => {
+    for (const fn of functions.values()) fn.environments.clear();
+  });
   // The patched process.env and console go back to the host's when the last cloud using them is disposed.
   ctx.scheduler.onDispose(acquireRuntime());
-  const invoker = new Invoker(ctx, limiter, { printLogs: options.printLogs ?? false, coldStartMs: options.coldStartMs ?? 0, moduleScope });
+  const invoker = new Invoker(ctx, limiter, { printLogs: options.printLogs ?? false, coldStartMs: options.coldStartMs ?? 0, modules });
   const routing = ctx.random.stream("lambda.routing");
   const asyncInvoker = new AsyncInvoker(ctx, invoker, routing);
 
@@ -733,7 +737,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
           // Provisioned environments initialise ahead of any invocation, as AWS does when the config turns READY;
           // autoAdvance holds time while the module loads.
           const release = ctx.scheduler.hold();
-          void loadHandler(version.code, version.config.Handler, id, moduleScope).then(
+          void loadHandler(version.code, version.config.Handler, id, modules).then(
             (handler) => {
               release();
               env.handler = handler;
