@@ -15,4 +15,18 @@ describe("MinHeap", () => {
     expect(heap.size).toBe(0);
     expect(heap.pop()).toBeUndefined();
   });
+
+  it("retain drops what it refuses and keeps (time, seq) order for the rest", () => {
+    const heap = new MinHeap<HeapEntry>();
+    const r = createRandom(10).stream("heap");
+    const entries = Array.from({ length: 1000 }, (_, seq) => ({ time: r.int(50), seq, heapIndex: -1 }));
+    for (const entry of entries) heap.push(entry);
+    heap.retain((entry) => entry.seq % 3 !== 0);
+    expect(heap.size).toBe(entries.filter((e) => e.seq % 3 !== 0).length);
+    expect(entries.filter((e) => e.seq % 3 === 0).every((e) => e.heapIndex === -1)).toBe(true);
+    const popped: number[] = [];
+    for (let e = heap.pop(); e !== undefined; e = heap.pop()) popped.push(e.seq);
+    const expected = entries.filter((e) => e.seq % 3 !== 0).sort((a, b) => a.time - b.time || a.seq - b.seq);
+    expect(popped).toEqual(expected.map((e) => e.seq));
+  });
 });

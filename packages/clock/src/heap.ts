@@ -37,6 +37,19 @@ export class MinHeap<T extends HeapEntry> {
     return top;
   }
 
+  /** Drops every entry `keep` refuses and restores the heap in O(n); pop order of the rest is unchanged. */
+  retain(keep: (entry: T) => boolean): void {
+    const items = this.items;
+    let kept = 0;
+    for (const item of items) {
+      if (keep(item)) items[kept++] = item;
+      else item.heapIndex = -1;
+    }
+    items.length = kept;
+    for (let i = 0; i < kept; i++) (items[i] as T).heapIndex = i;
+    for (let i = (kept >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
   clear(): void {
     for (const item of this.items) item.heapIndex = -1;
     this.items.length = 0;

@@ -60,6 +60,19 @@ describe("Scheduler: virtual time", () => {
     expect(s.pendingTasks).toBe(0);
   });
 
+  it("many tasks cancelled far ahead (timeouts of work that finished) leave the rest to run in order", async () => {
+    const s = new Scheduler();
+    const seen: number[] = [];
+    const handles = Array.from({ length: 1000 }, (_, i) => s.after(1000 - (i % 7), () => seen.push(i)));
+    for (const [i, handle] of handles.entries()) if (i % 10 !== 0) expect(handle.cancel()).toBe(true);
+    expect(handles[1]?.cancel()).toBe(false);
+    expect(s.pendingTasks).toBe(100);
+    await s.advance(1000);
+    const kept = handles.map((_, i) => i).filter((i) => i % 10 === 0);
+    expect(seen).toEqual([...kept].sort((a, b) => 1000 - (a % 7) - (1000 - (b % 7)) || a - b));
+    expect(s.pendingTasks).toBe(0);
+  });
+
   it("lets a task cancel a later task due at the same time", async () => {
     const s = new Scheduler();
     const seen: string[] = [];

@@ -98,6 +98,8 @@ export class Scheduler implements Clock {
   private seq = 0;
   private readonly heap = new MinHeap<Entry>();
   private oneShotPending = 0;
+  /** Cancelled entries still in the heap (lazy deletion); see cancelEntry. */
+  private cancelledInHeap = 0;
   /** Bumped by anything that may let other work progress; an unchanged value across a yield means quiescence. */
   private activity = 0;
   private holds = 0;
@@ -325,6 +327,7 @@ export class Scheduler implements Clock {
       }
     }
     this.heap.clear();
+    this.cancelledInHeap = 0;
     this.oneShotPending = 0;
     // Parked chains stay parked: everything they would do next is refused now.
     this.parked = [];
@@ -360,7 +363,13 @@ export class Scheduler implements Clock {
     entry.state = "cancelled";
     if (!entry.background) this.oneShotPending--;
     this.activity++;
-    // Lazy deletion: the entry stays in the heap and is dropped when it reaches the top.
+    // Lazy deletion: the entry stays in the heap and is dropped when it reaches the top. Entries cancelled far
+    // ahead of time (an invocation's timeout, a visibility deadline) may never reach it while time stands still, so
+    // once they are most of the heap it is rebuilt without them: the heap and what their tasks hold stay bounded.
+    if (entry.heapIndex >= 0 && ++this.cancelledInHeap > 64 && this.cancelledInHeap * 2 > this.heap.size) {
+      this.heap.retain((candidate) => candidate.state === "pending");
+      this.cancelledInHeap = 0;
+    }
     return true;
   }
 
@@ -368,6 +377,7 @@ export class Scheduler implements Clock {
     let top = this.heap.peek();
     while (top !== undefined && top.state !== "pending") {
       this.heap.pop();
+      this.cancelledInHeap--;
       top = this.heap.peek();
     }
     return top;

@@ -41,6 +41,16 @@ export function lineageOf(target: object): Lineage | undefined {
 
 /** The chain after one more invocation of `functionArn`. */
 export function extendLineage(lineage: Lineage | undefined, functionArn: string): Lineage {
+  // Most invocations start a chain: those chains are equal and immutable, so one per function is shared.
+  if (lineage === undefined || lineage.size === 0) {
+    let first = firstLinks.get(functionArn);
+    if (first === undefined) {
+      if (firstLinks.size >= 10_000) firstLinks.clear();
+      first = new Map([[functionArn, 1]]);
+      firstLinks.set(functionArn, first);
+    }
+    return first;
+  }
   const next = new Map(lineage ?? EMPTY);
   next.set(functionArn, (next.get(functionArn) ?? 0) + 1);
   return next;
@@ -58,3 +68,4 @@ export function mergeLineages(lineages: Iterable<Lineage | undefined>): Lineage 
 }
 
 const EMPTY: Lineage = new Map();
+const firstLinks = new Map<string, Lineage>();

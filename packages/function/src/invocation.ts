@@ -129,225 +129,278 @@ export class Invoker {
   /** Starts the handler now, in an execution environment; the caller has checked `throttle` first. */
   start(request: InvocationRequest): Promise<InvocationOutcome> {
     const { ctx } = this;
-    const { fn, target, requestId } = request;
+    const { fn, target } = request;
     const version = target.version;
-    const config = version.config;
-    const reserved = fn.reservedConcurrency !== undefined;
     this.limiter.acquire(fn);
     const startedAt = ctx.clock.now();
     let env = fn.environments.takeWarm(version, startedAt);
     const cold = env === undefined;
     if (env === undefined) {
       const stream = `${logDate(startedAt)}/[${version.version}]${ctx.ids.hex(32, "lambda.streams")}`;
-      env = fn.environments.create(ctx.ids.uuid("lambda.environments"), version, stream, runtimeVariables(ctx, fn, version.version, config, stream), false);
+      env = fn.environments.create(ctx.ids.uuid("lambda.environments"), version, stream, runtimeVariables(ctx, fn, version.version, version.config, stream), false);
       fn.metrics.ColdStarts++;
     }
-    const environment = env;
     fn.metrics.Invocations++;
-    ctx.trace.record("lambda.invocation.started", {
-      functionName: fn.name,
-      requestId,
-      version: version.version,
-      invocationType: request.invocationType,
-      coldStart: cold,
-      environmentId: environment.id,
-      event: request.event,
-    });
-
-    const log = new InvocationLines(requestId, version.version);
-    const print = this.options.printLogs;
-    const scope: RuntimeScope = {
-      vars: environment.vars,
-      log(level: LogLevel, text: string) {
-        const line = { time: ctx.clock.now(), level, text };
-        log.body.push(line);
-        if (print) process.stdout.write(`${log.consoleLine(line)}\n`);
-      },
-    };
-    const timeoutMs = config.Timeout * 1000;
-    let deadline = startedAt + timeoutMs;
-    let initMs = 0;
-
+    if (ctx.trace.active) {
+      ctx.trace.record("lambda.invocation.started", {
+        functionName: fn.name,
+        requestId: request.requestId,
+        version: version.version,
+        invocationType: request.invocationType,
+        coldStart: cold,
+        environmentId: env.id,
+        event: request.event,
+      });
+    }
+    const run = new Run(ctx, this.limiter, this.options, request, env, cold, startedAt);
     return new Promise<InvocationOutcome>((resolve) => {
-      let done = false;
-      const finish = (result: { ok: true; value: unknown } | { ok: false; error: unknown } | { timeout: true }): void => {
-        if (done) return;
-        done = true;
-        timer.cancel();
-        const endedAt = ctx.clock.now();
-        const durationMs = Math.max(0, endedAt - startedAt - initMs);
-        const timedOut = "timeout" in result;
-        let payload: string;
-        let errorDoc: { errorType: string; errorMessage: string } | undefined;
-        if (timedOut) {
-          const seconds = (timeoutMs / 1000).toFixed(2);
-          log.body.push(`${new Date(endedAt).toISOString()} ${requestId} Task timed out after ${seconds} seconds`);
-          errorDoc = { errorType: "Sandbox.Timedout", errorMessage: `RequestId: ${requestId} Error: Task timed out after ${seconds} seconds` };
-          payload = JSON.stringify(errorDoc);
-        } else if (result.ok) {
-          const serialised = serialise(result.value);
-          if (typeof serialised === "string" && Buffer.byteLength(serialised) <= LIMITS.syncPayloadBytes) {
-            payload = serialised;
-          } else {
-            errorDoc =
-              typeof serialised === "string"
-                ? {
-                    errorType: "Function.ResponseSizeTooLarge",
-                    errorMessage: `Response payload size exceeded maximum allowed payload size (${LIMITS.syncPayloadBytes} bytes).`,
-                  }
-                : { errorType: "Runtime.MarshalError", errorMessage: `Unable to marshal response: ${serialised.message}` };
-            payload = JSON.stringify(errorDoc);
-          }
-        } else {
-          const doc = errorDocument(result.error);
-          errorDoc = doc;
-          payload = JSON.stringify(doc);
-          log.body.push(
-            `${new Date(endedAt).toISOString()}\t${requestId}\tERROR\tInvoke Error \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, stack: doc.trace })}`,
-          );
-        }
-        log.finish(durationMs, config.MemorySize, cold, initMs, timedOut);
-        // A timed-out environment is torn down (the next invocation is a cold start), as is one whose init failed.
-        if (!timedOut && environment.initialized) fn.environments.release(environment, endedAt);
-        this.limiter.release(fn, reserved);
-        const metrics = fn.metrics;
-        if (errorDoc !== undefined) metrics.Errors++;
-        metrics.Duration.Sum += durationMs;
-        metrics.Duration.Maximum = Math.max(metrics.Duration.Maximum, durationMs);
-        metrics.Duration.Minimum = metrics.Duration.SampleCount === 0 ? durationMs : Math.min(metrics.Duration.Minimum, durationMs);
-        metrics.Duration.SampleCount++;
-        fn.recordLog({ startTime: startedAt, durationMs, functionError: errorDoc === undefined ? undefined : "Unhandled", log });
-        ctx.trace.record("lambda.invocation.completed", {
-          functionName: fn.name,
-          requestId,
-          version: version.version,
-          durationMs,
-          ...(errorDoc === undefined ? {} : { functionError: "Unhandled", errorType: errorDoc.errorType }),
-          timedOut,
-        });
-        // Completion is progress the scheduler cannot see otherwise: a poller or a caller may now move on.
-        ctx.scheduler.touch();
-        resolve({
-          requestId,
-          executedVersion: version.version,
-          payload,
-          functionError: errorDoc === undefined ? undefined : "Unhandled",
-          errorType: errorDoc?.errorType,
-          errorMessage: errorDoc?.errorMessage,
-          durationMs,
-          timedOut,
-          log,
-        });
-      };
-
-      const onTimeout = (): void => finish({ timeout: true });
-      const timeoutLabel = `lambda:${fn.name} timeout`;
-      // A handler that settles before the caller moves time reports first: advance/settle begin by letting the
-      // caller's pending microtasks run (see docs/decisions/scheduler-flushing.md).
-      let timer: TaskHandle = ctx.scheduler.at(deadline, onTimeout, { label: timeoutLabel });
-      const context = createContext(request, environment, config.MemorySize, () => deadline, ctx, finish);
-      const callback = (error?: unknown, value?: unknown): void => {
-        if (error !== undefined && error !== null) finish({ ok: false, error });
-        else finish({ ok: true, value });
-      };
-      const invoke = (handler: FunctionHandler): void => {
-        const returned: unknown = handler(request.event, context, callback);
-        if (isThenable(returned)) {
-          returned.then(
-            (value) => finish({ ok: true, value }),
-            (error: unknown) => finish({ ok: false, error }),
-          );
-        } else if (handler.length < 3) {
-          // As the Node.js runtime does: a non-async handler without a callback parameter ends when its event loop
-          // is empty, and whatever it returned is ignored — the response is null ("Define Lambda function handler
-          // in Node.js"). Returning a value from a sync handler is a bug in AWS, so it is one here too.
-          finish({ ok: true, value: null });
-        }
-      };
-      const coldStartMs = this.options.coldStartMs;
+      run.resolve = resolve;
       // Whatever the handler sends or invokes belongs to this invocation's chain.
-      runWithLineage(request.lineage, () => runInScope(scope, () => {
-        try {
-          if (environment.initialized && environment.handler !== undefined) {
-            invoke(environment.handler);
-            return;
-          }
-          const code = version.code;
-          if (code.handler !== undefined && coldStartMs === 0) {
-            environment.handler = code.handler;
-            environment.initialized = true;
-            invoke(code.handler);
-            return;
-          }
-          const initStart = ctx.clock.now();
-          const init = async (): Promise<FunctionHandler> => {
-            // Loading a module is real work the cloud awaits: autoAdvance must not move time meanwhile.
-            const release = ctx.scheduler.hold();
-            let handler: FunctionHandler;
-            try {
-              handler = await loadHandler(code, config.Handler, environment.id, this.options.modules);
-            } finally {
-              release();
-            }
-            if (coldStartMs > 0) await ctx.scheduler.sleep(coldStartMs, `lambda:${fn.name} init`);
-            return handler;
-          };
-          init().then(
-            (handler) => {
-              if (done) return;
-              environment.handler = handler;
-              environment.initialized = true;
-              // Init has its own budget; the handler's timeout starts once it ends.
-              initMs = ctx.clock.now() - initStart;
-              if (initMs > 0) {
-                deadline += initMs;
-                timer.cancel();
-                timer = ctx.scheduler.at(deadline, onTimeout, { label: timeoutLabel });
-              }
-              runInScope(scope, () => {
-                try {
-                  invoke(handler);
-                } catch (error) {
-                  finish({ ok: false, error });
-                }
-              });
-            },
-            (error: unknown) => finish({ ok: false, error }),
-          );
-        } catch (error) {
-          finish({ ok: false, error });
-        }
-      }));
+      runWithLineage(request.lineage, () => runInScope(run, () => run.begin()));
     });
   }
 }
 
-function createContext(
-  request: InvocationRequest,
-  env: ExecutionEnvironment,
-  memory: number,
-  deadline: () => number,
-  ctx: SimContext,
-  finish: (result: { ok: true; value: unknown } | { ok: false; error: unknown }) => void,
-): LambdaContext {
-  const { fn, target } = request;
-  return {
-    functionName: fn.name,
-    functionVersion: target.version.version,
-    invokedFunctionArn: target.invokedArn,
-    memoryLimitInMB: String(memory),
-    awsRequestId: request.requestId,
-    logGroupName: `/aws/lambda/${fn.name}`,
-    logStreamName: env.logStreamName,
-    // The decoded ClientContext JSON, passed on as sent (its shape is the caller's; the type is AWS's).
-    ...(request.clientContext === undefined || request.clientContext === null ? {} : { clientContext: request.clientContext as LambdaClientContext }),
-    callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => Math.max(0, deadline() - ctx.clock.now()),
-    done: (error, result) => (error !== undefined && error !== null ? finish({ ok: false, error }) : finish({ ok: true, value: result })),
-    succeed: (result) => finish({ ok: true, value: result }),
-    fail: (error) => finish({ ok: false, error }),
-  };
+type Result = { ok: true; value: unknown } | { ok: false; error: unknown } | { timeout: true };
+
+/**
+ * One running invocation. It is its own runtime scope (the environment's variables, the log sink), and its
+ * completion callbacks are bound once and shared by the handler's callback, the context's legacy methods and the
+ * returned promise: an invocation is on every hot path, so it allocates as little as it can.
+ */
+class Run implements RuntimeScope {
+  readonly vars: Record<string, string>;
+  readonly lines: InvocationLines;
+  readonly timeoutMs: number;
+  deadline: number;
+  initMs = 0;
+  done = false;
+  timer: TaskHandle;
+  resolve: (outcome: InvocationOutcome) => void = noop;
+  readonly reserved: boolean;
+  // Bound, not arrow fields: the source build names every arrow it creates, a measurable cost per invocation.
+  readonly ok: (value?: unknown) => void = this.succeeded.bind(this);
+  readonly fail: (error?: unknown) => void = this.failed.bind(this);
+  readonly callback: (error?: unknown, value?: unknown) => void = this.called.bind(this);
+  private readonly onTimeout: () => void = this.timedOut.bind(this);
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly limiter: ConcurrencyLimiter,
+    private readonly options: InvokerOptions,
+    private readonly request: InvocationRequest,
+    private readonly environment: ExecutionEnvironment,
+    private readonly cold: boolean,
+    private readonly startedAt: number,
+  ) {
+    this.vars = environment.vars;
+    this.reserved = request.fn.reservedConcurrency !== undefined;
+    this.lines = new InvocationLines(request.requestId, request.target.version.version);
+    this.timeoutMs = request.target.version.config.Timeout * 1000;
+    this.deadline = startedAt + this.timeoutMs;
+    // A handler that settles before the caller moves time reports first: advance/settle begin by letting the
+    // caller's pending microtasks run (see docs/decisions/scheduler-flushing.md).
+    this.timer = ctx.scheduler.at(this.deadline, this.onTimeout, { label: `lambda:${request.fn.name} timeout` });
+  }
+
+  /** RuntimeScope: receives every console line the handler writes. */
+  log(level: LogLevel, text: string): void {
+    const line = { time: this.ctx.clock.now(), level, text };
+    this.lines.body.push(line);
+    if (this.options.printLogs) process.stdout.write(`${this.lines.consoleLine(line)}\n`);
+  }
+
+  private succeeded(value?: unknown): void {
+    this.finish({ ok: true, value });
+  }
+
+  private failed(error?: unknown): void {
+    this.finish({ ok: false, error });
+  }
+
+  private called(error?: unknown, value?: unknown): void {
+    if (error !== undefined && error !== null) this.finish({ ok: false, error });
+    else this.finish({ ok: true, value });
+  }
+
+  private timedOut(): void {
+    this.finish({ timeout: true });
+  }
+
+  begin(): void {
+    const { environment } = this;
+    try {
+      if (environment.initialized && environment.handler !== undefined) {
+        this.invoke(environment.handler);
+        return;
+      }
+      const code = this.request.target.version.code;
+      if (code.handler !== undefined && this.options.coldStartMs === 0) {
+        environment.handler = code.handler;
+        environment.initialized = true;
+        this.invoke(code.handler);
+        return;
+      }
+      this.initialise();
+    } catch (error) {
+      this.finish({ ok: false, error });
+    }
+  }
+
+  private initialise(): void {
+    const { ctx, environment, request } = this;
+    const { fn } = request;
+    const { code, config } = request.target.version;
+    const coldStartMs = this.options.coldStartMs;
+    const initStart = ctx.clock.now();
+    const init = async (): Promise<FunctionHandler> => {
+      // Loading a module is real work the cloud awaits: autoAdvance must not move time meanwhile.
+      const release = ctx.scheduler.hold();
+      let handler: FunctionHandler;
+      try {
+        handler = await loadHandler(code, config.Handler, environment.id, this.options.modules);
+      } finally {
+        release();
+      }
+      if (coldStartMs > 0) await ctx.scheduler.sleep(coldStartMs, `lambda:${fn.name} init`);
+      return handler;
+    };
+    init().then(
+      (handler) => {
+        if (this.done) return;
+        environment.handler = handler;
+        environment.initialized = true;
+        // Init has its own budget; the handler's timeout starts once it ends.
+        this.initMs = ctx.clock.now() - initStart;
+        if (this.initMs > 0) {
+          this.deadline += this.initMs;
+          this.timer.cancel();
+          this.timer = ctx.scheduler.at(this.deadline, this.onTimeout, { label: `lambda:${fn.name} timeout` });
+        }
+        runInScope(this, () => {
+          try {
+            this.invoke(handler);
+          } catch (error) {
+            this.finish({ ok: false, error });
+          }
+        });
+      },
+      this.fail,
+    );
+  }
+
+  private invoke(handler: FunctionHandler): void {
+    const returned: unknown = handler(this.request.event, this.context(), this.callback);
+    if (isThenable(returned)) {
+      returned.then(this.ok, this.fail);
+    } else if (handler.length < 3) {
+      // As the Node.js runtime does: a non-async handler without a callback parameter ends when its event loop
+      // is empty, and whatever it returned is ignored — the response is null ("Define Lambda function handler
+      // in Node.js"). Returning a value from a sync handler is a bug in AWS, so it is one here too.
+      this.finish({ ok: true, value: null });
+    }
+  }
+
+  private context(): LambdaContext {
+    const { request, ctx } = this;
+    const { fn, target } = request;
+    return {
+      functionName: fn.name,
+      functionVersion: target.version.version,
+      invokedFunctionArn: target.invokedArn,
+      memoryLimitInMB: String(target.version.config.MemorySize),
+      awsRequestId: request.requestId,
+      logGroupName: `/aws/lambda/${fn.name}`,
+      logStreamName: this.environment.logStreamName,
+      // The decoded ClientContext JSON, passed on as sent (its shape is the caller's; the type is AWS's).
+      ...(request.clientContext === undefined || request.clientContext === null ? {} : { clientContext: request.clientContext as LambdaClientContext }),
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Math.max(0, this.deadline - ctx.clock.now()),
+      done: this.callback,
+      succeed: this.ok,
+      fail: this.fail,
+    };
+  }
+
+  finish(result: Result): void {
+    if (this.done) return;
+    this.done = true;
+    this.timer.cancel();
+    const { ctx, request, lines: log, environment, startedAt, initMs, timeoutMs } = this;
+    const { fn, requestId } = request;
+    const version = request.target.version;
+    const config = version.config;
+    const endedAt = ctx.clock.now();
+    const durationMs = Math.max(0, endedAt - startedAt - initMs);
+    const timedOut = "timeout" in result;
+    let payload: string;
+    let errorDoc: { errorType: string; errorMessage: string } | undefined;
+    if (timedOut) {
+      const seconds = (timeoutMs / 1000).toFixed(2);
+      log.body.push(`${new Date(endedAt).toISOString()} ${requestId} Task timed out after ${seconds} seconds`);
+      errorDoc = { errorType: "Sandbox.Timedout", errorMessage: `RequestId: ${requestId} Error: Task timed out after ${seconds} seconds` };
+      payload = JSON.stringify(errorDoc);
+    } else if (result.ok) {
+      const serialised = serialise(result.value);
+      // A UTF-8 string is at most 3 bytes per UTF-16 unit: short results skip counting their bytes.
+      if (typeof serialised === "string" && (serialised.length * 3 <= LIMITS.syncPayloadBytes || Buffer.byteLength(serialised) <= LIMITS.syncPayloadBytes)) {
+        payload = serialised;
+      } else {
+        errorDoc =
+          typeof serialised === "string"
+            ? {
+                errorType: "Function.ResponseSizeTooLarge",
+                errorMessage: `Response payload size exceeded maximum allowed payload size (${LIMITS.syncPayloadBytes} bytes).`,
+              }
+            : { errorType: "Runtime.MarshalError", errorMessage: `Unable to marshal response: ${serialised.message}` };
+        payload = JSON.stringify(errorDoc);
+      }
+    } else {
+      const doc = errorDocument(result.error);
+      errorDoc = doc;
+      payload = JSON.stringify(doc);
+      log.body.push(
+        `${new Date(endedAt).toISOString()}\t${requestId}\tERROR\tInvoke Error \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, stack: doc.trace })}`,
+      );
+    }
+    log.finish(durationMs, config.MemorySize, this.cold, initMs, timedOut);
+    // A timed-out environment is torn down (the next invocation is a cold start), as is one whose init failed.
+    if (!timedOut && environment.initialized) fn.environments.release(environment, endedAt);
+    this.limiter.release(fn, this.reserved);
+    const metrics = fn.metrics;
+    if (errorDoc !== undefined) metrics.Errors++;
+    metrics.Duration.Sum += durationMs;
+    metrics.Duration.Maximum = Math.max(metrics.Duration.Maximum, durationMs);
+    metrics.Duration.Minimum = metrics.Duration.SampleCount === 0 ? durationMs : Math.min(metrics.Duration.Minimum, durationMs);
+    metrics.Duration.SampleCount++;
+    fn.recordLog({ startTime: startedAt, durationMs, functionError: errorDoc === undefined ? undefined : "Unhandled", log });
+    if (ctx.trace.active) {
+      ctx.trace.record("lambda.invocation.completed", {
+        functionName: fn.name,
+        requestId,
+        version: version.version,
+        durationMs,
+        ...(errorDoc === undefined ? {} : { functionError: "Unhandled", errorType: errorDoc.errorType }),
+        timedOut,
+      });
+    }
+    // Completion is progress the scheduler cannot see otherwise: a poller or a caller may now move on.
+    ctx.scheduler.touch();
+    this.resolve({
+      requestId,
+      executedVersion: version.version,
+      payload,
+      functionError: errorDoc === undefined ? undefined : "Unhandled",
+      errorType: errorDoc?.errorType,
+      errorMessage: errorDoc?.errorMessage,
+      durationMs,
+      timedOut,
+      log,
+    });
+  }
 }
+
+function noop(): void {}
 
 /**
  * The Node.js runtime's error document (errorType from the error's name, the stack as `trace`). Total: whatever

@@ -7,37 +7,59 @@ export interface DisposalWatch {
   watch(onDispose: () => void): () => void;
 }
 
+interface PendingCall {
+  readonly operation: string;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
  * Wraps a service so that every method call on a disposed cloud throws CloudDisposedError, and every call still
  * pending when the cloud is disposed (a long poll, a sync invoke) rejects with it, without each service having to
  * check. Non-function properties pass through.
+ *
+ * Every call goes through here, so it allocates little: one wrapper per method (not per property read), one
+ * watch per service (not per call), and per async call only the promise and its bookkeeping entry.
  */
 export function guardDisposed<T extends object>(target: T, prefix: string, disposal: DisposalWatch): T {
-  return new Proxy(target, {
+  const pending = new Set<PendingCall>();
+  disposal.watch(() => {
+    const calls = [...pending];
+    pending.clear();
+    for (const call of calls) call.reject(new CloudDisposedError(call.operation));
+  });
+  const wrappers = new Map<PropertyKey, { method: unknown; wrapper: (...args: unknown[]) => unknown }>();
+  const proxy: T = new Proxy(target, {
     get(object, property, receiver) {
       const value: unknown = Reflect.get(object, property, receiver);
       if (typeof value !== "function") return value;
-      return function guarded(this: unknown, ...args: unknown[]) {
-        const operation = `${prefix}.${String(property)}`;
+      const cached = wrappers.get(property);
+      if (cached !== undefined && cached.method === value) return cached.wrapper;
+      const method = value as (...a: unknown[]) => unknown;
+      const operation = `${prefix}.${String(property)}`;
+      const wrapper = function guarded(this: unknown, ...args: unknown[]): unknown {
         if (disposal.isDisposed()) throw new CloudDisposedError(operation);
-        const result: unknown = (value as (...a: unknown[]) => unknown).apply(this === receiver ? object : this, args);
+        const result: unknown = method.apply(this === proxy ? object : this, args);
         if (!isThenable(result)) return result;
         return new Promise((resolve, reject) => {
-          const stop = disposal.watch(() => reject(new CloudDisposedError(operation)));
+          const call: PendingCall = { operation, reject };
+          pending.add(call);
           result.then(
             (output) => {
-              stop();
+              pending.delete(call);
               resolve(output);
             },
             (error: unknown) => {
-              stop();
+              pending.delete(call);
               reject(error);
             },
           );
         });
       };
+      wrappers.set(property, { method: value, wrapper });
+      return wrapper;
     },
   });
+  return proxy;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
