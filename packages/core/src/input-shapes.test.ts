@@ -50,7 +50,7 @@ describe("input shapes", () => {
     expect(findMismatch({ Tags: getter }, shape, "")).toMatchObject({ path: "Tags", expected: "map" });
     expect(findMismatch({ Tags: trap }, shape, "")).toMatchObject({ path: "Tags", expected: "map" });
     expect(findMismatch({ Entries: [getter, revoked] }, shape, "")).toMatchObject({ path: "Entries.2", expected: "structure" });
-    const service = guardInputs({ act: async () => "ran" }, { act: shape }, ({ path }) => new Error(`bad ${path}`));
+    const service = guardInputs({ act: async (_input: unknown) => "ran" }, { act: shape }, ({ path }) => new Error(`bad ${path}`));
     await expect(service.act(revoked)).rejects.toThrow("bad input");
     await expect(service.act({ Tags: getter })).rejects.toThrow("bad Tags");
   });

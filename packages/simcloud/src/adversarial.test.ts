@@ -59,3 +59,30 @@ describe("hostile MessageAttributes on the native API are the service's validati
     expect(batch.Failed.map((entry) => entry.Code)).toEqual(["InvalidParameterValue"]);
   });
 });
+
+describe("hostile Lambda inputs on the native API are the service's error and create nothing", () => {
+  const getter = (): object => Object.defineProperty({}, "a", { enumerable: true, get: () => { throw new Error("getter"); } });
+  it("invoke: a Proxy for the input, a Payload object or a throwing getter are InvalidRequestContentException", async () => {
+    await using cloud = createCloud();
+    let calls = 0;
+    await cloud.lambda.createFunction({ FunctionName: "f", handler: async () => void calls++ });
+    expect(await outcome(() => cloud.lambda.invoke(revokedProxy() as never))).toBe("aws:InvalidRequestContentException");
+    expect(await outcome(() => cloud.lambda.invoke({ FunctionName: "f", Payload: { order: 1 } as never }))).toBe("aws:InvalidRequestContentException");
+    expect(await outcome(() => cloud.lambda.invoke({ FunctionName: "f", Payload: getter() as never }))).toBe("aws:InvalidRequestContentException");
+    expect(calls).toBe(0);
+  });
+
+  it("createFunction: Environment.Variables or Tags that throw when read, or hold non-strings", async () => {
+    await using cloud = createCloud();
+    const handler = async (): Promise<number> => 1;
+    for (const [name, input] of [
+      ["env-getter", { Environment: { Variables: getter() } }],
+      ["env-revoked", { Environment: { Variables: revokedProxy() } }],
+      ["env-number", { Environment: { Variables: { A: 1 } } }],
+      ["tags-revoked", { Tags: revokedProxy() }],
+    ] as const) {
+      expect(await outcome(() => cloud.lambda.createFunction({ FunctionName: name, handler, ...(input as object) }))).toBe("aws:InvalidRequestContentException");
+    }
+    expect((await cloud.lambda.listFunctions({})).Functions).toEqual([]);
+  });
+});
