@@ -423,8 +423,10 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
     const tumbling = stream().tumblingWindowInSeconds * 1000;
     const event: Record<string, unknown> = { Records: batch.map((item) => item.event) };
     if (tumbling > 0) Object.assign(event, windowFields(work, lane, tumbling, false, false));
-    const result = await host.invoke(event as { Records: unknown[] });
+    // Kinesis records carry no request chain (recursive loop detection covers SQS, SNS and Lambda): no lineages.
+    const result = await host.invoke(event as { Records: unknown[] }, []);
     if (!active()) return "stopped";
+    if (result.kind === "recursion-stopped") return "ok";
     if (result.kind === "throttled") {
       trace(settings, batch.length, "throttled");
       host.report("PROBLEM: Function call failed");
@@ -467,7 +469,7 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
   async function finalWindow(work: ShardWork, lane: Lane, early: boolean): Promise<void> {
     const tumbling = stream().tumblingWindowInSeconds * 1000;
     const event = { Records: [], ...windowFields(work, lane, tumbling, true, early) };
-    await host.invoke(event);
+    await host.invoke(event, []);
     lane.windowStart = undefined;
     lane.state = {};
   }
