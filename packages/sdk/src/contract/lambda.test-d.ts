@@ -100,6 +100,14 @@ describe("Lambda SDK contract", () => {
     expectTypeOf<Lambda.PutFunctionConcurrencyCommandInput>().toExtend<In<"putFunctionConcurrency">>();
     expectTypeOf<Out<"putFunctionConcurrency">>().toExtend<Sent<Lambda.PutFunctionConcurrencyCommandOutput>>();
   });
+  it("PutFunctionRecursionConfig", () => {
+    expectTypeOf<Lambda.PutFunctionRecursionConfigCommandInput>().toExtend<In<"putFunctionRecursionConfig">>();
+    expectTypeOf<Out<"putFunctionRecursionConfig">>().toExtend<Sent<Lambda.PutFunctionRecursionConfigCommandOutput>>();
+  });
+  it("GetFunctionRecursionConfig", () => {
+    expectTypeOf<Lambda.GetFunctionRecursionConfigCommandInput>().toExtend<In<"getFunctionRecursionConfig">>();
+    expectTypeOf<Out<"getFunctionRecursionConfig">>().toExtend<Sent<Lambda.GetFunctionRecursionConfigCommandOutput>>();
+  });
   it("GetFunctionConcurrency", () => {
     expectTypeOf<Lambda.GetFunctionConcurrencyCommandInput>().toExtend<In<"getFunctionConcurrency">>();
     expectTypeOf<Out<"getFunctionConcurrency">>().toExtend<Sent<Lambda.GetFunctionConcurrencyCommandOutput>>();
@@ -185,4 +193,4 @@ describe("Lambda SDK contract", () => {
 
 
 /** Every AWS action of the service has a case above: a new method without one fails to compile here. */
-export const covered = { invoke: true, createFunction: true, getFunction: true, getFunctionConfiguration: true, updateFunctionConfiguration: true, updateFunctionCode: true, deleteFunction: true, listFunctions: true, publishVersion: true, listVersionsByFunction: true, createAlias: true, getAlias: true, updateAlias: true, deleteAlias: true, listAliases: true, putFunctionConcurrency: true, getFunctionConcurrency: true, deleteFunctionConcurrency: true, putProvisionedConcurrencyConfig: true, getProvisionedConcurrencyConfig: true, deleteProvisionedConcurrencyConfig: true, putFunctionEventInvokeConfig: true, updateFunctionEventInvokeConfig: true, getFunctionEventInvokeConfig: true, deleteFunctionEventInvokeConfig: true, listFunctionEventInvokeConfigs: true, createEventSourceMapping: true, getEventSourceMapping: true, updateEventSourceMapping: true, deleteEventSourceMapping: true, listEventSourceMappings: true, tagResource: true, untagResource: true, listTags: true, getAccountSettings: true } as const satisfies Record<Exclude<keyof FunctionService, SimulatorOnly>, true>;
+export const covered = { invoke: true, putFunctionRecursionConfig: true, getFunctionRecursionConfig: true, createFunction: true, getFunction: true, getFunctionConfiguration: true, updateFunctionConfiguration: true, updateFunctionCode: true, deleteFunction: true, listFunctions: true, publishVersion: true, listVersionsByFunction: true, createAlias: true, getAlias: true, updateAlias: true, deleteAlias: true, listAliases: true, putFunctionConcurrency: true, getFunctionConcurrency: true, deleteFunctionConcurrency: true, putProvisionedConcurrencyConfig: true, getProvisionedConcurrencyConfig: true, deleteProvisionedConcurrencyConfig: true, putFunctionEventInvokeConfig: true, updateFunctionEventInvokeConfig: true, getFunctionEventInvokeConfig: true, deleteFunctionEventInvokeConfig: true, listFunctionEventInvokeConfigs: true, createEventSourceMapping: true, getEventSourceMapping: true, updateEventSourceMapping: true, deleteEventSourceMapping: true, listEventSourceMappings: true, tagResource: true, untagResource: true, listTags: true, getAccountSettings: true } as const satisfies Record<Exclude<keyof FunctionService, SimulatorOnly>, true>;
