@@ -1,6 +1,6 @@
 import type { CompiledFilter, Lineage } from "@simcloud/core";
 import type { InvocationOutcome } from "./invocation";
-import type { StreamMappingSettings } from "./kinesis-poller";
+import type { StreamMappingSettings } from "./stream-settings";
 
 /** The mapping settings a poller reads on every batch (they may change through UpdateEventSourceMapping). */
 export interface PollerSettings {

@@ -1,5 +1,5 @@
 import { ArmedTask } from "@simcloud/clock";
-import { buildArn, guardInputs, paginate, showValue, parseArn, ResourceTable, safeRecord, TagSet, validateTags, type SimContext } from "@simcloud/core";
+import { buildArn, guardInputs, paginate, showValue, parseArn, ResourceTable, safeRecord, TagSet, validateTags, type SimContext, type StructShape } from "@simcloud/core";
 import { errors } from "./errors";
 import { hashKeyOf, parseHashKey } from "./hash";
 import { KINESIS_INPUTS } from "./input-shapes";
@@ -1015,7 +1015,8 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       return { EventStream: subscription(ctx, stream, consumer, shard, cursor) };
     },
   };
-  return guardInputs(service, KINESIS_INPUTS, ({ path, value, expected }) =>
+  // Every action has a shape: the check lives here so input-shapes.ts need not import this module.
+  return guardInputs(service, KINESIS_INPUTS satisfies { readonly [K in keyof StreamService]: StructShape }, ({ path, value, expected }) =>
     errors.ValidationException(`1 validation error detected: Value ${showValue(value)} at '${path}' failed to satisfy constraint: Member must be a ${expected}`),
   );
 }

@@ -1,5 +1,4 @@
 import type { Shape, StructShape } from "@simcloud/core";
-import type { TopicService } from "./sns";
 
 /** Member types of every SNS action's input (the SNS API Reference's request shapes). */
 const stringMap: Shape = { map: "string" };
@@ -14,9 +13,7 @@ const messageFields = {
   MessageGroupId: "string",
 } as const;
 
-type Action = Exclude<keyof TopicService, "registerEndpoint" | "outbox" | "clearOutbox" | "signingCertificatePem" | "openUrl" | "metrics">;
-
-export const SNS_INPUTS: { readonly [K in Action]: StructShape } = {
+export const SNS_INPUTS = {
   createTopic: { struct: { Name: "string", Attributes: stringMap, Tags: tags, DataProtectionPolicy: "string" } },
   deleteTopic: { struct: { TopicArn: "string" } },
   listTopics: { struct: { NextToken: "string" } },
@@ -34,4 +31,4 @@ export const SNS_INPUTS: { readonly [K in Action]: StructShape } = {
   tagResource: { struct: { ResourceArn: "string", Tags: tags } },
   untagResource: { struct: { ResourceArn: "string", TagKeys: { list: "string" } } },
   listTagsForResource: { struct: { ResourceArn: "string" } },
-};
+} satisfies Readonly<Record<string, StructShape>>;
