@@ -226,8 +226,13 @@ describe("Scheduler: virtual time", () => {
       }
     };
     void chain();
-    // The chain yields to the host every few steps, so this real timer fires instead of starving.
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    // The chain yields to the host every few steps, so these real timers fire instead of starving. Wait until it has
+    // parked (no progress across a timer), not a fixed 1 ms: on a loaded machine the chain may not be there yet.
+    for (let last = -1; last !== hops; ) {
+      last = hops;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect(hops).toBe(300 + 1);
     const error = await s.settle().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SchedulerLoopLimitError);
     expect((error as Error).message).toContain("lambda:loop invoke");

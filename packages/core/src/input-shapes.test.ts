@@ -40,6 +40,21 @@ describe("input shapes", () => {
     expect(seen).toEqual([{}, {}]);
   });
 
+  it("an input that throws while it is read (throwing getter, Proxy trap, revoked Proxy) is a mismatch at that member, never the thrown error", async () => {
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const getter = Object.defineProperty({}, "a", { enumerable: true, get: () => { throw new Error("getter"); } });
+    const trap = new Proxy({}, { ownKeys: () => { throw new Error("trap"); } });
+    expect(findMismatch(revoked, shape, "")).toMatchObject({ path: "", expected: "structure" });
+    expect(findMismatch({ Tags: revoked }, shape, "")).toMatchObject({ path: "Tags", expected: "map" });
+    expect(findMismatch({ Tags: getter }, shape, "")).toMatchObject({ path: "Tags", expected: "map" });
+    expect(findMismatch({ Tags: trap }, shape, "")).toMatchObject({ path: "Tags", expected: "map" });
+    expect(findMismatch({ Entries: [getter, revoked] }, shape, "")).toMatchObject({ path: "Entries.2", expected: "structure" });
+    const service = guardInputs({ act: async (_input: unknown) => "ran" }, { act: shape }, ({ path }) => new Error(`bad ${path}`));
+    await expect(service.act(revoked)).rejects.toThrow("bad input");
+    await expect(service.act({ Tags: getter })).rejects.toThrow("bad Tags");
+  });
+
   it("memberPaths and withMember walk the declared members one at a time", () => {
     const example = { Name: "n", Entries: [{ Id: "a" }, { Id: "b" }], Tags: { k: "v" } };
     const paths = memberPaths(shape, example);

@@ -31,6 +31,18 @@ export function findMismatch(value: unknown, shape: Shape, path: string): ShapeM
     return { path, value, expected: shape };
   }
   const expected = "list" in shape ? "list" : "map" in shape ? "map" : "structure";
+  try {
+    return findInComposite(value, shape, path, expected);
+  } catch {
+    // A throwing getter or Proxy trap, a revoked Proxy: the member cannot be read, so it does not fit.
+    return { path, value: UNREADABLE, expected };
+  }
+}
+
+/** What a mismatch reports as the value of a member that threw when read. */
+const UNREADABLE = "(unreadable value)";
+
+function findInComposite(value: unknown, shape: Exclude<Shape, string>, path: string, expected: ShapeMismatch["expected"]): ShapeMismatch | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value) !== (expected === "list") || value instanceof Uint8Array) {
     return { path, value, expected };
   }
@@ -64,7 +76,11 @@ export function showValue(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
-    return Object.prototype.toString.call(value);
+    try {
+      return Object.prototype.toString.call(value);
+    } catch {
+      return UNREADABLE;
+    }
   }
 }
 

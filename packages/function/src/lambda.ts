@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { buildArn, currentLineage, parseArn, partitionOf, mergeLineages, type FunctionInvokeInput, type FunctionInvokeOutput, type FunctionPort, type PortCaller, type SimContext } from "@simcloud/core";
+import { buildArn, currentLineage, guardInputs, parseArn, partitionOf, mergeLineages, type FunctionInvokeInput, type FunctionInvokeOutput, type FunctionPort, type PortCaller, type SimContext } from "@simcloud/core";
 import { AsyncInvoker } from "./async-invoke";
 import { ConcurrencyLimiter } from "./concurrency";
 import { EnvironmentPool, loadHandler, newModuleLoader } from "./environment";
@@ -7,6 +7,7 @@ import { errors } from "./errors";
 import { EventSourceMappings, type MappingHost } from "./event-source-mapping";
 import { LambdaFunction, type CodeRecord, type EventInvokeConfigRecord } from "./function";
 import { Invoker, runtimeVariables, type InvocationOutcome } from "./invocation";
+import { LAMBDA_INPUTS } from "./input-shapes";
 import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";
 import { acquireRuntime } from "./runtime-scope";
@@ -260,6 +261,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       );
     }
     const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+    if (input.Payload !== undefined && typeof input.Payload !== "string" && !(input.Payload instanceof Uint8Array)) {
+      throw errors.InvalidRequestContentException("Could not parse request body into json: Payload is neither text nor bytes.");
+    }
     const text = input.Payload === undefined ? "" : typeof input.Payload === "string" ? input.Payload : decoder.decode(input.Payload);
     checkPayloadSize(typeof input.Payload === "string" ? Buffer.byteLength(text) : input.Payload?.byteLength ?? 0, type);
     const event = parsePayload(text);
@@ -369,7 +373,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   };
   const mappings = new EventSourceMappings(ctx, mappingHost);
 
-  return {
+  const service = {
     async createFunction(input: CreateFunctionCommandInput): Promise<FunctionConfiguration> {
       requireHomeRegion(input.FunctionName, homeArnPrefix, ctx.region);
       const ref = parseFunctionRef(input.FunctionName);
@@ -888,6 +892,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       return { Invocations: fn.recentLogs() };
     },
   };
+  return guardInputs(service, LAMBDA_INPUTS, ({ path, expected }) =>
+    errors.InvalidRequestContentException(`Could not parse request body into json: member ${path} is not a ${expected}.`),
+  );
 
   function checkReserved(value: number, current: number): void {
     checkRange(value, "reservedConcurrentExecutions", 0, limiter.accountLimit);

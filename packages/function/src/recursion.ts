@@ -1,5 +1,4 @@
 import { extendLineage, type Lineage, type SimContext } from "@simcloud/core";
-import type { LambdaFunction } from "./function";
 import "./trace";
 
 /**
@@ -16,8 +15,16 @@ export const RECURSION_MESSAGE =
 export type RecursiveLoop = "Allow" | "Terminate";
 export type RecursionSource = "sqs" | "sns" | "lambda";
 
+/** What loop detection reads and counts on a function (structural, so this module needs no import of function.ts). */
+export interface ChainMember {
+  readonly arn: string;
+  readonly name: string;
+  readonly recursiveLoop: RecursiveLoop;
+  readonly metrics: { RecursiveInvocationsDropped: number };
+}
+
 /** The chain this invocation runs in, or undefined when loop detection stops it (already counted and traced). */
-export function enterChain(ctx: SimContext, fn: LambdaFunction, lineage: Lineage | undefined, source: RecursionSource): Lineage | undefined {
+export function enterChain(ctx: SimContext, fn: ChainMember, lineage: Lineage | undefined, source: RecursionSource): Lineage | undefined {
   const next = extendLineage(lineage, fn.arn);
   const invocations = next.get(fn.arn) ?? 1;
   if (invocations < RECURSION_LIMIT || fn.recursiveLoop === "Allow") return next;
