@@ -114,6 +114,8 @@ export class Scheduler implements Clock {
   private readonly onTaskError: SchedulerOptions["onTaskError"];
   private systemTimer: ReturnType<typeof setTimeout> | undefined;
   private systemTimerTime = Infinity;
+  /** A system-timer pass is running (possibly waiting for async work between two due tasks). */
+  private systemPass = false;
   /** Steps (see step()) taken at `stepInstant`: work that hops from promise to promise without a task. */
   private steps = 0;
   private stepInstant = -Infinity;
@@ -228,6 +230,11 @@ export class Scheduler implements Clock {
       this.activity++;
       this.kickPump();
     };
+  }
+
+  /** How many hold()s are unreleased: real work (a module load, real I/O) the simulation is waiting on. */
+  get heldCount(): number {
+    return this.holds;
   }
 
   /** Anything that lets awaiting work progress without going through the scheduler may call this. */
@@ -571,24 +578,55 @@ export class Scheduler implements Clock {
   }
 
   /**
-   * Runs every task due by the host's clock. Tasks due in the same millisecond run back to back: fake timers
-   * give a zero-delay timer armed inside a tick the next millisecond, so re-arming between them would move time.
+   * Runs every task due by the host's clock. Tasks due in the same millisecond run in one pass (fake timers give a
+   * zero-delay timer armed inside a tick the next millisecond, so re-arming between them would move time); when a
+   * task starts async work and more tasks are due, the pass waits for that work to settle (native macrotasks, which
+   * fake timers do not touch) before the next task, as a virtual drive does, so every mode runs the same steps.
    */
   private onSystemTimer(): void {
     this.systemTimer = undefined;
     this.systemTimerTime = Infinity;
-    let budget = this.loopLimit;
+    // A pass in progress picks up whatever became due, then re-arms.
+    if (this.systemPass) return;
+    this.systemPass = true;
+    const pass = this.runSystemPass();
+    if (pass !== undefined) {
+      void pass.then(() => this.endSystemPass(false));
+      return;
+    }
+    this.endSystemPass(true);
+  }
+
+  /** Runs due tasks; returns a promise only once it had to wait for async work between two of them. */
+  private runSystemPass(budget = this.loopLimit): Promise<void> | undefined {
     for (let next = this.peekLive(); next !== undefined && next.time <= this.now(); next = this.peekLive()) {
       if (budget-- <= 0) {
         this.taskFailed(new SchedulerLoopLimitError(this.loopLimit, this.lastLabels()), "system timer", this.current);
-        break;
+        return undefined;
       }
-      this.runEntry(next);
+      const ranAt = this.activity;
+      const returned = this.runEntry(next);
+      if (this.disposed) return undefined;
+      const following = this.peekLive();
+      if ((isThenable(returned) || this.activity !== ranAt) && following !== undefined && following.time <= this.now()) {
+        const remaining = budget;
+        return this.flush().then(() => this.runSystemPass(remaining));
+      }
     }
+    return undefined;
+  }
+
+  private endSystemPass(synchronous: boolean): void {
+    this.systemPass = false;
     const [first] = this.errors;
     this.errors = [];
     this.armSystemTimer();
-    if (first !== undefined && this.onTaskError === undefined) throw first;
+    if (first === undefined || this.onTaskError !== undefined) return;
+    // Thrown from the timer callback, as the host reports timer errors; after a wait, from a fresh macrotask.
+    if (synchronous) throw first;
+    queueMicrotask(() => {
+      throw first;
+    });
   }
 
   private lastLabels(): string[] {

@@ -111,6 +111,12 @@ export function newModuleScope(): string {
  */
 export async function loadHandler(code: CodeRecord, handlerSetting: string | undefined, envId: string, moduleScope: string): Promise<FunctionHandler> {
   if (code.handler !== undefined) return code.handler;
+  if (code.init !== undefined) {
+    // The in-process init phase: one handler (and whatever state it closes over) per environment.
+    const built: unknown = await code.init();
+    if (typeof built !== "function") throw new HandlerLoadError("Runtime.HandlerNotFound", `init() returned ${built === null ? "null" : typeof built}, not a handler function`);
+    return built as FunctionHandler;
+  }
   const modulePath = code.modulePath;
   if (modulePath === undefined) throw errors.InvalidParameterValueException("The function has no handler.");
   const exportName = code.exportName ?? exportFromHandlerSetting(handlerSetting);

@@ -10,6 +10,7 @@ import type {
   FunctionConfiguration,
   FunctionEventInvokeConfig,
   FunctionHandler,
+  FunctionInit,
   FunctionMetrics,
   InvocationLog,
 } from "./types";
@@ -17,6 +18,7 @@ import type {
 /** What runs: an in-process handler or a module loaded per execution environment. */
 export interface CodeRecord {
   readonly handler: FunctionHandler | undefined;
+  readonly init: FunctionInit | undefined;
   readonly modulePath: string | undefined;
   readonly exportName: string | undefined;
 }

@@ -5,7 +5,7 @@ import { HandlerLoadError, loadHandler, type ExecutionEnvironment } from "./envi
 import type { LambdaFunction, ResolvedTarget } from "./function";
 import { LIMITS } from "./limits";
 import { runInScope, type LogLevel, type RuntimeScope } from "./runtime-scope";
-import type { FunctionHandler, LambdaContext } from "./types";
+import type { FunctionHandler, LambdaClientContext, LambdaContext } from "./types";
 import "./trace";
 
 
@@ -150,6 +150,7 @@ export class Invoker {
       invocationType: request.invocationType,
       coldStart: cold,
       environmentId: environment.id,
+      event: request.event,
     });
 
     const log = new InvocationLines(requestId, version.version);
@@ -337,7 +338,8 @@ function createContext(
     awsRequestId: request.requestId,
     logGroupName: `/aws/lambda/${fn.name}`,
     logStreamName: env.logStreamName,
-    ...(request.clientContext === undefined ? {} : { clientContext: request.clientContext }),
+    // The decoded ClientContext JSON, passed on as sent (its shape is the caller's; the type is AWS's).
+    ...(request.clientContext === undefined || request.clientContext === null ? {} : { clientContext: request.clientContext as LambdaClientContext }),
     callbackWaitsForEmptyEventLoop: true,
     getRemainingTimeInMillis: () => Math.max(0, deadline() - ctx.clock.now()),
     done: (error, result) => (error !== undefined && error !== null ? finish({ ok: false, error }) : finish({ ok: true, value: result })),

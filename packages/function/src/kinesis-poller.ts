@@ -2,7 +2,9 @@ import { parseArn, type SimContext, type StreamPort, type StreamPortRecord, type
 import { createHash } from "node:crypto";
 import { errors } from "./errors";
 import { LIMITS } from "./limits";
-import { passesFilters, type EventSourcePoller, type PollerHost, type PollerSettings } from "./poller";
+import { passesFilters, type EventSourcePoller, type PollerHost, type PollerSettings, type StreamMappingSettings, type StreamStartingPosition } from "./poller";
+
+export type { StreamMappingSettings, StreamStartingPosition };
 import { checkRange } from "./validate";
 import "./trace";
 
@@ -10,21 +12,6 @@ import "./trace";
  * Lambda event source mappings for Kinesis (Lambda Developer Guide: "Using AWS Lambda with Amazon Kinesis",
  * "Lambda parameters for Amazon Kinesis Data Streams event source mappings", "Kinesis error handling").
  */
-export type StreamStartingPosition = "TRIM_HORIZON" | "LATEST" | "AT_TIMESTAMP";
-
-export interface StreamMappingSettings {
-  readonly startingPosition: StreamStartingPosition;
-  readonly startingPositionTimestamp: number | undefined;
-  readonly parallelizationFactor: number;
-  readonly bisectBatchOnFunctionError: boolean;
-  /** -1: retry until the record expires. */
-  readonly maximumRetryAttempts: number;
-  /** -1: no age limit (retention still applies). */
-  readonly maximumRecordAgeInSeconds: number;
-  readonly onFailure: string | undefined;
-  readonly tumblingWindowInSeconds: number;
-}
-
 /** The CreateEventSourceMapping / UpdateEventSourceMapping members that apply to stream sources. */
 export interface StreamMappingInput {
   BatchSize?: number;

@@ -192,17 +192,23 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     return new Date(ctx.clock.now()).toISOString().replace("Z", "+0000");
   }
 
-  function codeOf(input: { handler?: CreateFunctionCommandInput["handler"]; modulePath?: string; export?: string }): { code: CodeRecord; sha: string; size: number } {
+  function codeOf(input: { handler?: CreateFunctionCommandInput["handler"]; init?: CreateFunctionCommandInput["init"]; modulePath?: string; export?: string }): { code: CodeRecord; sha: string; size: number } {
     if (input.handler !== undefined && typeof input.handler !== "function") {
       throw errors.InvalidParameterValueException("handler must be a function.");
     }
-    if (input.handler === undefined && input.modulePath === undefined) {
-      throw errors.InvalidParameterValueException("simcloud runs in-process code: pass handler, or Code.modulePath naming a module that exports the handler.");
+    if (input.init !== undefined && typeof input.init !== "function") {
+      throw errors.InvalidParameterValueException("init must be a function returning the handler.");
     }
-    const source = input.handler !== undefined ? input.handler.toString() : `${input.modulePath ?? ""}#${input.export ?? ""}`;
+    if ([input.handler, input.init, input.modulePath].filter((given) => given !== undefined).length > 1) {
+      throw errors.InvalidParameterValueException("Pass one of handler, init or Code.modulePath.");
+    }
+    if (input.handler === undefined && input.init === undefined && input.modulePath === undefined) {
+      throw errors.InvalidParameterValueException("simcloud runs in-process code: pass handler, init, or Code.modulePath naming a module that exports the handler.");
+    }
+    const source = (input.handler ?? input.init)?.toString() ?? `${input.modulePath ?? ""}#${input.export ?? ""}`;
     const bytes = encoder.encode(source);
     return {
-      code: { handler: input.handler, modulePath: input.modulePath, exportName: input.export },
+      code: { handler: input.handler, init: input.init, modulePath: input.modulePath, exportName: input.export },
       sha: createHash("sha256").update(bytes).digest("base64"),
       size: bytes.length,
     };
@@ -375,6 +381,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       checkTagCount(Object.keys(input.Tags ?? {}).length);
       const { code, sha, size } = codeOf({
         ...(input.handler === undefined ? {} : { handler: input.handler }),
+        ...(input.init === undefined ? {} : { init: input.init }),
         ...(input.Code?.modulePath === undefined ? {} : { modulePath: input.Code.modulePath }),
         ...(input.Code?.export === undefined ? {} : { export: input.Code.export }),
       });
@@ -468,6 +475,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       checkRevision(input.RevisionId, fn.latest.config.RevisionId);
       const { code, sha, size } = codeOf({
         ...(input.handler === undefined ? {} : { handler: input.handler }),
+        ...(input.init === undefined ? {} : { init: input.init }),
         ...(input.modulePath === undefined ? {} : { modulePath: input.modulePath }),
         ...(input.export === undefined ? {} : { export: input.export }),
       });

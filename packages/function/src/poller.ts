@@ -1,6 +1,5 @@
 import type { CompiledFilter, Lineage } from "@simcloud/core";
 import type { InvocationOutcome } from "./invocation";
-import type { StreamMappingSettings } from "./kinesis-poller";
 
 /** The mapping settings a poller reads on every batch (they may change through UpdateEventSourceMapping). */
 export interface PollerSettings {
@@ -45,3 +44,20 @@ export function passesFilters(filters: readonly CompiledFilter<"eventbridge">[],
   if (filters.length === 0) return true;
   return filters.some((filter) => filter.matches(record));
 }
+
+/** Kinesis mappings only. */
+export type StreamStartingPosition = "TRIM_HORIZON" | "LATEST" | "AT_TIMESTAMP";
+
+export interface StreamMappingSettings {
+  readonly startingPosition: StreamStartingPosition;
+  readonly startingPositionTimestamp: number | undefined;
+  readonly parallelizationFactor: number;
+  readonly bisectBatchOnFunctionError: boolean;
+  /** -1: retry until the record expires. */
+  readonly maximumRetryAttempts: number;
+  /** -1: no age limit (retention still applies). */
+  readonly maximumRecordAgeInSeconds: number;
+  readonly onFailure: string | undefined;
+  readonly tumblingWindowInSeconds: number;
+}
+

@@ -168,25 +168,27 @@ export function createSqsPoller(ctx: SimContext, host: PollerHost): EventSourceP
     if (result.kind === "recursion-stopped") {
       // Recursive loop detection: the batch is not processed; its messages come back after the visibility
       // timeout and the queue's redrive policy moves them to its dead-letter queue, if it has one.
-      trace(settings.uuid, settings.functionName, kept.length, "recursion-stopped");
+      trace(settings.uuid, settings.functionName, kept.length, "recursion-stopped", "recursive loop detected");
       host.report("PROBLEM: Function call failed");
       return;
     }
     if (result.kind === "throttled") {
       // Throttled batches stay in flight and return after the visibility timeout, as in AWS.
-      trace(settings.uuid, settings.functionName, kept.length, "throttled");
+      trace(settings.uuid, settings.functionName, kept.length, "throttled", "the function's concurrency is exhausted");
       host.report("PROBLEM: Function call failed");
       return;
     }
     const { outcome } = result;
     if (outcome.functionError !== undefined) {
-      trace(settings.uuid, settings.functionName, kept.length, "failure");
+      const why = outcome.timedOut ? "the function timed out" : `the function failed: ${outcome.errorType ?? "Error"}${outcome.errorMessage === undefined ? "" : `: ${outcome.errorMessage}`}`;
+      trace(settings.uuid, settings.functionName, kept.length, "failure", why);
       host.report("PROBLEM: Function call failed");
       return;
     }
     const failed = settings.reportBatchItemFailures ? failedItems(outcome.payload, kept) : new Set<string>();
-    if (failed === "all") {
-      trace(settings.uuid, settings.functionName, kept.length, "failure");
+    if (!(failed instanceof Set)) {
+      // Lambda treats an invalid partial batch response as a complete failure ("Implementing partial batch responses").
+      trace(settings.uuid, settings.functionName, kept.length, "failure", `invalid partial batch response: ${failed.all}`);
       host.report("PROBLEM: Function call failed");
       return;
     }
@@ -262,8 +264,8 @@ export function createSqsPoller(ctx: SimContext, host: PollerHost): EventSourceP
     return batch;
   }
 
-  function trace(uuid: string, functionName: string, size: number, outcome: "success" | "partial" | "failure" | "throttled" | "recursion-stopped"): void {
-    ctx.trace.record("lambda.esm.batch", { uuid, functionName, eventSourceArn: arn, size, outcome });
+  function trace(uuid: string, functionName: string, size: number, outcome: "success" | "partial" | "failure" | "throttled" | "recursion-stopped", reason?: string): void {
+    ctx.trace.record("lambda.esm.batch", { uuid, functionName, eventSourceArn: arn, size, outcome, ...(reason === undefined ? {} : { reason }) });
   }
 
   return {
@@ -302,22 +304,24 @@ function safeVisibility(port: QueuePort, receiptHandle: string, seconds: number)
  * ReportBatchItemFailures (Lambda Developer Guide: "Handling errors for an SQS event source in Lambda"): an
  * empty or null response or list means success; a malformed entry or an unknown id fails the whole batch.
  */
-export function failedItems(payload: string, records: readonly { messageId: string }[]): Set<string> | "all" {
+/** The failed message ids of a partial batch response, or why the whole batch counts as failed. */
+export function failedItems(payload: string, records: readonly { messageId: string }[]): Set<string> | { all: string } {
   let response: unknown;
   try {
     response = JSON.parse(payload) as unknown;
   } catch {
-    return "all";
+    return { all: "the response is not JSON" };
   }
   if (response === null || response === "" || typeof response !== "object") return new Set();
   const list = (response as { batchItemFailures?: unknown }).batchItemFailures;
   if (list === undefined || list === null) return new Set();
-  if (!Array.isArray(list)) return "all";
+  if (!Array.isArray(list)) return { all: "batchItemFailures is not a list" };
   const ids = new Set(records.map((record) => record.messageId));
   const failed = new Set<string>();
   for (const item of list as unknown[]) {
     const id = item !== null && typeof item === "object" ? (item as { itemIdentifier?: unknown }).itemIdentifier : undefined;
-    if (typeof id !== "string" || id === "" || !ids.has(id)) return "all";
+    if (typeof id !== "string" || id === "") return { all: "a batchItemFailures entry has no itemIdentifier" };
+    if (!ids.has(id)) return { all: `itemIdentifier ${JSON.stringify(id.slice(0, 100))} is not a message of this batch` };
     failed.add(id);
   }
   return failed;

@@ -10,6 +10,8 @@ declare module "@simcloud/core" {
       invocationType: "RequestResponse" | "Event";
       coldStart: boolean;
       environmentId: string;
+      /** The event the handler receives (a reference): what `toHaveBeenInvokedWith` matches. */
+      event: unknown;
     };
     "lambda.invocation.completed": {
       functionName: string;
@@ -29,7 +31,15 @@ declare module "@simcloud/core" {
     "lambda.destination.delivered": { functionName: string; requestId: string; destination: string; condition: string };
     /** A destination or DLQ that no longer exists (or refused the record): AWS drops the record. */
     "lambda.destination.dropped": { functionName: string; requestId: string; destination: string; error: string };
-    "lambda.esm.batch": { uuid: string; functionName: string; eventSourceArn: string; size: number; outcome: "success" | "partial" | "failure" | "throttled" | "recursion-stopped" };
+    "lambda.esm.batch": {
+      uuid: string;
+      functionName: string;
+      eventSourceArn: string;
+      size: number;
+      outcome: "success" | "partial" | "failure" | "throttled" | "recursion-stopped";
+      /** Why a batch was not a success: the error type and message, a timeout, a throttle, an invalid partial batch response. */
+      reason?: string;
+    };
     "lambda.esm.filtered": { uuid: string; eventSourceArn: string; messageId: string };
     "lambda.esm.disabled": { uuid: string; reason: string };
     /** A backlog lasted a second: the mapping's pollers may run this many concurrent batches now. */

@@ -13,7 +13,8 @@ export interface LambdaContext {
   readonly awsRequestId: string;
   readonly logGroupName: string;
   readonly logStreamName: string;
-  readonly clientContext?: unknown;
+  /** From the Invoke call's ClientContext (base64 JSON), as the mobile SDKs send it. */
+  readonly clientContext?: LambdaClientContext;
   readonly identity?: undefined;
   callbackWaitsForEmptyEventLoop: boolean;
   /** Milliseconds of virtual time left before the invocation times out. */
@@ -22,6 +23,16 @@ export interface LambdaContext {
   done(error?: unknown, result?: unknown): void;
   succeed(result?: unknown): void;
   fail(error?: unknown): void;
+}
+
+/**
+ * The mobile client context; the same shape as @types/aws-lambda's `ClientContext`, so `LambdaContext` is assignable
+ * to its `Context` and handlers typed with it need no cast.
+ */
+export interface LambdaClientContext {
+  client: { installationId: string; appTitle: string; appVersionName: string; appVersionCode: string; appPackageName: string };
+  custom?: unknown;
+  env: { platformVersion: string; platform: string; make: string; model: string; locale: string };
 }
 
 export type HandlerCallback = (error?: unknown, result?: unknown) => void;
@@ -50,6 +61,9 @@ export interface EphemeralStorage {
   Size: number;
 }
 
+/** An in-process init phase: runs once per execution environment and returns that environment's handler. */
+export type FunctionInit = () => FunctionHandler | Promise<FunctionHandler>;
+
 export interface FunctionCodeInput {
   /** A file exporting the handler (ESM or CommonJS), loaded once per execution environment. */
   modulePath?: string;
@@ -63,8 +77,13 @@ export interface FunctionCodeInput {
 
 export interface CreateFunctionCommandInput {
   FunctionName: string | undefined;
-  /** The in-process handler; alternatively `Code.modulePath`. */
+  /** The in-process handler; alternatively `init` or `Code.modulePath`. */
   handler?: FunctionHandler;
+  /**
+   * Builds the handler once per execution environment, as a module's init phase does: state created here (a
+   * Powertools BatchProcessor, a cache, a client) is never shared by two environments. Alternatively `handler`.
+   */
+  init?: FunctionInit;
   Code?: FunctionCodeInput;
   Runtime?: Runtime;
   Role?: string;
@@ -126,6 +145,7 @@ export interface UpdateFunctionConfigurationCommandInput {
 export interface UpdateFunctionCodeCommandInput {
   FunctionName: string | undefined;
   handler?: FunctionHandler;
+  init?: FunctionInit;
   modulePath?: string;
   export?: string;
   ZipFile?: Uint8Array;

@@ -1,5 +1,4 @@
 import type { Shape, StructShape } from "@simcloud/core";
-import type { QueueService } from "./sqs";
 
 /** Member types of every SQS action's input (the SQS API Reference's request shapes). */
 const strings: Shape = { list: "string" };
@@ -18,7 +17,8 @@ const sendFields = {
 } as const;
 const queueUrl = { QueueUrl: "string" } as const;
 
-export const SQS_INPUTS: { readonly [K in Exclude<keyof QueueService, "setChaos">]: StructShape } = {
+/** Checked against the service's actions where it is used, so this module imports nothing of the service. */
+export const SQS_INPUTS = {
   createQueue: { struct: { QueueName: "string", Attributes: stringMap, tags: stringMap } },
   deleteQueue: { struct: queueUrl },
   getQueueUrl: { struct: { QueueName: "string", QueueOwnerAWSAccountId: "string" } },
@@ -55,4 +55,4 @@ export const SQS_INPUTS: { readonly [K in Exclude<keyof QueueService, "setChaos"
   listMessageMoveTasks: { struct: { SourceArn: "string", MaxResults: "number" } },
   addPermission: { struct: { ...queueUrl, Label: "string", AWSAccountIds: strings, Actions: strings } },
   removePermission: { struct: { ...queueUrl, Label: "string" } },
-};
+} satisfies Readonly<Record<string, StructShape>>;

@@ -206,7 +206,7 @@ export class Queue {
     if (dedupKey !== undefined) this.dedup.set(dedupKey, { messageId, sequenceNumber, expiresAt: now + LIMITS.deduplicationWindowMs });
     const trace = this.ctx.trace;
     if (trace.active) {
-      const event: TraceEventMap["sqs.message.sent"] = { queueUrl: this.url, messageId, delaySeconds: delay };
+      const event: TraceEventMap["sqs.message.sent"] = { queueUrl: this.url, messageId, delaySeconds: delay, body: input.body };
       if (input.groupId !== undefined) event.messageGroupId = input.groupId;
       if (sequenceNumber !== undefined) event.sequenceNumber = sequenceNumber;
       trace.record("sqs.message.sent", event);
@@ -214,7 +214,7 @@ export class Queue {
     if (!this.fifo && this.chaos.duplicateProbability > 0 && this.chaosRandom.next() < this.chaos.duplicateProbability) {
       // The chaos copy carries the same fields (a StoredMessage is a Carried).
       this.store(message, now, undefined, undefined, delay, true);
-      trace.record("sqs.message.sent", { queueUrl: this.url, messageId, delaySeconds: delay, chaosDuplicate: true });
+      trace.record("sqs.message.sent", { queueUrl: this.url, messageId, delaySeconds: delay, body: input.body, chaosDuplicate: true });
     }
     this.wake();
     return { MessageId: messageId, SequenceNumber: sequenceNumber };

@@ -1,4 +1,5 @@
 import { AwsError, guardInputs, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
+import type { StructShape } from "@simcloud/core";
 import { errors } from "./errors";
 import { DEFAULTS, LIMITS } from "./limits";
 import { md5OfAttributes, md5OfBody } from "./md5";
@@ -505,7 +506,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       queue.chaos = checkChaos(chaos);
     },
   };
-  return guardInputs(service, SQS_INPUTS, ({ path, value, expected }) =>
+  return guardInputs(service, SQS_INPUTS satisfies { readonly [K in Exclude<keyof QueueService, "setChaos">]: StructShape }, ({ path, value, expected }) =>
     errors.InvalidParameterValue(`Value ${showValue(value)} for parameter ${path} is invalid. Reason: must be a ${expected}.`),
   );
 }

@@ -8,6 +8,8 @@ declare module "@simcloud/core" {
       queueUrl: string;
       messageId: string;
       delaySeconds: number;
+      /** The message body (a reference, not a copy): what `toHaveDeadLettered(body)` and timelines show. */
+      body: string;
       messageGroupId?: string;
       sequenceNumber?: string;
       /** A chaos copy: the same MessageId stored a second time (standard queues, at-least-once). */

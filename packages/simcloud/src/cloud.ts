@@ -5,6 +5,7 @@ import {
   type SimContext,
   type SimContextOptions,
   type Trace,
+  type TraceEvent,
   type TraceListener,
   type TraceType,
 } from "@simcloud/core";
@@ -16,7 +17,15 @@ import { createClientConfig, type SimcloudClientConfig } from "@simcloud/sdk";
 import { createStreamService, type StreamService, type StreamServiceOptions } from "@simcloud/stream";
 import { createStateMachineService, type StateMachineService, type StateMachineServiceOptions } from "@simcloud/state-machine";
 import { createTopicService, type TopicService, type TopicServiceOptions } from "@simcloud/topic";
+import { writeFile, mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+import { FAKE_TIMERS_ON_VIRTUAL_CLOUD, fakeTimersInstalled } from "./fake-timers";
 import { guardDisposed, type DisposalWatch } from "./guard";
+import { intercept, type Interception } from "./intercept";
+import { createHelpers, type LambdaHelpers, type SnsHelpers, type SqsHelpers } from "./handles";
+import { renderReport, type ReportOptions } from "./report";
+import { buildDiagram, diagramToMermaid, formatEvents, type FormatOptions } from "./timeline";
+import { until, type UntilOptions } from "./until";
 
 export interface CloudOptions extends SimContextOptions {
   /** SQS settings, e.g. `{ chaos: { duplicateProbability: 0.1 } }`. */
@@ -33,9 +42,9 @@ export interface CloudOptions extends SimContextOptions {
 
 /** The services of a cloud, each created on the cloud's one context. Add one line per service package. */
 export interface CloudServices {
-  lambda: FunctionService;
-  sqs: QueueService;
-  sns: TopicService;
+  lambda: FunctionService & LambdaHelpers;
+  sqs: QueueService & SqsHelpers;
+  sns: TopicService & SnsHelpers;
   kinesis: StreamService;
   /** EventBridge: buses, rules, targets, schedules, archives and replays. */
   events: EventBridgeService;
@@ -46,12 +55,21 @@ export interface CloudServices {
   sfn: StateMachineService;
 }
 
-function createServices(context: SimContext, options: CloudOptions, disposal: DisposalWatch): CloudServices {
+/** The cloud's trace, with its readable views. */
+export interface CloudTrace extends Trace {
+  /** The timeline as text, in virtual seconds since the cloud was created. */
+  format(options?: FormatOptions): string;
+  /** A Mermaid `sequenceDiagram` of who called whom across services. */
+  toMermaid(): string;
+}
+
+function createServices(context: SimContext, options: CloudOptions, disposal: DisposalWatch, cloud: () => Cloud): CloudServices {
   const guard = <T extends object>(service: T, name: string): T => guardDisposed(service, name, disposal);
+  const helpers = createHelpers(context, cloud);
   return {
-    lambda: guard(createFunctionService(context, options.lambda), "lambda"),
-    sqs: guard(createQueueService(context, options.sqs), "sqs"),
-    sns: guard(createTopicService(context, options.sns), "sns"),
+    lambda: Object.assign(guard(createFunctionService(context, options.lambda), "lambda"), helpers.lambda),
+    sqs: Object.assign(guard(createQueueService(context, options.sqs), "sqs"), helpers.sqs),
+    sns: Object.assign(guard(createTopicService(context, options.sns), "sns"), helpers.sns),
     kinesis: guard(createStreamService(context, options.kinesis), "kinesis"),
     events: guard(createEventBridgeService(context), "events"),
     schedules: guard(createSchedulerService(context), "schedules"),
@@ -65,7 +83,9 @@ export interface Cloud extends CloudServices, AsyncDisposable {
   readonly context: SimContext;
   readonly clock: Clock;
   readonly scheduler: Scheduler;
-  readonly trace: Trace;
+  readonly trace: CloudTrace;
+  /** Virtual epoch ms when the cloud was created: +0.000s in timelines. */
+  readonly startTime: number;
   readonly region: string;
   readonly accountId: string;
   /** Runs every task due within the next `ms` virtual milliseconds, in order, then sets the clock to now + ms. */
@@ -78,6 +98,21 @@ export interface Cloud extends CloudServices, AsyncDisposable {
   runUntilIdle(options?: RunUntilIdleOptions): Promise<void>;
   /** Observes trace events live; returns the function that stops listening. */
   on<K extends TraceType>(type: K | "*", listener: TraceListener<K>): () => void;
+  /**
+   * Resolves with the next event of `type` (for which `predicate` holds). In virtual modes it drives the clock task
+   * by task until the event happens; with `clock: "system"` it waits while the host's (fake) timers move time.
+   * Rejects with UntilTimeoutError, showing the timeline, once `timeoutMs` virtual ms pass (default 15 minutes).
+   */
+  until<K extends TraceType>(type: K | "*", predicate?: (event: TraceEvent<K>) => boolean, options?: UntilOptions): Promise<TraceEvent<K>>;
+  /**
+   * Routes every AWS SDK v3 client in the process to this cloud (module-scope clients in production code and in
+   * Lambda module handlers included) until the returned function is called, or `await using` ends, or the cloud
+   * is disposed. Requests to AWS services the cloud does not simulate fail with UnservedAwsRequestError before any
+   * socket opens. Sets AWS_REGION and dummy credentials while active when the environment has none.
+   */
+  intercept(): Promise<Interception>;
+  /** Writes one self-contained HTML page (sequence diagram + timeline) to `path`; returns the path. */
+  report(path: string, options?: ReportOptions): Promise<string>;
   /**
    * Settings for any AWS SDK v3 client, served in-process by this cloud's services on its clock:
    * `new SQSClient(cloud.clientConfig())`. `maxAttempts` is 1 unless overridden (see @simcloud/sdk).
@@ -105,13 +140,21 @@ export function createCloud(options: CloudOptions = {}): Cloud {
       return () => waiting.delete(onDispose);
     },
   };
-  const services = createServices(context, options, disposal);
+  const startTime = scheduler.now();
+  const interceptions: (() => void)[] = [];
+  if (scheduler.mode === "virtual" && options.clock === undefined && fakeTimersInstalled()) warnFakeTimers();
+  const services = createServices(context, options, disposal, () => cloud);
+  const cloudTrace: CloudTrace = Object.assign(trace, {
+    format: (formatOptions: FormatOptions = {}) => formatEvents(trace.events, { start: startTime, ...formatOptions }),
+    toMermaid: () => diagramToMermaid(buildDiagram(trace.events), startTime),
+  });
   const cloud: Cloud = {
     ...services,
     context,
     clock: context.clock,
     scheduler,
-    trace,
+    trace: cloudTrace,
+    startTime,
     region: context.region,
     accountId: context.accountId,
     get disposed() {
@@ -141,10 +184,25 @@ export function createCloud(options: CloudOptions = {}): Cloud {
       live("on");
       return trace.on(type, listener);
     },
+    async until(type, predicate, untilOptions) {
+      live("until");
+      return until(scheduler, trace, startTime, type, predicate, untilOptions);
+    },
+    async intercept() {
+      live("intercept");
+      const { requestHandler } = createClientConfig(services, context);
+      return intercept({ region: context.region, requestHandler }, (stop) => interceptions.push(stop));
+    },
+    async report(path, reportOptions) {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, renderReport(trace.events, { start: startTime, ...reportOptions }));
+      return path;
+    },
     async dispose() {
       if (disposed) return;
       trace.record("cloud.disposed", {});
       disposed = true;
+      for (const stop of interceptions.splice(0)) stop();
       scheduler.dispose();
       trace.dispose();
       const pending = [...waiting];
@@ -156,4 +214,12 @@ export function createCloud(options: CloudOptions = {}): Cloud {
     },
   };
   return cloud;
+}
+
+let fakeTimersWarned = false;
+/** Once per process: a virtual cloud created under fake timers is almost always a test expecting them to drive it. */
+function warnFakeTimers(): void {
+  if (fakeTimersWarned) return;
+  fakeTimersWarned = true;
+  process.emitWarning(`simcloud: ${FAKE_TIMERS_ON_VIRTUAL_CLOUD}`, { code: "SIMCLOUD_FAKE_TIMERS" });
 }

@@ -1,5 +1,15 @@
 export { createCloud } from "./cloud";
-export type { Cloud, CloudOptions } from "./cloud";
+export type { Cloud, CloudOptions, CloudServices, CloudTrace } from "./cloud";
+export type { QueueHandle, FunctionHandle, TopicHandle, ResourceHandle, SqsHelpers, LambdaHelpers, SnsHelpers } from "./handles";
+export { UntilTimeoutError } from "./until";
+export { UnservedAwsRequestError } from "./intercept";
+export type { Interception } from "./intercept";
+export type { UntilOptions } from "./until";
+export type { FormatOptions } from "./timeline";
+export type { ReportOptions } from "./report";
+export { compileFilter } from "@simcloud/core";
+export type { CompiledFilter, FilterInput, FilterDialect, SnsFilterInput, SnsFilterAttribute } from "@simcloud/core";
+export type { Clock, ClockMode, RunUntilIdleOptions, Scheduler, TaskHandle, ScheduleOptions } from "@simcloud/clock";
 export { AwsError, isAwsError, CloudDisposedError } from "@simcloud/core";
 export type { TraceEvent, TraceEventMap, TraceType } from "@simcloud/core";
 export {
@@ -16,6 +26,7 @@ export type {
   FunctionService,
   FunctionServiceOptions,
   FunctionHandler,
+  FunctionInit,
   LambdaContext,
   HandlerCallback,
   FunctionConfiguration,

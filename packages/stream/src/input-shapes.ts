@@ -1,5 +1,4 @@
 import type { Shape, StructShape } from "@simcloud/core";
-import type { StreamService } from "./kinesis";
 
 /**
  * Member types of every Kinesis action's input (the Kinesis API Reference's request shapes), checked at the
@@ -13,7 +12,8 @@ const mode: Shape = { struct: { StreamMode: "string" } };
 const record = { Data: "blob", PartitionKey: "string", ExplicitHashKey: "string" } as const;
 const consumer = { StreamARN: "string", ConsumerName: "string", ConsumerARN: "string" } as const;
 
-export const KINESIS_INPUTS: { readonly [K in keyof StreamService]: StructShape } = {
+/** Checked against the service's actions where it is used, so this module imports nothing of the service. */
+export const KINESIS_INPUTS = {
   createStream: { struct: { StreamName: "string", ShardCount: "number", StreamModeDetails: mode, Tags: stringMap, MaxRecordSizeInKiB: "number" } },
   deleteStream: { struct: { ...ref, EnforceConsumerDeletion: "boolean" } },
   describeStream: { struct: { ...ref, Limit: "number", ExclusiveStartShardId: "string" } },
@@ -50,4 +50,4 @@ export const KINESIS_INPUTS: { readonly [K in keyof StreamService]: StructShape 
   describeStreamConsumer: { struct: consumer },
   listStreamConsumers: { struct: { StreamARN: "string", NextToken: "string", MaxResults: "number" } },
   subscribeToShard: { struct: { ConsumerARN: "string", ShardId: "string", StartingPosition: { struct: { Type: "string", SequenceNumber: "string" } } } },
-};
+} satisfies Readonly<Record<string, StructShape>>;

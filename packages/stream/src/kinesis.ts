@@ -1,5 +1,6 @@
 import { ArmedTask } from "@simcloud/clock";
 import { buildArn, guardInputs, paginate, showValue, parseArn, ResourceTable, safeRecord, TagSet, validateTags, type SimContext } from "@simcloud/core";
+import type { StructShape } from "@simcloud/core";
 import { errors } from "./errors";
 import { hashKeyOf, parseHashKey } from "./hash";
 import { KINESIS_INPUTS } from "./input-shapes";
@@ -1015,7 +1016,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
       return { EventStream: subscription(ctx, stream, consumer, shard, cursor) };
     },
   };
-  return guardInputs(service, KINESIS_INPUTS, ({ path, value, expected }) =>
+  return guardInputs(service, KINESIS_INPUTS satisfies { readonly [K in keyof StreamService]: StructShape }, ({ path, value, expected }) =>
     errors.ValidationException(`1 validation error detected: Value ${showValue(value)} at '${path}' failed to satisfy constraint: Member must be a ${expected}`),
   );
 }

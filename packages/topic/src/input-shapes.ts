@@ -1,5 +1,4 @@
 import type { Shape, StructShape } from "@simcloud/core";
-import type { TopicService } from "./sns";
 
 /** Member types of every SNS action's input (the SNS API Reference's request shapes). */
 const stringMap: Shape = { map: "string" };
@@ -14,9 +13,8 @@ const messageFields = {
   MessageGroupId: "string",
 } as const;
 
-type Action = Exclude<keyof TopicService, "registerEndpoint" | "outbox" | "clearOutbox" | "signingCertificatePem" | "openUrl" | "metrics">;
-
-export const SNS_INPUTS: { readonly [K in Action]: StructShape } = {
+/** Checked against the service's actions where it is used, so this module imports nothing of the service. */
+export const SNS_INPUTS = {
   createTopic: { struct: { Name: "string", Attributes: stringMap, Tags: tags, DataProtectionPolicy: "string" } },
   deleteTopic: { struct: { TopicArn: "string" } },
   listTopics: { struct: { NextToken: "string" } },
@@ -36,4 +34,4 @@ export const SNS_INPUTS: { readonly [K in Action]: StructShape } = {
   listTagsForResource: { struct: { ResourceArn: "string" } },
   addPermission: { struct: { TopicArn: "string", Label: "string", AWSAccountId: { list: "string" }, ActionName: { list: "string" } } },
   removePermission: { struct: { TopicArn: "string", Label: "string" } },
-};
+} satisfies Readonly<Record<string, StructShape>>;

@@ -1,4 +1,5 @@
 import { buildArn, guardInputs, isAwsError, parseArn, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
+import type { StructShape } from "@simcloud/core";
 import { Deliveries } from "./delivery";
 import { filterOutbox, type HttpEndpointHandler, type OutboxEntry, type OutboxFilter, type RegisteredEndpoint, type RegisterEndpointOptions } from "./endpoints";
 import { errors, invalidParameter } from "./errors";
@@ -141,6 +142,8 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     ctx.trace.record("sns.message.published", {
       topicArn: topic.arn,
       messageId,
+      message: prepared.message,
+      ...(prepared.subject === undefined ? {} : { subject: prepared.subject }),
       subscriptions: topic.subscriptions.size,
       ...(sequenceNumber === undefined ? {} : { sequenceNumber }),
       ...(prepared.messageGroupId === undefined ? {} : { messageGroupId: prepared.messageGroupId }),
@@ -509,5 +512,5 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       };
     },
   };
-  return guardInputs(service, SNS_INPUTS, ({ path }) => invalidParameter(path));
+  return guardInputs(service, SNS_INPUTS satisfies { readonly [K in Exclude<keyof TopicService, "registerEndpoint" | "outbox" | "clearOutbox" | "signingCertificatePem" | "openUrl" | "metrics">]: StructShape }, ({ path }) => invalidParameter(path));
 }

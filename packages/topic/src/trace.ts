@@ -18,7 +18,7 @@ declare module "@simcloud/core" {
     "sns.subscription.created": { subscriptionArn: string; topicArn: string; protocol: SubscriptionProtocol; endpoint: string; pending: boolean };
     "sns.subscription.confirmed": { subscriptionArn: string; topicArn: string };
     "sns.subscription.deleted": { subscriptionArn: string; topicArn: string };
-    "sns.message.published": { topicArn: string; messageId: string; sequenceNumber?: string; messageGroupId?: string; subscriptions: number };
+    "sns.message.published": { topicArn: string; messageId: string; message: string; subject?: string; sequenceNumber?: string; messageGroupId?: string; subscriptions: number };
     /** A FIFO publish whose deduplication id was seen within the last 5 minutes: accepted, not delivered again. */
     "sns.message.deduplicated": { topicArn: string; messageId: string; deduplicationId: string };
     "sns.message.filtered-out": DeliveryRef;

@@ -2,6 +2,7 @@ import { createSimContext } from "@simcloud/core";
 import { createEventBridgeService, createPipesService, createSchedulerService } from "@simcloud/event-bus";
 import { createFunctionService } from "@simcloud/function";
 import { createQueueService } from "@simcloud/queue";
+import { createStateMachineService } from "@simcloud/state-machine";
 import { createStreamService } from "@simcloud/stream";
 import { createTopicService } from "@simcloud/topic";
 import { describe, expect, it } from "vitest";
@@ -17,6 +18,7 @@ function services(): Record<string, Record<string, unknown>> {
     sns: createTopicService(ctx) as unknown as Record<string, unknown>,
     lambda: createFunctionService(ctx) as unknown as Record<string, unknown>,
     kinesis: createStreamService(ctx) as unknown as Record<string, unknown>,
+    sfn: createStateMachineService(ctx) as unknown as Record<string, unknown>,
     events: createEventBridgeService(ctx) as unknown as Record<string, unknown>,
     schedules: createSchedulerService(ctx) as unknown as Record<string, unknown>,
     pipes: createPipesService(ctx) as unknown as Record<string, unknown>,

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { createCloud, type Cloud } from "./index";
+
+async function mapped(cloud: Cloud, handler: (event: { Records: { messageId: string }[] }) => Promise<unknown>, timeout?: number): Promise<string | undefined> {
+  await cloud.sqs.createQueue({ QueueName: "q" });
+  await cloud.lambda.createFunction({ FunctionName: "f", handler, ...(timeout === undefined ? {} : { Timeout: timeout }) });
+  await cloud.lambda.createEventSourceMapping({ FunctionName: "f", EventSourceArn: cloud.sqs.arn("q"), BatchSize: 1, FunctionResponseTypes: ["ReportBatchItemFailures"] });
+  await cloud.sqs.sendMessage({ QueueUrl: cloud.sqs.url("q"), MessageBody: "m" });
+  const batch = await cloud.until("lambda.esm.batch");
+  return batch.reason;
+}
+
+describe("event source mapping: why a batch failed, in the trace", () => {
+  it("an unknown itemIdentifier fails the whole batch, and says which", async () => {
+    await using cloud = createCloud();
+    const reason = await mapped(cloud, async () => ({ batchItemFailures: [{ itemIdentifier: "not-a-message" }] }));
+    expect(reason).toBe('invalid partial batch response: itemIdentifier "not-a-message" is not a message of this batch');
+  });
+
+  it("a thrown error gives its type and message", async () => {
+    await using cloud = createCloud();
+    const reason = await mapped(cloud, async () => {
+      throw new RangeError("total out of range");
+    });
+    expect(reason).toBe("the function failed: RangeError: total out of range");
+  });
+
+  it("a timeout says so; a success has no reason", async () => {
+    await using cloud = createCloud();
+    expect(await mapped(cloud, () => new Promise(() => undefined), 1)).toBe("the function timed out");
+    await using other = createCloud();
+    expect(await mapped(other, async () => ({ batchItemFailures: [] }))).toBeUndefined();
+  });
+
+  it("a throttled batch says the concurrency is exhausted", async () => {
+    await using cloud = createCloud();
+    await cloud.sqs.createQueue({ QueueName: "q" });
+    await cloud.lambda.createFunction({ FunctionName: "f", handler: async () => undefined });
+    await cloud.lambda.putFunctionConcurrency({ FunctionName: "f", ReservedConcurrentExecutions: 0 });
+    await cloud.lambda.createEventSourceMapping({ FunctionName: "f", EventSourceArn: cloud.sqs.arn("q"), BatchSize: 1 });
+    await cloud.sqs.sendMessage({ QueueUrl: cloud.sqs.url("q"), MessageBody: "m" });
+    const batch = await cloud.until("lambda.esm.batch");
+    expect([batch.outcome, batch.reason]).toEqual(["throttled", "the function's concurrency is exhausted"]);
+  });
+});
