@@ -31,6 +31,7 @@ export const NATIVE_SERVICES: Readonly<Record<string, string>> = {
   lambda: "lambda",
   kinesis: "kinesis",
   events: "events",
+  scheduler: "schedules",
   sfn: "sfn",
   stepfunctions: "sfn",
 };
@@ -58,6 +59,7 @@ export const SDK_CLIENTS: Readonly<Record<string, SdkClientInfo>> = {
   lambda: { clientClass: "LambdaClient", load: () => import("@aws-sdk/client-lambda") as Promise<ClientModule> },
   kinesis: { clientClass: "KinesisClient", load: optional("@aws-sdk/client-kinesis") },
   events: { clientClass: "EventBridgeClient", load: optional("@aws-sdk/client-eventbridge") },
+  scheduler: { clientClass: "SchedulerClient", load: optional("@aws-sdk/client-scheduler") },
   sfn: { clientClass: "SFNClient", load: optional("@aws-sdk/client-sfn") },
   stepfunctions: { clientClass: "SFNClient", load: optional("@aws-sdk/client-sfn") },
 };

@@ -10,26 +10,25 @@ import { expect, it } from "vitest";
 
 const ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:fulfilment";
 
-/**
- * A stand-in state machine that records its executions. Step Functions is being built on its own branch; once
- * `cloud.sfn` exists, create the machine there instead. EventBridge reaches it the same way: through the registry.
- */
-function fulfilmentMachine(cloud: Cloud): string[] {
-  const inputs: string[] = [];
-  cloud.context.registry.register({
-    kind: "state-machine",
-    arn: ARN,
-    async startExecution(input) {
-      inputs.push(input.input ?? "{}");
-      return { executionArn: `${ARN.replace(":stateMachine:", ":execution:")}:${inputs.length}`, startDate: new Date(cloud.clock.now()) };
-    },
+/** A real Step Functions state machine; `inputs()` reads its executions' inputs, oldest first. */
+async function fulfilmentMachine(cloud: Cloud): Promise<{ inputs(): Promise<string[]> }> {
+  await cloud.sfn.createStateMachine({
+    name: "fulfilment",
+    roleArn: "arn:aws:iam::000000000000:role/sfn",
+    definition: JSON.stringify({ StartAt: "Fulfil", States: { Fulfil: { Type: "Pass", End: true } } }),
   });
-  return inputs;
+  return {
+    async inputs() {
+      const { executions } = await cloud.sfn.listExecutions({ stateMachineArn: ARN });
+      const described = await Promise.all(executions!.map((execution) => cloud.sfn.describeExecution({ executionArn: execution.executionArn! })));
+      return described.sort((a, b) => a.startDate!.getTime() - b.startDate!.getTime()).map((execution) => execution.input!);
+    },
+  };
 }
 
 it("routes one order event to a queue, a state machine and a function; a failing webhook ends in its DLQ; archive and replay", async () => {
   await using cloud = createCloud();
-  const executions = fulfilmentMachine(cloud);
+  const machine = await fulfilmentMachine(cloud);
   const audit = (await cloud.sqs.createQueue({ QueueName: "audit" })).QueueUrl!;
   const dlq = (await cloud.sqs.createQueue({ QueueName: "webhook-dlq" })).QueueUrl!;
   const notified: unknown[] = [];
@@ -62,7 +61,7 @@ it("routes one order event to a queue, a state machine and a function; a failing
 
   const audited = await cloud.sqs.receiveMessage({ QueueUrl: audit });
   expect(JSON.parse(audited.Messages![0]!.Body!)).toEqual({ order: 42, line: "order 42 for 99.5 EUR", rule: "placed" });
-  expect(executions.map((input) => JSON.parse(input) as unknown)).toEqual([{ id: 42, total: 99.5 }]);
+  expect((await machine.inputs()).map((input) => JSON.parse(input) as unknown)).toEqual([{ id: 42, total: 99.5 }]);
   expect(notified).toEqual([expect.objectContaining({ source: "shop", "detail-type": "OrderPlaced", detail: { id: 42, total: 99.5 } })]);
 
   // The webhook fails: two retries with back-off in virtual time, then the event goes to the DLQ.
@@ -84,13 +83,13 @@ it("routes one order event to a queue, a state machine and a function; a failing
   });
   await cloud.settle();
   expect((await cloud.events.describeReplay({ ReplayName: "rerun" })).State).toBe("COMPLETED");
-  expect(executions).toHaveLength(2);
+  expect(await machine.inputs()).toHaveLength(2);
   expect(notified[1]).toMatchObject({ "replay-name": "rerun", detail: { id: 42 } });
 });
 
 it("a pipe carries queue messages through a Lambda enrichment to the state machine", async () => {
   await using cloud = createCloud();
-  const executions = fulfilmentMachine(cloud);
+  const machine = await fulfilmentMachine(cloud);
   const incoming = (await cloud.sqs.createQueue({ QueueName: "incoming" })).QueueUrl!;
   await cloud.lambda.createFunction({
     FunctionName: "price",
@@ -109,7 +108,7 @@ it("a pipe carries queue messages through a Lambda enrichment to the state machi
   await cloud.sqs.sendMessage({ QueueUrl: incoming, MessageBody: JSON.stringify({ sku: "B" }) });
   await cloud.advance(10_000);
   // One batch within the 5-second window: one execution with both priced orders.
-  expect(executions.map((input) => JSON.parse(input) as unknown)).toEqual([
+  expect((await machine.inputs()).map((input) => JSON.parse(input) as unknown)).toEqual([
     [
       { sku: "A", price: 10 },
       { sku: "B", price: 25 },

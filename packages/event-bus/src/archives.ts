@@ -102,10 +102,11 @@ export class Archives {
   }
 
   async update(input: S.UpdateArchiveInput): Promise<S.UpdateArchiveOutput> {
-    const archive = this.archiveFor(input.ArchiveName);
+    // The request is checked before the archive is looked up (AWS's recorded answer for an unknown archive).
     if (input.EventPattern === undefined && input.RetentionDays === undefined && input.Description === undefined && input.KmsKeyIdentifier === undefined) {
       throw errors.ValidationException("At least one of EventPattern, RetentionDays or Description must be provided.");
     }
+    const archive = this.archiveFor(input.ArchiveName);
     const retentionDays = input.RetentionDays === undefined ? archive.retentionDays : retention(input.RetentionDays);
     const filter = input.EventPattern === undefined ? archive.filter : compilePattern(input.EventPattern);
     archive.retentionDays = retentionDays;

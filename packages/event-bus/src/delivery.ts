@@ -70,6 +70,10 @@ export class Deliveries {
     let pending: void | Promise<void>;
     try {
       const input = target.input === undefined ? matched.json : target.input(eventContext(matched, ruleName, ruleArn));
+      if (input === undefined) {
+        this.ctx.trace.record("events.target.dropped", { eventId: matched.id, ruleArn, targetId: target.id, reason: "the input transformer rendered invalid JSON" });
+        return;
+      }
       pending = sendToTarget(this.ctx, this.handlers, target.arn, input, {
         caller: target.caller(ruleArn),
         messageGroupId: target.spec.SqsParameters?.MessageGroupId,

@@ -511,6 +511,9 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
     const id = requireName(target?.Id, `targets.${position}.member.id`);
     const arn = requireString(target.Arn, `targets.${position}.member.arn`);
     const retry = target.RetryPolicy;
+    if (retry !== undefined && (typeof retry !== "object" || retry === null || Array.isArray(retry))) {
+      throw constraintError(retry, `targets.${position}.member.retryPolicy`, "Member must be a structure");
+    }
     if (retry?.MaximumRetryAttempts !== undefined && !(Number.isInteger(retry.MaximumRetryAttempts) && retry.MaximumRetryAttempts >= 0 && retry.MaximumRetryAttempts <= LIMITS.retryAttemptsMax)) {
       throw constraintError(retry.MaximumRetryAttempts, `targets.${position}.member.retryPolicy.maximumRetryAttempts`, `Member must have value between 0 and ${LIMITS.retryAttemptsMax}`);
     }

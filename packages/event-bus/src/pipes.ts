@@ -1,8 +1,8 @@
 /**
  * EventBridge Pipes (`cloud.pipes`): source → filter → enrichment → target ("Amazon EventBridge Pipes").
- * Sources: SQS queues (a background long poll, batches of BatchSize within MaximumBatchingWindowInSeconds).
- * Kinesis sources need the stream port to offer reads, which it does not yet: such pipes are rejected with a
- * ValidationException naming the gap. FilterCriteria uses the shared EventBridge pattern engine on each record
+ * Sources: SQS queues (a background long poll, batches of BatchSize within MaximumBatchingWindowInSeconds) and
+ * Kinesis streams (each shard read through the `stream` port from KinesisStreamParameters.StartingPosition, a child
+ * shard only once its parents are read; a failed batch is retried as itself with back-off). FilterCriteria uses the shared EventBridge pattern engine on each record
  * (a JSON body is matched as data, as Pipes documents); records that match no filter are deleted. Enrichment:
  * a Lambda function invoked synchronously, or a Step Functions state machine (started through its port), after
  * EnrichmentParameters.InputTemplate; the target gets the enrichment's answer, or the records, after
@@ -10,7 +10,7 @@
  * to the queue after its visibility timeout, as with any SQS consumer.
  */
 import type { TaskHandle } from "@simcloud/clock";
-import { compileFilter, parseArn, type CompiledFilter, type PortCaller, type QueueMessage, type QueuePort, type SimContext } from "@simcloud/core";
+import { compileFilter, parseArn, type CompiledFilter, type PortCaller, type QueueMessage, type QueuePort, type SimContext, type StreamPort, type StreamPortRecord, type StreamStartPosition } from "@simcloud/core";
 import { pipesErrors as errors } from "./errors";
 import type * as S from "./pipes-shapes";
 import { sendToTarget, type TargetHandler } from "./targets";
@@ -73,15 +73,18 @@ export function createPipesService(ctx: SimContext): PipesService {
     }
     if (typeof input.RoleArn !== "string") throw errors.ValidationException("RoleArn is required.");
     const source = parseArn(input.Source ?? "")?.service;
-    if (source === "kinesis") throw errors.ValidationException("Kinesis stream sources are not simulated yet: the stream port offers no reads.");
-    if (source !== "sqs") throw errors.ValidationException(`Source ${String(input.Source)} is not a supported source (SQS queues).`);
+    if (source !== "sqs" && source !== "kinesis") throw errors.ValidationException(`Source ${String(input.Source)} is not a supported source (SQS queues, Kinesis streams).`);
     if (typeof input.Target !== "string" || parseArn(input.Target) === undefined) throw errors.ValidationException(`Target ${String(input.Target)} is not valid.`);
-    const sqs = input.SourceParameters?.SqsQueueParameters;
-    const batch = sqs?.BatchSize ?? 10;
+    const kinesis = kinesisParameters(input);
+    if (source === "kinesis" && !STARTING_POSITIONS.has(String(kinesis?.StartingPosition))) {
+      throw errors.ValidationException("KinesisStreamParameters.StartingPosition must be one of TRIM_HORIZON, LATEST, AT_TIMESTAMP.");
+    }
+    const sqs = source === "kinesis" ? kinesis : input.SourceParameters?.SqsQueueParameters;
+    const batch = sqs?.BatchSize ?? (source === "kinesis" ? 100 : 10);
     const window = sqs?.MaximumBatchingWindowInSeconds ?? 0;
     if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw errors.ValidationException("BatchSize must be between 1 and 10000.");
     if (!Number.isInteger(window) || window < 0 || window > 300) throw errors.ValidationException("MaximumBatchingWindowInSeconds must be between 0 and 300.");
-    if (batch > 10 && window === 0) throw errors.ValidationException("MaximumBatchingWindowInSeconds must be at least 1 when BatchSize is greater than 10.");
+    if (source === "sqs" && batch > 10 && window === 0) throw errors.ValidationException("MaximumBatchingWindowInSeconds must be at least 1 when BatchSize is greater than 10.");
     if (input.DesiredState !== undefined && input.DesiredState !== "RUNNING" && input.DesiredState !== "STOPPED") throw errors.ValidationException(`Invalid DesiredState ${input.DesiredState}.`);
     return (input.SourceParameters?.FilterCriteria?.Filters ?? []).map((filter) => {
       try {
@@ -96,7 +99,7 @@ export function createPipesService(ctx: SimContext): PipesService {
     pipe.generation++;
     pipe.running = (pipe.spec.DesiredState ?? "RUNNING") === "RUNNING";
     ctx.trace.record("pipes.pipe.state", { pipeArn: pipe.arn, state: pipe.running ? "RUNNING" : "STOPPED" });
-    if (pipe.running) void poll(pipe, pipe.generation);
+    if (pipe.running) void (parseArn(pipe.spec.Source ?? "")?.service === "kinesis" ? pollStream(pipe, pipe.generation) : poll(pipe, pipe.generation));
   }
 
   function stop(pipe: PipeRecord): void {
@@ -169,8 +172,14 @@ export function createPipesService(ctx: SimContext): PipesService {
       kept.push({ message, record });
     }
     if (kept.length === 0) return;
+    // On failure the messages stay in flight and return after the queue's visibility timeout.
+    if (await forward(pipe, kept.map((item) => item.record))) for (const item of kept) safe(() => port.deleteMessage(item.message.ReceiptHandle));
+  }
+
+  /** Enrichment and target for the records that passed the filters; false (traced) when the batch failed. */
+  async function forward(pipe: PipeRecord, records: Record<string, unknown>[]): Promise<boolean> {
     try {
-      let events: unknown[] = kept.map((item) => item.record);
+      let events: unknown[] = records;
       const enrichment = pipe.spec.Enrichment;
       if (enrichment !== undefined) {
         const template = pipe.spec.EnrichmentParameters?.InputTemplate;
@@ -178,11 +187,66 @@ export function createPipesService(ctx: SimContext): PipesService {
         events = await enrich(pipe, enrichment, input);
       }
       await sendBatch(pipe, events);
-      for (const item of kept) safe(() => port.deleteMessage(item.message.ReceiptHandle));
-      ctx.trace.record("pipes.batch.delivered", { pipeArn: pipe.arn, records: kept.length });
+      ctx.trace.record("pipes.batch.delivered", { pipeArn: pipe.arn, records: records.length });
+      return true;
     } catch (error) {
-      // The messages stay in flight and return after the queue's visibility timeout.
-      ctx.trace.record("pipes.batch.failed", { pipeArn: pipe.arn, records: kept.length, error: error instanceof Error ? error.message : String(error) });
+      ctx.trace.record("pipes.batch.failed", { pipeArn: pipe.arn, records: records.length, error: error instanceof Error ? error.message : String(error) });
+      return false;
+    }
+  }
+
+  /** A Kinesis source: every shard read in order, children after their parents. */
+  async function pollStream(pipe: PipeRecord, generation: number): Promise<void> {
+    const live = () => pipe.running && pipe.generation === generation && pipes.get(pipe.name) === pipe;
+    const source = pipe.spec.Source as string;
+    let port: StreamPort | undefined;
+    while (live() && (port = ctx.registry.resolve("stream", source)?.port) === undefined) await pause(WAIT_SECONDS * 1000);
+    if (port === undefined || !live()) return;
+    const stream = port;
+    const parameters = kinesisParameters(pipe.spec);
+    const first: StreamStartPosition =
+      parameters?.StartingPosition === "AT_TIMESTAMP"
+        ? { type: "AT_TIMESTAMP", timestamp: new Date(parameters.StartingPositionTimestamp ?? 0).getTime() }
+        : { type: parameters?.StartingPosition === "LATEST" ? "LATEST" : "TRIM_HORIZON" };
+    const started = new Set<string>();
+    const finished = new Set<string>();
+    const scan = (start: StreamStartPosition): void => {
+      const shards = stream.shards();
+      const known = new Set(shards.map((shard) => shard.ShardId));
+      for (const shard of shards) {
+        if (started.has(shard.ShardId)) continue;
+        const parents = [shard.ParentShardId, shard.AdjacentParentShardId].filter((id): id is string => id !== undefined && known.has(id));
+        if (!parents.every((id) => finished.has(id))) continue;
+        started.add(shard.ShardId);
+        void readShard(pipe, stream, shard.ShardId, start, parameters?.BatchSize ?? 100, live).then(() => {
+          finished.add(shard.ShardId);
+          if (live()) scan({ type: "TRIM_HORIZON" });
+        });
+      }
+    };
+    scan(first);
+  }
+
+  async function readShard(pipe: PipeRecord, port: StreamPort, shardId: string, start: StreamStartPosition, batchSize: number, live: () => boolean): Promise<void> {
+    let cursor = port.position(shardId, start);
+    let failures = 0;
+    while (cursor !== undefined && live()) {
+      const result = port.read(shardId, cursor, batchSize);
+      if (result === undefined) return;
+      if (result.records.length === 0) {
+        cursor = result.next;
+        if (cursor !== undefined) await port.changed(shardId);
+        continue;
+      }
+      const records = result.records.map((record) => kinesisRecord(record, shardId, pipe.spec.Source as string, ctx.region));
+      const kept = pipe.filters.length === 0 ? records : records.filter((record) => pipe.filters.some((filter) => filter.matches(filterView(record))));
+      if (kept.length === 0 || (await forward(pipe, kept))) {
+        cursor = result.next;
+        failures = 0;
+      } else {
+        // The batch is retried as itself: the shard's order holds.
+        await pause(Math.min(60_000, 1000 * 2 ** failures++));
+      }
     }
   }
 
@@ -233,7 +297,7 @@ export function createPipesService(ctx: SimContext): PipesService {
       await sendToTarget(ctx, handlers, target, body, {
         ...options,
         deduplicationId: parameters?.SqsQueueParameters?.MessageDeduplicationId,
-        busEntry: { Source: bus?.Source ?? pipe.arn, DetailType: bus?.DetailType ?? "Event from aws:sqs", Detail: body, Resources: bus?.Resources ?? [] },
+        busEntry: { Source: bus?.Source ?? pipe.arn, DetailType: bus?.DetailType ?? `Event from aws:${parseArn(pipe.spec.Source ?? "")?.service ?? "sqs"}`, Detail: body, Resources: bus?.Resources ?? [] },
       });
     }
   }
@@ -358,8 +422,45 @@ function toRecord(message: QueueMessage, arn: string, region: string): Record<st
   };
 }
 
+interface KinesisSourceParameters {
+  StartingPosition?: string;
+  StartingPositionTimestamp?: Date | string | number;
+  BatchSize?: number;
+  MaximumBatchingWindowInSeconds?: number;
+}
+
+const STARTING_POSITIONS = new Set(["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"]);
+
+function kinesisParameters(input: S.CreatePipeInput): KinesisSourceParameters | undefined {
+  return input.SourceParameters?.KinesisStreamParameters as KinesisSourceParameters | undefined;
+}
+
+/** A Kinesis record as Pipes hands it on ("Amazon Kinesis stream as a source"): flat, data in base64. */
+function kinesisRecord(record: StreamPortRecord, shardId: string, arn: string, region: string): Record<string, unknown> {
+  return {
+    eventSource: "aws:kinesis",
+    eventVersion: "1.0",
+    eventID: `${shardId}:${record.sequenceNumber}`,
+    eventName: "aws:kinesis:record",
+    awsRegion: region,
+    eventSourceARN: arn,
+    kinesisSchemaVersion: "1.0",
+    partitionKey: record.partitionKey,
+    sequenceNumber: record.sequenceNumber,
+    data: Buffer.from(record.data).toString("base64"),
+    approximateArrivalTimestamp: record.approximateArrivalTimestamp / 1000,
+  };
+}
+
+/** Filters see JSON data decoded ("Event filtering in Amazon EventBridge Pipes"). */
+function kinesisFilterView(record: Record<string, unknown>): Record<string, unknown> {
+  const data = parseMaybe(Buffer.from(record["data"] as string, "base64").toString("utf8"));
+  return data !== null && typeof data === "object" ? { ...record, data } : record;
+}
+
 /** Filters see a JSON body as data ("Event filtering in Amazon EventBridge Pipes"). */
 function filterView(record: Record<string, unknown>): Record<string, unknown> {
+  if (record["eventSource"] === "aws:kinesis" && typeof record["data"] === "string") return kinesisFilterView(record);
   const body = parseMaybe(record["body"] as string);
   return body !== null && typeof body === "object" ? { ...record, body } : record;
 }

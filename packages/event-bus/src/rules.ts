@@ -1,5 +1,6 @@
 /** Rule records: ARNs, compiled patterns, schedules armed as recurring tasks on the virtual clock. */
 import { compileFilter, type SimContext } from "@simcloud/core";
+import { errors } from "./errors";
 import { MatchedEvent, type Deliveries } from "./delivery";
 import type { EventObject, RuleRecord } from "./model";
 import { nextFiring } from "./schedule-expression";
@@ -11,7 +12,10 @@ export function ruleArn(ctx: SimContext, busName: string, name: string): string 
 }
 
 export function compilePattern(pattern: string | undefined) {
-  return pattern === undefined ? undefined : compileFilter(pattern, "eventbridge");
+  if (pattern === undefined) return undefined;
+  // The pattern is JSON text on the wire; an object handed to the native API would otherwise be compiled as given.
+  if (typeof pattern !== "string") throw errors.InvalidEventPatternException("Event pattern is not valid. Reason: the pattern must be a JSON string.");
+  return compileFilter(pattern, "eventbridge");
 }
 
 export function isEnabled(rule: RuleRecord): boolean {

@@ -17,7 +17,8 @@ export interface EventContext {
   readonly ingestionTime: string;
 }
 
-export type InputBuilder = (context: EventContext) => string;
+/** The target's input; undefined when the template renders invalid JSON, which AWS drops without delivering. */
+export type InputBuilder = (context: EventContext) => string | undefined;
 
 const PREDEFINED = new Set(["aws.events.rule-arn", "aws.events.rule-name", "aws.events.event.ingestion-time", "aws.events.event", "aws.events.event.json"]);
 const PLACEHOLDER = /<([A-Za-z0-9_.\-]+)>/g;
@@ -71,6 +72,8 @@ function compileTransformer(id: string, transformer: NonNullable<Target["InputTr
         continue;
       }
       const value = valueOf(part.name, paths, context);
+      // AWS's recorded answers: an object or list inside quotes of a JSON template is invalid JSON, never delivered.
+      if (part.quoted && jsonTemplate && typeof value === "object" && value !== null) return undefined;
       out += part.quoted ? inQuotes(value) : jsonTemplate ? JSON.stringify(value ?? null) : bare(value);
     }
     return out;
@@ -116,18 +119,30 @@ function valueOf(name: string, paths: Map<string, JsonPath>, context: EventConte
     case "aws.events.event.json":
       return context.event;
     default: {
-      // aws.events.event: the original event without its detail.
-      const { detail: _detail, ...rest } = context.event;
-      return rest;
+      // aws.events.event: the event without its detail, keyed and ordered as AWS's recorded answer shows it
+      // (detailType, and the ingestion time).
+      const event = context.event;
+      return { id: event.id, account: event.account, detailType: event["detail-type"], time: context.ingestionTime, source: event.source, region: event.region, resources: event.resources, version: event.version };
     }
   }
 }
 
-/** Inside a JSON string: a string's characters, escaped; anything else its JSON text, escaped. */
+/**
+ * Inside a JSON string: a string's characters, escaped. Objects and lists lose their quotes, as AWS's recorded answers
+ * show (`"<payload>"` → `{acc_id:0a787ecb-4015,sf_id:baz}`, `[ACTIVE,INACTIVE]`).
+ */
 function inQuotes(value: unknown): string {
   if (value === undefined || value === null) return "";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return JSON.stringify(text).slice(1, -1);
+  return JSON.stringify(unquoted(value)).slice(1, -1);
+}
+
+function unquoted(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return `[${value.map(unquoted).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    return `{${Object.entries(value).map(([key, item]) => `${key}:${unquoted(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** In a plain-text template: strings as they are, anything else as JSON. */
