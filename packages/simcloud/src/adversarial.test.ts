@@ -50,13 +50,16 @@ describe("hostile MessageAttributes on the native API are the service's validati
     });
   }
 
-  it("10,000 attributes: SendMessage refuses them; a batch entry fails on its own", async () => {
+  // Attribute failures reject the whole SendMessageBatch request, as AWS answered (conformance/parity, sqs).
+  it("10,000 attributes: SendMessage refuses them; a batch carrying them is refused whole and stores nothing", async () => {
     await using cloud = createCloud();
     const { url } = await queue(cloud, "q");
     const many = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, { DataType: "String", StringValue: "v" }]));
     expect(await outcome(() => cloud.sqs.sendMessage({ QueueUrl: url, MessageBody: "b", MessageAttributes: many }))).toBe("aws:InvalidParameterValue");
-    const batch = await cloud.sqs.sendMessageBatch({ QueueUrl: url, Entries: [{ Id: "1", MessageBody: "b", MessageAttributes: many }] });
-    expect(batch.Failed.map((entry) => entry.Code)).toEqual(["InvalidParameterValue"]);
+    const entries = [{ Id: "ok", MessageBody: "fine" }, { Id: "1", MessageBody: "b", MessageAttributes: many }];
+    expect(await outcome(() => cloud.sqs.sendMessageBatch({ QueueUrl: url, Entries: entries }))).toBe("aws:InvalidParameterValue");
+    const { Attributes } = await cloud.sqs.getQueueAttributes({ QueueUrl: url, AttributeNames: ["ApproximateNumberOfMessages"] });
+    expect(Attributes?.["ApproximateNumberOfMessages"]).toBe("0");
   });
 });
 
