@@ -15,6 +15,8 @@ import {
   mapLimits,
   retryDelayMs,
   stateOutput,
+  HeartbeatTimeout,
+  matchName,
   StatesError,
   timeouts,
   VariableScope,
@@ -421,7 +423,7 @@ export class Execution {
         if (error instanceof Cancelled) throw error;
         const failure = asStatesError(error);
         const retriers = state.Retry;
-        const index = findRetrier(retriers, failure.error);
+        const index = findRetrier(retriers, matchName(failure));
         if (index >= 0 && retriers !== undefined) {
           const attempt = (attempts.get(index) ?? 0) + 1;
           const delay = retryDelayMs(retriers[index]!, attempt, this.random);
@@ -435,7 +437,7 @@ export class Execution {
           }
         }
         const catchers = state.Catch;
-        const caught = findCatcher(catchers, failure.error);
+        const caught = findCatcher(catchers, matchName(failure));
         if (caught >= 0 && catchers !== undefined) {
           const catcher = catchers[caught]!;
           const { output, assign } = await catchOutput(state, catcher, input, { Error: failure.error, Cause: failure.cause }, b);
@@ -474,7 +476,7 @@ export class Execution {
       const arm = (): void => {
         if (beat !== undefined) life.forget(beat);
         if (limits.heartbeatSeconds !== undefined) {
-          beat = life.at(scheduler.now() + limits.heartbeatSeconds * 1000, () => fail(new StatesError("States.HeartbeatTimeout", "")), `sfn:${label} heartbeat`);
+          beat = life.at(scheduler.now() + limits.heartbeatSeconds * 1000, () => fail(new HeartbeatTimeout()), `sfn:${label} heartbeat`);
         }
       };
       arm();
@@ -538,7 +540,7 @@ export class Execution {
         return output;
       } catch (error) {
         const failure = error instanceof Cancelled ? undefined : asStatesError(error);
-        const timedOut = failure !== undefined && (failure.error === "States.Timeout" || failure.error === "States.HeartbeatTimeout");
+        const timedOut = failure !== undefined && failure.error === "States.Timeout";
         this.host.tokens.end(activityToken, timedOut ? "timedOut" : "done");
         if (failure === undefined) throw error;
         if (timedOut) add("ActivityTimedOut", { error: failure.error, ...(failure.cause ? { cause: failure.cause } : {}) });
@@ -578,7 +580,7 @@ export class Execution {
       return output;
     } catch (error) {
       const failure = error instanceof Cancelled ? undefined : asStatesError(error);
-      const timedOut = failure !== undefined && (failure.error === "States.Timeout" || failure.error === "States.HeartbeatTimeout");
+      const timedOut = failure !== undefined && failure.error === "States.Timeout";
       if (token !== undefined) this.host.tokens.end(token, timedOut ? "timedOut" : "done");
       if (failure === undefined) throw error;
       if (timedOut) add("TaskTimedOut", { ...base, error: failure.error, ...(failure.cause ? { cause: failure.cause } : {}) });

@@ -35,7 +35,7 @@ export type {
   Catcher,
   ContextObject,
 } from "./types";
-export { StatesError, runtimeError } from "./errors";
+export { HeartbeatTimeout, matchName, StatesError, runtimeError } from "./errors";
 export { VariableScope, type Bindings } from "./bindings";
 export { validateDefinition, invalidDefinitionMessage, type Diagnostic, type ValidateOptions } from "./validate";
 export { queryLanguageOf } from "./query-language";
