@@ -171,3 +171,14 @@ describe("page tokens (API Reference: ListStateMachines, ListExecutions — next
     expect(await failure(h.sfn.listExecutions({ stateMachineArn: arn, nextToken: long(3096) }))).toBe("InvalidToken: Invalid Token: 'Invalid token'");
   });
 });
+
+describe("payload members of the wrong type (a rejected call changes nothing)", () => {
+  it("a non-string execution input is a ValidationException, never a TypeError", async () => {
+    const h = harness();
+    const arn = await h.machine(PASS, "typed");
+    for (const input of [0, { a: 1 }, [1], true]) {
+      expect(await code(h.sfn.startExecution({ stateMachineArn: arn, input: input as never }))).toBe("ValidationException");
+    }
+    expect((await h.sfn.listExecutions({ stateMachineArn: arn })).executions).toEqual([]);
+  });
+});

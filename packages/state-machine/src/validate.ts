@@ -57,7 +57,10 @@ export function requireArnOf(value: unknown, member: string, resourceTypes: read
 }
 
 export function requirePayload(text: string | undefined, member: "input" | "output"): string {
-  const value = text ?? "{}";
+  const value: unknown = text ?? "{}";
+  if (typeof value !== "string") {
+    throw errors.ValidationException(`1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: Member must be a string`);
+  }
   if (utf8Length(value) > SFN_LIMITS.payloadBytes) {
     throw errors.ValidationException(`1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${SFN_LIMITS.payloadBytes}`);
   }
