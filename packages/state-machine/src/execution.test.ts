@@ -175,6 +175,18 @@ describe("executions (ASL spec: state types; API Reference: StartExecution, Desc
     expect(history.events.at(-1)).toMatchObject({ type: "ExecutionAborted", executionAbortedEventDetails: { error: "Stop", cause: "asked" } });
   });
 
+  it("a result that would serialize to hundreds of MB fails with States.DataLimitExceeded without serializing it", async () => {
+    // `$..*..*..*` over a 200-deep chain (1.4 KB of input) selects 1.3 million subtrees, 390 MB as JSON.
+    const h = harness();
+    let chain: unknown = 1;
+    for (let i = 0; i < 200; i++) chain = { a: chain };
+    const arn = await h.machine({ StartAt: "P", States: { P: { Type: "Pass", Parameters: { "x.$": "$..*..*..*" }, End: true } } });
+    expect((await h.run(arn, chain)).error).toBe("States.DataLimitExceeded");
+    h.fn("f", () => 1);
+    const task = await h.machine({ StartAt: "T", States: { T: { Type: "Task", Resource: LAMBDA("f"), Parameters: { "x.$": "$..*..*..*" }, End: true } } }, "task");
+    expect((await h.run(task, chain)).error).toBe("States.DataLimitExceeded");
+  }, 10_000); // a hang guard: serializing the selection first took over 30 s
+
   it("a result over 256 KiB fails with States.DataLimitExceeded", async () => {
     const h = harness();
     h.fn("big", () => "x".repeat(300 * 1024));

@@ -18,6 +18,7 @@ import {
   HeartbeatTimeout,
   matchName,
   StatesError,
+  surelyExceedsBytes,
   timeouts,
   VariableScope,
   waitUntil,
@@ -315,10 +316,11 @@ export class Execution {
   }
 
   private sized(name: string, output: unknown): string {
+    const tooLarge = (): StatesError =>
+      new StatesError("States.DataLimitExceeded", `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
+    if (!(output === this.lastValue && this.lastText !== undefined) && surelyExceedsBytes(output, SFN_LIMITS.payloadBytes)) throw tooLarge();
     const text = this.textOf(output);
-    if (text.length > SFN_LIMITS.payloadBytes / 4 && Buffer.byteLength(text, "utf8") > SFN_LIMITS.payloadBytes) {
-      throw new StatesError("States.DataLimitExceeded", `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
-    }
+    if (text.length > SFN_LIMITS.payloadBytes / 4 && Buffer.byteLength(text, "utf8") > SFN_LIMITS.payloadBytes) throw tooLarge();
     return text;
   }
 
@@ -499,7 +501,8 @@ export class Execution {
       ...(limits.timeoutSeconds === undefined ? {} : { timeoutInSeconds: limits.timeoutSeconds }),
       ...(limits.heartbeatSeconds === undefined ? {} : { heartbeatInSeconds: limits.heartbeatSeconds }),
     };
-    const parametersText = json(parameters);
+    // The quota applies to the input after Parameters too (guide: States.DataLimitExceeded).
+    const parametersText = this.sized(name, parameters);
 
     if (lambdaArn && mocked === undefined) {
       add("LambdaFunctionScheduled", { resource, ...inputDetails(parametersText), ...(limits.timeoutSeconds === undefined ? {} : { timeoutInSeconds: limits.timeoutSeconds }) });

@@ -48,3 +48,4 @@ export { mapItems, mapItemInput, mapLimits, type MapLimits } from "./map";
 export { evaluatePath, PathError, parsePath, isValidPath, isReferencePath, deepEqual } from "./jsonpath";
 export { parseTimestamp } from "./timestamp";
 export { stringMatches } from "./choice";
+export { surelyExceedsBytes } from "./json-size";
