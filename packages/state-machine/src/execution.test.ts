@@ -185,6 +185,8 @@ describe("executions (ASL spec: state types; API Reference: StartExecution, Desc
     h.fn("f", () => 1);
     const task = await h.machine({ StartAt: "T", States: { T: { Type: "Task", Resource: LAMBDA("f"), Parameters: { "x.$": "$..*..*..*" }, End: true } } }, "task");
     expect((await h.run(task, chain)).error).toBe("States.DataLimitExceeded");
+    const text = await h.machine({ StartAt: "P", States: { P: { Type: "Pass", Parameters: { "x.$": "States.JsonToString($..*..*..*)" }, End: true } } }, "text");
+    expect((await h.run(text, chain)).error).toBe("States.DataLimitExceeded");
   }, 10_000); // a hang guard: serializing the selection first took over 30 s
 
   it("a result over 256 KiB fails with States.DataLimitExceeded", async () => {
