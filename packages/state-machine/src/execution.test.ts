@@ -175,6 +175,20 @@ describe("executions (ASL spec: state types; API Reference: StartExecution, Desc
     expect(history.events.at(-1)).toMatchObject({ type: "ExecutionAborted", executionAbortedEventDetails: { error: "Stop", cause: "asked" } });
   });
 
+  it("a result that would serialize to hundreds of MB fails with States.DataLimitExceeded without serializing it", async () => {
+    // `$..*..*..*` over a 200-deep chain (1.4 KB of input) selects 1.3 million subtrees, 390 MB as JSON.
+    const h = harness();
+    let chain: unknown = 1;
+    for (let i = 0; i < 200; i++) chain = { a: chain };
+    const arn = await h.machine({ StartAt: "P", States: { P: { Type: "Pass", Parameters: { "x.$": "$..*..*..*" }, End: true } } });
+    expect((await h.run(arn, chain)).error).toBe("States.DataLimitExceeded");
+    h.fn("f", () => 1);
+    const task = await h.machine({ StartAt: "T", States: { T: { Type: "Task", Resource: LAMBDA("f"), Parameters: { "x.$": "$..*..*..*" }, End: true } } }, "task");
+    expect((await h.run(task, chain)).error).toBe("States.DataLimitExceeded");
+    const text = await h.machine({ StartAt: "P", States: { P: { Type: "Pass", Parameters: { "x.$": "States.JsonToString($..*..*..*)" }, End: true } } }, "text");
+    expect((await h.run(text, chain)).error).toBe("States.DataLimitExceeded");
+  }, 10_000); // a hang guard: serializing the selection first took over 30 s
+
   it("a result over 256 KiB fails with States.DataLimitExceeded", async () => {
     const h = harness();
     h.fn("big", () => "x".repeat(300 * 1024));
@@ -223,7 +237,7 @@ describe("callbacks and activities (.waitForTaskToken, SendTaskSuccess/Failure/H
     await expect(h.sfn.sendTaskSuccess({ taskToken: "nope", output: "{}" })).rejects.toMatchObject({ code: "InvalidToken" });
   });
 
-  it("a missed heartbeat fails the task with States.HeartbeatTimeout; a late answer gets TaskTimedOut", async () => {
+  it("a missed heartbeat fails the task with States.Timeout, as recorded (test_heartbeats); a late answer gets TaskTimedOut", async () => {
     const h = harness();
     let token = "";
     h.sfn.registerTaskHandler("arn:aws:states:::http:invoke.waitForTaskToken", ({ taskToken }) => {
@@ -232,8 +246,33 @@ describe("callbacks and activities (.waitForTaskToken, SendTaskSuccess/Failure/H
     });
     const arn = await h.machine({ StartAt: "T", States: { T: { Type: "Task", Resource: "arn:aws:states:::http:invoke.waitForTaskToken", HeartbeatSeconds: 10, End: true } } });
     const described = await h.run(arn);
-    expect(described.error).toBe("States.HeartbeatTimeout");
+    expect(described.error).toBe("States.Timeout");
+    const events = (await h.sfn.getExecutionHistory({ executionArn: described.executionArn })).events;
+    expect(events.find((e) => e.type === "TaskTimedOut")?.taskTimedOutEventDetails).toMatchObject({ error: "States.Timeout" });
     await expect(h.sfn.sendTaskSuccess({ taskToken: token, output: "{}" })).rejects.toMatchObject({ code: "TaskTimedOut" });
+  });
+
+  it("States.HeartbeatTimeout is matched only inside Retry and Catch (guide: Error names); States.Timeout matches it too", async () => {
+    const h = harness();
+    h.sfn.registerTaskHandler("arn:aws:states:::http:invoke.waitForTaskToken", () => ({}));
+    const task = (errorEquals: string[]) => ({
+      StartAt: "T",
+      States: {
+        T: { Type: "Task", Resource: "arn:aws:states:::http:invoke.waitForTaskToken", HeartbeatSeconds: 10, TimeoutSeconds: 600, Catch: [{ ErrorEquals: errorEquals, Next: "C" }], End: true },
+        C: { Type: "Pass", End: true },
+      },
+    });
+    for (const errorEquals of [["States.HeartbeatTimeout"], ["States.Timeout"], ["States.ALL"]]) {
+      const described = await h.run(await h.machine(task(errorEquals), `hb${errorEquals[0]!.replace(/\W/g, "")}`));
+      expect(described.status).toBe("SUCCEEDED");
+      expect(JSON.parse(described.output!)).toMatchObject({ Error: "States.Timeout" });
+    }
+    const timeoutOnly = task(["States.HeartbeatTimeout"]);
+    (timeoutOnly.States.T as { HeartbeatSeconds?: number }).HeartbeatSeconds = undefined;
+    timeoutOnly.States.T.TimeoutSeconds = 5;
+    const described = await h.run(await h.machine(JSON.parse(JSON.stringify(timeoutOnly)) as object, "plainTimeout"));
+    expect(described.status).toBe("FAILED");
+    expect(described.error).toBe("States.Timeout");
   });
 
   it("an activity worker long-polls on virtual time and answers", async () => {

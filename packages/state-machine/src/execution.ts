@@ -15,7 +15,10 @@ import {
   mapLimits,
   retryDelayMs,
   stateOutput,
+  HeartbeatTimeout,
+  matchName,
   StatesError,
+  surelyExceedsBytes,
   timeouts,
   VariableScope,
   waitUntil,
@@ -313,10 +316,11 @@ export class Execution {
   }
 
   private sized(name: string, output: unknown): string {
+    const tooLarge = (): StatesError =>
+      new StatesError("States.DataLimitExceeded", `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
+    if (!(output === this.lastValue && this.lastText !== undefined) && surelyExceedsBytes(output, SFN_LIMITS.payloadBytes)) throw tooLarge();
     const text = this.textOf(output);
-    if (text.length > SFN_LIMITS.payloadBytes / 4 && Buffer.byteLength(text, "utf8") > SFN_LIMITS.payloadBytes) {
-      throw new StatesError("States.DataLimitExceeded", `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
-    }
+    if (text.length > SFN_LIMITS.payloadBytes / 4 && Buffer.byteLength(text, "utf8") > SFN_LIMITS.payloadBytes) throw tooLarge();
     return text;
   }
 
@@ -421,7 +425,7 @@ export class Execution {
         if (error instanceof Cancelled) throw error;
         const failure = asStatesError(error);
         const retriers = state.Retry;
-        const index = findRetrier(retriers, failure.error);
+        const index = findRetrier(retriers, matchName(failure));
         if (index >= 0 && retriers !== undefined) {
           const attempt = (attempts.get(index) ?? 0) + 1;
           const delay = retryDelayMs(retriers[index]!, attempt, this.random);
@@ -435,7 +439,7 @@ export class Execution {
           }
         }
         const catchers = state.Catch;
-        const caught = findCatcher(catchers, failure.error);
+        const caught = findCatcher(catchers, matchName(failure));
         if (caught >= 0 && catchers !== undefined) {
           const catcher = catchers[caught]!;
           const { output, assign } = await catchOutput(state, catcher, input, { Error: failure.error, Cause: failure.cause }, b);
@@ -474,7 +478,7 @@ export class Execution {
       const arm = (): void => {
         if (beat !== undefined) life.forget(beat);
         if (limits.heartbeatSeconds !== undefined) {
-          beat = life.at(scheduler.now() + limits.heartbeatSeconds * 1000, () => fail(new StatesError("States.HeartbeatTimeout", "")), `sfn:${label} heartbeat`);
+          beat = life.at(scheduler.now() + limits.heartbeatSeconds * 1000, () => fail(new HeartbeatTimeout()), `sfn:${label} heartbeat`);
         }
       };
       arm();
@@ -497,7 +501,8 @@ export class Execution {
       ...(limits.timeoutSeconds === undefined ? {} : { timeoutInSeconds: limits.timeoutSeconds }),
       ...(limits.heartbeatSeconds === undefined ? {} : { heartbeatInSeconds: limits.heartbeatSeconds }),
     };
-    const parametersText = json(parameters);
+    // The quota applies to the input after Parameters too (guide: States.DataLimitExceeded).
+    const parametersText = this.sized(name, parameters);
 
     if (lambdaArn && mocked === undefined) {
       add("LambdaFunctionScheduled", { resource, ...inputDetails(parametersText), ...(limits.timeoutSeconds === undefined ? {} : { timeoutInSeconds: limits.timeoutSeconds }) });
@@ -538,7 +543,7 @@ export class Execution {
         return output;
       } catch (error) {
         const failure = error instanceof Cancelled ? undefined : asStatesError(error);
-        const timedOut = failure !== undefined && (failure.error === "States.Timeout" || failure.error === "States.HeartbeatTimeout");
+        const timedOut = failure !== undefined && failure.error === "States.Timeout";
         this.host.tokens.end(activityToken, timedOut ? "timedOut" : "done");
         if (failure === undefined) throw error;
         if (timedOut) add("ActivityTimedOut", { error: failure.error, ...(failure.cause ? { cause: failure.cause } : {}) });
@@ -578,7 +583,7 @@ export class Execution {
       return output;
     } catch (error) {
       const failure = error instanceof Cancelled ? undefined : asStatesError(error);
-      const timedOut = failure !== undefined && (failure.error === "States.Timeout" || failure.error === "States.HeartbeatTimeout");
+      const timedOut = failure !== undefined && failure.error === "States.Timeout";
       if (token !== undefined) this.host.tokens.end(token, timedOut ? "timedOut" : "done");
       if (failure === undefined) throw error;
       if (timedOut) add("TaskTimedOut", { ...base, error: failure.error, ...(failure.cause ? { cause: failure.cause } : {}) });

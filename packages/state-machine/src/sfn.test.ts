@@ -67,7 +67,7 @@ describe("state machines (API Reference: CreateStateMachine, DescribeStateMachin
     const second = await h.sfn.listStateMachines({ maxResults: 2, nextToken: first.nextToken! });
     expect(second.stateMachines.map((m) => m.name)).toEqual(["c"]);
     expect(second.nextToken).toBeUndefined();
-    expect(await code(h.sfn.listStateMachines({ nextToken: "garbage" }))).toBe("ValidationException");
+    expect(await code(h.sfn.listStateMachines({ nextToken: "garbage" }))).toBe("InvalidToken");
   });
 
   it("tags machines and activities", async () => {
@@ -134,5 +134,51 @@ describe("EXPRESS executions (recorded: test_sfn_api_express)", () => {
     expect(await code(h.sfn.getExecutionHistory({ executionArn }))).toBe("InvalidArn");
     expect(await code(h.sfn.listExecutions({ stateMachineArn: arn }))).toBe("StateMachineTypeNotSupported");
     expect(h.sfn.executionPath(executionArn).map((step) => step.state)).toEqual(["P"]);
+  });
+});
+
+describe("page tokens (API Reference: ListStateMachines, ListExecutions — nextToken; recorded in test_sfn_api)", () => {
+  async function failure(promise: Promise<unknown>): Promise<string> {
+    try {
+      await promise;
+    } catch (error) {
+      if (isAwsError(error)) return `${error.code}: ${error.message}`;
+      throw error;
+    }
+    return "none";
+  }
+
+  it("a token that was never issued is InvalidToken, as the recorded ListStateMachineAliases answer shows", async () => {
+    const h = harness();
+    const arn = await h.machine(PASS, "m");
+    expect(await failure(h.sfn.listStateMachines({ nextToken: "InvalidToken" }))).toBe("InvalidToken: Invalid Token: 'Invalid token'");
+    expect(await failure(h.sfn.listStateMachineAliases({ stateMachineArn: arn, nextToken: "InvalidToken" }))).toBe("InvalidToken: Invalid Token: 'Invalid token'");
+  });
+
+  it("a token longer than the action's limit is a ValidationException naming it (1024 for machines and versions, 3096 for executions)", async () => {
+    const h = harness();
+    const arn = await h.machine(PASS, "m");
+    const long = (n: number): string => "x".repeat(n);
+    expect(await failure(h.sfn.listStateMachines({ nextToken: long(1025) }))).toBe(
+      `ValidationException: 1 validation error detected: Value '${long(1025)}' at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to 1024`,
+    );
+    expect(await failure(h.sfn.listStateMachineVersions({ stateMachineArn: arn, nextToken: long(1025) }))).toBe(
+      `ValidationException: 1 validation error detected: Value '${long(1025)}' at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to 1024`,
+    );
+    expect(await failure(h.sfn.listExecutions({ stateMachineArn: arn, nextToken: long(3097) }))).toBe(
+      `ValidationException: 1 validation error detected: Value '${long(3097)}' at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to 3096`,
+    );
+    expect(await failure(h.sfn.listExecutions({ stateMachineArn: arn, nextToken: long(3096) }))).toBe("InvalidToken: Invalid Token: 'Invalid token'");
+  });
+});
+
+describe("payload members of the wrong type (a rejected call changes nothing)", () => {
+  it("a non-string execution input is a ValidationException, never a TypeError", async () => {
+    const h = harness();
+    const arn = await h.machine(PASS, "typed");
+    for (const input of [0, { a: 1 }, [1], true]) {
+      expect(await code(h.sfn.startExecution({ stateMachineArn: arn, input: input as never }))).toBe("ValidationException");
+    }
+    expect((await h.sfn.listExecutions({ stateMachineArn: arn })).executions).toEqual([]);
   });
 });

@@ -57,7 +57,10 @@ export function requireArnOf(value: unknown, member: string, resourceTypes: read
 }
 
 export function requirePayload(text: string | undefined, member: "input" | "output"): string {
-  const value = text ?? "{}";
+  const value: unknown = text ?? "{}";
+  if (typeof value !== "string") {
+    throw errors.ValidationException(`1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: Member must be a string`);
+  }
   if (utf8Length(value) > SFN_LIMITS.payloadBytes) {
     throw errors.ValidationException(`1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${SFN_LIMITS.payloadBytes}`);
   }
@@ -100,10 +103,16 @@ export function page<T>(items: readonly T[], input: { maxResults?: number; nextT
   const size = requireMaxResults(input.maxResults);
   let start = 0;
   if (input.nextToken !== undefined && input.nextToken !== null) {
-    const decoded = Buffer.from(String(input.nextToken), "base64url").toString("utf8");
+    const token = String(input.nextToken);
+    // The API model's PageToken is 1024 characters; ListExecutions' (and ListMapRuns') 3096, as recorded.
+    const limit = listing.startsWith("executions:") ? 3096 : 1024;
+    if (token.length > limit) {
+      throw errors.ValidationException(`1 validation error detected: Value '${token}' at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to ${limit}`);
+    }
+    const decoded = Buffer.from(token, "base64url").toString("utf8");
     const [key, offset] = decoded.split("|");
     start = Number(offset);
-    if (key !== listing || !Number.isInteger(start) || start < 0) throw errors.ValidationException("Invalid Token: 'Invalid token'");
+    if (key !== listing || !Number.isInteger(start) || start < 0) throw errors.InvalidToken("Invalid Token: 'Invalid token'");
   }
   const slice = items.slice(start, start + size);
   const next = start + size < items.length ? Buffer.from(`${listing}|${start + size}`, "utf8").toString("base64url") : undefined;

@@ -19,6 +19,21 @@ export class StatesError extends Error {
   }
 }
 
+/**
+ * A missed heartbeat. AWS reports it as `States.Timeout` (recorded: test_heartbeats), while Retry and Catch can single it
+ * out as `States.HeartbeatTimeout` ("only available inside the Catch and Retry fields", guide: Error names).
+ */
+export class HeartbeatTimeout extends StatesError {
+  constructor() {
+    super("States.Timeout", "");
+  }
+}
+
+/** The name Retry and Catch match `error` under. */
+export function matchName(error: StatesError): string {
+  return error instanceof HeartbeatTimeout ? "States.HeartbeatTimeout" : error.error;
+}
+
 /** Where a runtime error happened; AWS prefixes most runtime causes with it. */
 export interface ErrorSite {
   stateName: string;

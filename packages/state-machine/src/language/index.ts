@@ -35,7 +35,7 @@ export type {
   Catcher,
   ContextObject,
 } from "./types";
-export { StatesError, runtimeError } from "./errors";
+export { HeartbeatTimeout, matchName, StatesError, runtimeError } from "./errors";
 export { VariableScope, type Bindings } from "./bindings";
 export { validateDefinition, invalidDefinitionMessage, type Diagnostic, type ValidateOptions } from "./validate";
 export { queryLanguageOf } from "./query-language";
@@ -48,3 +48,4 @@ export { mapItems, mapItemInput, mapLimits, type MapLimits } from "./map";
 export { evaluatePath, PathError, parsePath, isValidPath, isReferencePath, deepEqual } from "./jsonpath";
 export { parseTimestamp } from "./timestamp";
 export { stringMatches } from "./choice";
+export { surelyExceedsBytes } from "./json-size";

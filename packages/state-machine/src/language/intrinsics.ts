@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { deepEqual, PathError } from "./jsonpath";
+import { surelyExceedsBytes } from "./json-size";
 
 export type IntrinsicArg =
   | { t: "lit"; value: unknown }
@@ -148,6 +149,8 @@ export interface IntrinsicEnv {
   uuid: () => string;
   /** Raises the runtime failure with AWS's prefix (state name, event id). */
   fail: (detail: string) => never;
+  /** Raises States.DataLimitExceeded for a result that cannot fit the payload quota. */
+  tooLarge?: () => never;
 }
 
 const typeName = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "object" ? "object" : typeof v);
@@ -191,6 +194,8 @@ export function evaluateIntrinsic(call: IntrinsicCall, env: IntrinsicEnv): unkno
       }
     }
     case "States.JsonToString":
+      // A selection of shared subtrees can be hundreds of MB as text: refuse it before serializing.
+      if (surelyExceedsBytes(args[0], 262_144)) return env.tooLarge?.() ?? env.fail("The result of States.JsonToString exceeds the payload size quota");
       return JSON.stringify(args[0]);
     case "States.Array":
       return args;

@@ -5,7 +5,7 @@
  */
 import type { Bindings } from "./bindings";
 import { siteOf } from "./bindings";
-import { runtimeError } from "./errors";
+import { runtimeError, StatesError } from "./errors";
 import { evaluateIntrinsic, looksLikeIntrinsic, parseIntrinsic } from "./intrinsics";
 import { evaluatePath, PathError, roots } from "./jsonpath";
 
@@ -42,6 +42,9 @@ export function dynamicValue(expression: string, field: string, input: unknown, 
       uuid: b.uuid,
       fail: (detail) => {
         throw runtimeError(site, detail);
+      },
+      tooLarge: () => {
+        throw new StatesError("States.DataLimitExceeded", `The state/task '${site.stateName}' returned a result with a size exceeding the maximum number of bytes service limit.`);
       },
     });
   }

@@ -13,7 +13,9 @@ export function errorMatches(errorEquals: readonly string[], errorName: string):
   for (const name of errorEquals) {
     if (name === errorName) return true;
     if (name === "States.ALL" && !TERMINAL.has(errorName)) return true;
-    if (name === "States.TaskFailed" && errorName !== "States.Timeout" && !TERMINAL.has(errorName)) return true;
+    // A heartbeat timeout is a timeout: States.Timeout matches it, States.TaskFailed does not.
+    if (name === "States.Timeout" && errorName === "States.HeartbeatTimeout") return true;
+    if (name === "States.TaskFailed" && errorName !== "States.Timeout" && errorName !== "States.HeartbeatTimeout" && !TERMINAL.has(errorName)) return true;
   }
   return false;
 }
