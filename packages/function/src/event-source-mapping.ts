@@ -212,8 +212,15 @@ export class EventSourceMappings {
         ...(mapping.fn.latest.config.Role === undefined ? {} : { functionRole: mapping.fn.latest.config.Role }),
       }),
       invoke: (event, lineages) => this.host.invokeBatch(mapping.fn, mapping.qualifier, event, lineages),
-      report: (result) => {
+      report: (result, failure) => {
         mapping.lastProcessingResult = result;
+        if (failure !== undefined) {
+          mapping.fn.recordMappingFailure(
+            this.ctx.clock.now(),
+            mapping.uuid,
+            `Event source mapping ${mapping.uuid} failed to process a batch of ${failure.size} record(s) from ${mapping.eventSourceArn}: ${failure.reason}`,
+          );
+        }
       },
     };
   }

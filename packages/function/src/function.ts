@@ -63,7 +63,7 @@ export interface LoggedInvocation {
   readonly startTime: number;
   readonly durationMs: number;
   readonly functionError: string | undefined;
-  readonly log: InvocationLines;
+  readonly log: Pick<InvocationLines, "requestId" | "version" | "lines">;
 }
 
 /** One Lambda function: its $LATEST, published versions, aliases and the runtime state around them. */
@@ -197,6 +197,16 @@ export class LambdaFunction {
     // Bounded, so a benchmark of 100,000 invocations does not keep every line alive; trimmed in steps of
     // LOG_RETENTION so that each invocation does not shift the whole array.
     if (this.logs.length >= 2 * LOG_RETENTION) this.logs = this.logs.slice(-LOG_RETENTION);
+  }
+
+  /**
+   * A failed event source mapping batch, kept among the invocation logs (RequestId is the mapping's UUID) so
+   * that getFunctionLogs shows why messages came back: a throttle has no invocation, and an invocation's own
+   * lines do not say how the mapping judged its response.
+   */
+  recordMappingFailure(time: number, uuid: string, line: string): void {
+    const text = `${new Date(time).toISOString()}\t${line}`;
+    this.recordLog({ startTime: time, durationMs: 0, functionError: undefined, log: { requestId: uuid, version: this.latest.version, lines: () => [text] } });
   }
 
   /** The last LOG_RETENTION invocations' logs, oldest first, in getFunctionLogs' shape. */

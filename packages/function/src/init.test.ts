@@ -47,3 +47,22 @@ describe("createFunction({ init }): an in-process init phase per execution envir
     });
   });
 });
+
+describe("lambda.environment.initialized: the init phase in the trace", () => {
+  it("is recorded once per environment with its init duration, not for warm invocations", async () => {
+    const ctx = createSimContext();
+    const lambda = createFunctionService(ctx, { coldStartMs: 250 });
+    await lambda.createFunction({ FunctionName: "f", init: () => async () => 1 });
+    const first = lambda.invoke({ FunctionName: "f" });
+    await ctx.scheduler.advance(250);
+    await first;
+    const warm = lambda.invoke({ FunctionName: "f" });
+    await ctx.scheduler.advance(0);
+    await warm;
+    const inits = ctx.trace.of("lambda.environment.initialized");
+    expect(inits).toHaveLength(1);
+    const started = ctx.trace.of("lambda.invocation.started");
+    expect(started.map((event) => event.coldStart)).toEqual([true, false]);
+    expect(inits[0]).toMatchObject({ functionName: "f", environmentId: started[0]?.environmentId, version: "$LATEST", initDurationMs: 250, provisioned: false });
+  });
+});

@@ -272,6 +272,13 @@ class Run implements RuntimeScope {
         environment.initialized = true;
         // Init has its own budget; the handler's timeout starts once it ends.
         this.initMs = ctx.clock.now() - initStart;
+        ctx.trace.record("lambda.environment.initialized", {
+          functionName: fn.name,
+          environmentId: environment.id,
+          version: request.target.version.version,
+          initDurationMs: this.initMs,
+          provisioned: false,
+        });
         if (this.initMs > 0) {
           this.deadline += this.initMs;
           this.timer.cancel();

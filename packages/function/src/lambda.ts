@@ -746,6 +746,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
               release();
               env.handler = handler;
               env.initialized = true;
+              ctx.trace.record("lambda.environment.initialized", { functionName: fn.name, environmentId: id, version: version.version, initDurationMs: 0, provisioned: true });
             },
             () => release(),
           );

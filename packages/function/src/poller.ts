@@ -24,8 +24,11 @@ export interface PollerHost {
   settings(): PollerSettings;
   /** Invokes the mapped function synchronously with one batch event. */
   invoke(event: { Records: unknown[] }, lineages: Iterable<Lineage | undefined>): Promise<BatchInvokeResult>;
-  /** LastProcessingResult, as GetEventSourceMapping reports it. */
-  report(result: string): void;
+  /**
+   * LastProcessingResult, as GetEventSourceMapping reports it; a failed batch's `reason` also goes to the
+   * function's logs, where a test author reads why messages came back.
+   */
+  report(result: string, failure?: { size: number; reason: string }): void;
 }
 
 /**

@@ -168,28 +168,24 @@ export function createSqsPoller(ctx: SimContext, host: PollerHost): EventSourceP
     if (result.kind === "recursion-stopped") {
       // Recursive loop detection: the batch is not processed; its messages come back after the visibility
       // timeout and the queue's redrive policy moves them to its dead-letter queue, if it has one.
-      trace(settings.uuid, settings.functionName, kept.length, "recursion-stopped", "recursive loop detected");
-      host.report("PROBLEM: Function call failed");
+      fail(settings, kept.length, "recursion-stopped", "recursive loop detected");
       return;
     }
     if (result.kind === "throttled") {
       // Throttled batches stay in flight and return after the visibility timeout, as in AWS.
-      trace(settings.uuid, settings.functionName, kept.length, "throttled", "the function's concurrency is exhausted");
-      host.report("PROBLEM: Function call failed");
+      fail(settings, kept.length, "throttled", "the function's concurrency is exhausted");
       return;
     }
     const { outcome } = result;
     if (outcome.functionError !== undefined) {
       const why = outcome.timedOut ? "the function timed out" : `the function failed: ${outcome.errorType ?? "Error"}${outcome.errorMessage === undefined ? "" : `: ${outcome.errorMessage}`}`;
-      trace(settings.uuid, settings.functionName, kept.length, "failure", why);
-      host.report("PROBLEM: Function call failed");
+      fail(settings, kept.length, "failure", why);
       return;
     }
     const failed = settings.reportBatchItemFailures ? failedItems(outcome.payload, kept) : new Set<string>();
     if (!(failed instanceof Set)) {
       // Lambda treats an invalid partial batch response as a complete failure ("Implementing partial batch responses").
-      trace(settings.uuid, settings.functionName, kept.length, "failure", `invalid partial batch response: ${failed.all}`);
-      host.report("PROBLEM: Function call failed");
+      fail(settings, kept.length, "failure", `invalid partial batch response: ${failed.all}`);
       return;
     }
     for (const record of kept) if (!failed.has(record.messageId)) safeDelete(port, record.receiptHandle);
@@ -262,6 +258,11 @@ export function createSqsPoller(ctx: SimContext, host: PollerHost): EventSourceP
       windowEnd.cancel();
     }
     return batch;
+  }
+
+  function fail(settings: PollerSettings, size: number, outcome: "failure" | "throttled" | "recursion-stopped", reason: string): void {
+    trace(settings.uuid, settings.functionName, size, outcome, reason);
+    host.report("PROBLEM: Function call failed", { size, reason });
   }
 
   function trace(uuid: string, functionName: string, size: number, outcome: "success" | "partial" | "failure" | "throttled" | "recursion-stopped", reason?: string): void {

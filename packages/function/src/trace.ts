@@ -23,6 +23,11 @@ declare module "@simcloud/core" {
       errorType?: string;
       timedOut: boolean;
     };
+    /**
+     * An execution environment finished its init phase (an `init` factory ran or a module handler loaded):
+     * once per environment, before its first invocation (or ahead of any, for provisioned concurrency).
+     */
+    "lambda.environment.initialized": { functionName: string; environmentId: string; version: string; initDurationMs: number; provisioned: boolean };
     /** Recursive loop detection stopped an invocation (the function ran `invocations` times in one chain). */
     "lambda.invocation.recursion-stopped": { functionName: string; source: "sqs" | "sns" | "lambda"; invocations: number };
     "lambda.invocation.throttled": { functionName: string; reason: string; invocationType: "RequestResponse" | "Event" };
