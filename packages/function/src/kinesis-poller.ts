@@ -417,16 +417,15 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
     if (!active()) return "stopped";
     if (result.kind === "recursion-stopped") throw new Error("unreachable: a batch without lineage was stopped as recursive");
     if (result.kind === "throttled") {
-      trace(settings, batch.length, "throttled");
-      host.report("PROBLEM: Function call failed");
+      fail(settings, batch.length, "throttled", "the function's concurrency is exhausted");
       // Throttles are retried without using up retry attempts, until the records expire or pass their maximum age.
       return "throttled";
     }
     const { outcome } = result;
     const failure = { functionError: outcome.functionError, requestId: outcome.requestId, executedVersion: outcome.executedVersion, statusCode: 200 };
     if (outcome.functionError !== undefined) {
-      trace(settings, batch.length, "failure");
-      host.report("PROBLEM: Function call failed");
+      const why = outcome.timedOut ? "the function timed out" : `the function failed: ${outcome.errorType ?? "Error"}${outcome.errorMessage === undefined ? "" : `: ${outcome.errorMessage}`}`;
+      fail(settings, batch.length, "failure", why);
       return failure;
     }
     let response: unknown;
@@ -438,9 +437,8 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
     if (tumbling > 0 && response !== null && typeof response === "object" && "state" in response) lane.state = (response as { state: unknown }).state;
     if (settings.reportBatchItemFailures) {
       const failedAt = firstFailure(response, batch);
-      if (failedAt === "all") {
-        trace(settings, batch.length, "failure");
-        host.report("PROBLEM: Function call failed");
+      if (typeof failedAt === "object") {
+        fail(settings, batch.length, "failure", `invalid partial batch response: ${failedAt.all}`);
         return failure;
       }
       if (failedAt !== undefined) {
@@ -528,8 +526,14 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
     }
   }
 
-  function trace(settings: PollerSettings, size: number, outcome: "success" | "partial" | "failure" | "throttled"): void {
-    ctx.trace.record("lambda.esm.batch", { uuid: settings.uuid, functionName: settings.functionName, eventSourceArn: sourceArn, size, outcome });
+  function trace(settings: PollerSettings, size: number, outcome: "success" | "partial" | "failure" | "throttled", reason?: string): void {
+    ctx.trace.record("lambda.esm.batch", { uuid: settings.uuid, functionName: settings.functionName, eventSourceArn: sourceArn, size, outcome, ...(reason === undefined ? {} : { reason }) });
+  }
+
+  /** A failed batch: its reason goes to the trace and, as a log line, to the function's logs (as for SQS mappings). */
+  function fail(settings: PollerSettings, size: number, outcome: "failure" | "throttled", reason: string): void {
+    trace(settings, size, outcome, reason);
+    host.report("PROBLEM: Function call failed", { size, reason });
   }
 
   function toEvent(record: StreamPortRecord, shardId: string, settings: PollerSettings): KinesisEventRecord {
@@ -581,18 +585,19 @@ export function createKinesisPoller(ctx: SimContext, host: PollerHost): EventSou
  * the batch is retried from the lowest failed sequence number. Null, empty or an empty list means success; a
  * malformed entry or an unknown sequence number fails the whole batch.
  */
-function firstFailure(response: unknown, batch: readonly Item[]): number | "all" | undefined {
+/** The lowest failed record's index, undefined when none failed, or why the whole batch counts as failed. */
+function firstFailure(response: unknown, batch: readonly Item[]): number | { all: string } | undefined {
   if (response === null || typeof response !== "object") return undefined;
   const list = (response as { batchItemFailures?: unknown }).batchItemFailures;
   if (list === undefined || list === null) return undefined;
-  if (!Array.isArray(list)) return "all";
+  if (!Array.isArray(list)) return { all: "batchItemFailures is not a list" };
   if (list.length === 0) return undefined;
   let lowest: number | undefined;
   for (const entry of list as unknown[]) {
     const id = entry !== null && typeof entry === "object" ? (entry as { itemIdentifier?: unknown }).itemIdentifier : undefined;
-    if (typeof id !== "string" || id === "") return "all";
+    if (typeof id !== "string" || id === "") return { all: "an entry has no itemIdentifier" };
     const index = batch.findIndex((item) => item.record.sequenceNumber === id);
-    if (index < 0) return "all";
+    if (index < 0) return { all: `unknown itemIdentifier ${JSON.stringify(id)}` };
     lowest = lowest === undefined ? index : Math.min(lowest, index);
   }
   return lowest;

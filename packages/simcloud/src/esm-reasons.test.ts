@@ -65,3 +65,30 @@ describe("event source mapping: why a batch failed, in the trace and in the func
     expect(lines[0]).toMatch(/: the function's concurrency is exhausted$/);
   });
 });
+
+describe("Kinesis mapping: why a batch failed, in the trace and in the function's logs", () => {
+  async function streamed(cloud: Cloud, handler: () => Promise<unknown>): Promise<string | undefined> {
+    await cloud.kinesis.createStream({ StreamName: "s", ShardCount: 1 });
+    await cloud.advance(1_000); // CREATING → ACTIVE
+    await cloud.lambda.createFunction({ FunctionName: "f", handler });
+    const EventSourceArn = `arn:aws:kinesis:${cloud.region}:${cloud.accountId}:stream/s`;
+    await cloud.lambda.createEventSourceMapping({ FunctionName: "f", EventSourceArn, StartingPosition: "TRIM_HORIZON", BatchSize: 1, MaximumRetryAttempts: 0, FunctionResponseTypes: ["ReportBatchItemFailures"] });
+    await cloud.kinesis.putRecord({ StreamName: "s", PartitionKey: "k", Data: new TextEncoder().encode("r") });
+    const batch = await cloud.until("lambda.esm.batch");
+    return batch.reason;
+  }
+
+  it("a thrown error gives its type and message, and the log says so", async () => {
+    await using cloud = createCloud();
+    const reason = await streamed(cloud, async () => {
+      throw new RangeError("bad record");
+    });
+    expect(reason).toBe("the function failed: RangeError: bad record");
+    expect(await mappingLines(cloud)).toEqual([expect.stringMatching(/failed to process a batch of 1 record\(s\) from arn:aws:kinesis:.*: the function failed: RangeError: bad record$/)]);
+  });
+
+  it("an unknown itemIdentifier fails the whole batch, and says which", async () => {
+    await using cloud = createCloud();
+    expect(await streamed(cloud, async () => ({ batchItemFailures: [{ itemIdentifier: "42" }] }))).toBe('invalid partial batch response: unknown itemIdentifier "42"');
+  });
+});
