@@ -141,10 +141,21 @@ export interface StateMachineStartOutput {
   startDate: Date;
 }
 
+/** The end of a synchronous (StartSyncExecution) run. */
+export interface StateMachineSyncOutput {
+  executionArn: string;
+  status: "SUCCEEDED" | "FAILED" | "TIMED_OUT";
+  output?: string;
+  error?: string;
+  cause?: string;
+}
+
 export interface StateMachinePort {
   readonly kind: "state-machine";
   readonly arn: string;
   startExecution(input: StateMachineStartInput, caller?: PortCaller): Promise<StateMachineStartOutput>;
+  /** Runs an EXPRESS machine to its end; rejects (StateMachineTypeNotSupported) for a STANDARD one, as StartSyncExecution does. */
+  startSyncExecution(input: StateMachineStartInput, caller?: PortCaller): Promise<StateMachineSyncOutput>;
 }
 
 export interface StreamPutInput {

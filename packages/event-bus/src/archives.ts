@@ -128,6 +128,9 @@ export class Archives {
     const limit = checkLimit(input.Limit, "limit");
     const filters = [input.NamePrefix, input.EventSourceArn, input.State].filter((value) => value !== undefined);
     if (filters.length > 1) throw errors.ValidationException("At most one filter is allowed for ListArchives. Use either : State, EventSourceArn, or NamePrefix.");
+    if (input.EventSourceArn !== undefined && this.host.busByArn(input.EventSourceArn) === undefined) {
+      throw errors.ResourceNotFoundException(`Event bus ${input.EventSourceArn.split("event-bus/").pop() ?? input.EventSourceArn} does not exist.`);
+    }
     const all = [...this.archives.values()]
       .filter((archive) => (input.NamePrefix === undefined || archive.name.startsWith(input.NamePrefix)) && (input.EventSourceArn === undefined || archive.sourceArn === input.EventSourceArn) && (input.State === undefined || input.State === "ENABLED"))
       .sort((a, b) => (a.name < b.name ? -1 : 1));

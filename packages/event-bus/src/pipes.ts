@@ -266,10 +266,11 @@ export function createPipesService(ctx: SimContext): PipesService {
     } else if (parseArn(arn)?.service === "states") {
       const port = ctx.registry.resolve("state-machine", arn)?.port;
       if (port === undefined) throw new Error(`Enrichment ${arn} does not exist.`);
-      // The state-machine port starts executions; it has no synchronous (StartSyncExecution) call yet, so the
-      // enrichment passes the events on unchanged once the execution has started.
-      await port.startExecution({ input: JSON.stringify(input) }, caller(pipe));
-      answer = input;
+      // Only EXPRESS workflows can enrich, run synchronously ("Event enrichment in Amazon EventBridge Pipes"): the
+      // port rejects a STANDARD machine, which fails the batch like a failed run does.
+      const out = await ctx.scheduler.waitFor(port.startSyncExecution({ input: JSON.stringify(input) }, caller(pipe)));
+      if (out.status !== "SUCCEEDED") throw new Error(`Enrichment ${arn} ${out.status}: ${out.error ?? ""} ${out.cause ?? ""}`.trimEnd());
+      answer = parseMaybe(out.output ?? "null");
     } else {
       throw new Error(`Enrichment ${arn} is not supported.`);
     }

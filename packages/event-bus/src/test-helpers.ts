@@ -73,6 +73,11 @@ export function fake(ctx: SimContext, kind: Kind, name: string): Fake {
           take({ body: input.input ?? "{}", caller });
           return { executionArn: `${arn}:exec-${received.length}`, startDate: new Date(ctx.scheduler.now()) };
         },
+        // A recorder: the synchronous run echoes its input as its output.
+        async startSyncExecution(input, caller) {
+          take({ body: input.input ?? "{}", caller });
+          return { executionArn: `${arn}:exec-${received.length}`, status: "SUCCEEDED", output: input.input ?? "{}" };
+        },
       });
       break;
     case "stream":

@@ -434,6 +434,16 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
           const execution = launch({ stateMachineArn: arn, ...start });
           return { executionArn: execution.arn, startDate: new Date(execution.startDate) };
         },
+        async startSyncExecution(start) {
+          const out = await service.startSyncExecution({ stateMachineArn: arn, ...start });
+          return {
+            executionArn: out.executionArn,
+            status: out.status,
+            ...(out.output === undefined ? {} : { output: out.output }),
+            ...(out.error === undefined ? {} : { error: out.error }),
+            ...(out.cause === undefined ? {} : { cause: out.cause }),
+          };
+        },
       };
       const record: MachineRecord = {
         arn,
