@@ -10,7 +10,7 @@
  * to the queue after its visibility timeout, as with any SQS consumer.
  */
 import type { TaskHandle } from "@simcloud/clock";
-import { compileFilter, parseArn, type CompiledFilter, type PortCaller, type QueueMessage, type QueuePort, type SimContext, type StreamPort, type StreamPortRecord, type StreamStartPosition } from "@simcloud/core";
+import { compileFilter, parseArn, type CompiledFilter, type PortCaller, type QueueMessage, type QueuePort, type SimContext, type StreamPort, type StreamPortRecord, type StreamReadResult, type StreamStartPosition } from "@simcloud/core";
 import { pipesErrors as errors } from "./errors";
 import type * as S from "./pipes-shapes";
 import { sendToTarget, type TargetHandler } from "./targets";
@@ -85,6 +85,7 @@ export function createPipesService(ctx: SimContext): PipesService {
     if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw errors.ValidationException("BatchSize must be between 1 and 10000.");
     if (!Number.isInteger(window) || window < 0 || window > 300) throw errors.ValidationException("MaximumBatchingWindowInSeconds must be between 0 and 300.");
     if (source === "sqs" && batch > 10 && window === 0) throw errors.ValidationException("MaximumBatchingWindowInSeconds must be at least 1 when BatchSize is greater than 10.");
+    if (source === "kinesis") validateStreamErrorHandling(kinesis);
     if (input.DesiredState !== undefined && input.DesiredState !== "RUNNING" && input.DesiredState !== "STOPPED") throw errors.ValidationException(`Invalid DesiredState ${input.DesiredState}.`);
     return (input.SourceParameters?.FilterCriteria?.Filters ?? []).map((filter) => {
       try {
@@ -227,26 +228,129 @@ export function createPipesService(ctx: SimContext): PipesService {
     scan(first);
   }
 
+  /**
+   * One shard's reader ("Amazon Kinesis stream as a source"): a failing batch holds the shard until it succeeds, is
+   * bisected away (OnPartialBatchItemFailure AUTOMATIC_BISECT, which uses up no retry attempt), or is discarded once
+   * MaximumRetryAttempts or MaximumRecordAgeInSeconds is passed (then DeadLetterConfig gets the batch's description).
+   */
   async function readShard(pipe: PipeRecord, port: StreamPort, shardId: string, start: StreamStartPosition, batchSize: number, live: () => boolean): Promise<void> {
+    const parameters = kinesisParameters(pipe.spec);
+    const windowMs = (parameters?.MaximumBatchingWindowInSeconds ?? 0) * 1000;
     let cursor = port.position(shardId, start);
-    let failures = 0;
+    let attempts = 0;
+    let limit = batchSize;
+    // A failed batch is retried as itself (or its first half): its size is the next read's limit, with no window.
+    let retrying = false;
     while (cursor !== undefined && live()) {
-      const result = port.read(shardId, cursor, batchSize);
+      let result = port.read(shardId, cursor, limit);
       if (result === undefined) return;
       if (result.records.length === 0) {
         cursor = result.next;
         if (cursor !== undefined) await port.changed(shardId);
         continue;
       }
-      const records = result.records.map((record) => kinesisRecord(record, shardId, pipe.spec.Source as string, ctx.region));
+      if (windowMs > 0 && result.records.length < limit && result.next !== undefined && !retrying) {
+        result = await fill(pipe, port, shardId, cursor, limit, windowMs, live);
+        if (result === undefined) return;
+        if (!live()) return;
+      }
+      const read = result.records;
+      const records = read.map((record) => kinesisRecord(record, shardId, pipe.spec.Source as string, ctx.region));
       const kept = pipe.filters.length === 0 ? records : records.filter((record) => pipe.filters.some((filter) => filter.matches(filterView(record))));
       if (kept.length === 0 || (await forward(pipe, kept))) {
         cursor = result.next;
-        failures = 0;
-      } else {
-        // The batch is retried as itself: the shard's order holds.
-        await pause(Math.min(60_000, 1000 * 2 ** failures++));
+        attempts = 0;
+        limit = batchSize;
+        retrying = false;
+        continue;
       }
+      if (!live()) return;
+      retrying = true;
+      const tooOld = tooOldToRetry(port, parameters, read);
+      if (parameters?.OnPartialBatchItemFailure === "AUTOMATIC_BISECT" && read.length > 1 && !tooOld) {
+        // Splitting uses up no retry attempt; the first half is retried at once.
+        limit = Math.ceil(read.length / 2);
+        await pause(1000);
+        continue;
+      }
+      attempts++;
+      const maxAttempts = parameters?.MaximumRetryAttempts ?? -1;
+      if (tooOld || (maxAttempts !== -1 && attempts > maxAttempts)) {
+        await discard(pipe, shardId, read, tooOld ? "RecordAgeExceeded" : "RetryAttemptsExhausted", attempts);
+        cursor = result.next;
+        attempts = 0;
+        limit = batchSize;
+        retrying = false;
+        continue;
+      }
+      // The batch is retried as itself: the shard's order holds.
+      limit = read.length;
+      await pause(Math.min(60_000, 1000 * 2 ** Math.min(attempts - 1, 16)));
+    }
+  }
+
+  /** The batching window: reads on from `cursor` until `limit` records are there or the window closes. */
+  async function fill(pipe: PipeRecord, port: StreamPort, shardId: string, cursor: string, limit: number, windowMs: number, live: () => boolean): Promise<StreamReadResult | undefined> {
+    let closed = false;
+    let wake: () => void = () => undefined;
+    const windowClosed = new Promise<void>((resolve) => (wake = resolve));
+    const task: TaskHandle = ctx.scheduler.after(windowMs, () => {
+      closed = true;
+      wake();
+    }, { label: `pipes:${pipe.name} batching window` });
+    try {
+      for (;;) {
+        const result = port.read(shardId, cursor, limit);
+        if (result === undefined || closed || !live() || result.records.length >= limit || result.next === undefined) return result;
+        await Promise.race([port.changed(shardId), windowClosed]);
+      }
+    } finally {
+      task.cancel();
+    }
+  }
+
+  /** Retries end when the oldest record passes MaximumRecordAgeInSeconds or leaves the stream's retention. */
+  function tooOldToRetry(port: StreamPort, parameters: KinesisSourceParameters | undefined, batch: readonly StreamPortRecord[]): boolean {
+    const age = ctx.scheduler.now() - (batch[0] as StreamPortRecord).approximateArrivalTimestamp;
+    const max = parameters?.MaximumRecordAgeInSeconds ?? -1;
+    if (max !== -1 && age > max * 1000) return true;
+    return age >= port.retentionHours() * 3_600_000;
+  }
+
+  /** The discarded batch's description to the DeadLetterConfig queue or topic ("Amazon EventBridge Pipes error handling"). */
+  async function discard(pipe: PipeRecord, shardId: string, batch: readonly StreamPortRecord[], condition: "RetryAttemptsExhausted" | "RecordAgeExceeded", attempts: number): Promise<void> {
+    const destination = kinesisParameters(pipe.spec)?.DeadLetterConfig?.Arn;
+    ctx.trace.record("pipes.batch.discarded", { pipeArn: pipe.arn, shardId, records: batch.length, condition, ...(destination === undefined ? {} : { deadLetterArn: destination }) });
+    if (destination === undefined) return;
+    const first = batch[0] as StreamPortRecord;
+    const last = batch[batch.length - 1] as StreamPortRecord;
+    const body = JSON.stringify({
+      context: { partnerResourceArn: pipe.arn, condition, requestId: ctx.ids.uuid("pipes.requests"), approximateInvokeCount: attempts },
+      version: "1.0",
+      timestamp: new Date(ctx.scheduler.now()).toISOString(),
+      KinesisBatchInfo: {
+        shardId,
+        startSequenceNumber: first.sequenceNumber,
+        endSequenceNumber: last.sequenceNumber,
+        approximateArrivalOfFirstRecord: new Date(first.approximateArrivalTimestamp).toISOString(),
+        approximateArrivalOfLastRecord: new Date(last.approximateArrivalTimestamp).toISOString(),
+        batchSize: batch.length,
+        streamArn: pipe.spec.Source,
+      },
+    });
+    try {
+      const service = parseArn(destination)?.service;
+      if (service === "sqs") {
+        const queue = ctx.registry.resolve("queue", destination)?.port;
+        if (queue === undefined) throw new Error("the queue does not exist");
+        queue.send({ MessageBody: body }, caller(pipe));
+      } else {
+        const topic = ctx.registry.resolve("topic", destination)?.port;
+        if (topic === undefined) throw new Error("the topic does not exist");
+        await topic.publish({ Message: body }, caller(pipe));
+      }
+    } catch (error) {
+      ctx.trace.record("pipes.deadletter.failed", { pipeArn: pipe.arn, deadLetterArn: destination, error: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -428,9 +532,26 @@ interface KinesisSourceParameters {
   StartingPositionTimestamp?: Date | string | number;
   BatchSize?: number;
   MaximumBatchingWindowInSeconds?: number;
+  MaximumRetryAttempts?: number;
+  MaximumRecordAgeInSeconds?: number;
+  OnPartialBatchItemFailure?: string;
+  DeadLetterConfig?: { Arn?: string };
 }
 
 const STARTING_POSITIONS = new Set(["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"]);
+
+/** Ranges from the Pipes API reference (PipeSourceKinesisStreamParameters, DeadLetterConfig). */
+function validateStreamErrorHandling(parameters: KinesisSourceParameters | undefined): void {
+  const retries = parameters?.MaximumRetryAttempts ?? -1;
+  if (!Number.isInteger(retries) || retries < -1 || retries > 10_000) throw errors.ValidationException("MaximumRetryAttempts must be between -1 and 10000.");
+  const age = parameters?.MaximumRecordAgeInSeconds ?? -1;
+  if (!Number.isInteger(age) || (age !== -1 && (age < 60 || age > 604_800))) throw errors.ValidationException("MaximumRecordAgeInSeconds must be -1 or between 60 and 604800.");
+  const partial = parameters?.OnPartialBatchItemFailure;
+  if (partial !== undefined && partial !== "AUTOMATIC_BISECT") throw errors.ValidationException("OnPartialBatchItemFailure must be AUTOMATIC_BISECT.");
+  const dlq = parameters?.DeadLetterConfig?.Arn;
+  const service = dlq === undefined ? undefined : parseArn(dlq)?.service;
+  if (dlq !== undefined && service !== "sqs" && service !== "sns") throw errors.ValidationException("DeadLetterConfig.Arn must be an Amazon SQS queue or Amazon SNS topic ARN for Kinesis stream sources.");
+}
 
 function kinesisParameters(input: S.CreatePipeInput): KinesisSourceParameters | undefined {
   return input.SourceParameters?.KinesisStreamParameters as KinesisSourceParameters | undefined;

@@ -19,6 +19,8 @@ declare module "@simcloud/core" {
     "pipes.pipe.state": { pipeArn: string; state: string };
     "pipes.batch.delivered": { pipeArn: string; records: number };
     "pipes.batch.failed": { pipeArn: string; records: number; error: string };
+    "pipes.batch.discarded": { pipeArn: string; shardId: string; records: number; condition: string; deadLetterArn?: string };
+    "pipes.deadletter.failed": { pipeArn: string; deadLetterArn: string; error: string };
   }
 }
 

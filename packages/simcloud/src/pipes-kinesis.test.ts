@@ -1,0 +1,121 @@
+/**
+ * EventBridge Pipes with a Kinesis source: batching window, retries, record age, bisection and the dead-letter queue
+ * ("Amazon Kinesis stream as a source", "Amazon EventBridge Pipes error handling and troubleshooting").
+ */
+import { expect, it } from "vitest";
+import { createCloud, type Cloud } from "./index";
+
+const STREAM = "arn:aws:kinesis:us-east-1:000000000000:stream/s";
+const DLQ = "arn:aws:sqs:us-east-1:000000000000:dlq";
+
+interface PipeRecord {
+  data: string;
+}
+
+async function setup(parameters: Record<string, unknown>, fails: (data: string) => boolean) {
+  const cloud = createCloud({ kinesis: { throughputLimits: false } });
+  await cloud.kinesis.createStream({ StreamName: "s", ShardCount: 1 });
+  await cloud.advance(1_000);
+  const dlq = (await cloud.sqs.createQueue({ QueueName: "dlq" })).QueueUrl!;
+  await cloud.sqs.createQueue({ QueueName: "out" });
+  const calls: { at: number; data: string[] }[] = [];
+  await cloud.lambda.createFunction({
+    FunctionName: "t",
+    handler: async (records: PipeRecord[]) => {
+      const data = records.map((record) => Buffer.from(record.data, "base64").toString("utf8"));
+      calls.push({ at: cloud.scheduler.now(), data });
+      if (data.some(fails)) throw new Error("bad record");
+      return records;
+    },
+  });
+  await cloud.pipes.createPipe({
+    Name: "p",
+    RoleArn: "arn:aws:iam::000000000000:role/pipes",
+    Source: STREAM,
+    SourceParameters: { KinesisStreamParameters: { StartingPosition: "TRIM_HORIZON", ...parameters } },
+    // A synchronous enrichment decides whether the batch fails.
+    Enrichment: "arn:aws:lambda:us-east-1:000000000000:function:t",
+    Target: "arn:aws:sqs:us-east-1:000000000000:out",
+  });
+  const put = async (data: string): Promise<void> => {
+    await cloud.kinesis.putRecord({ StreamName: "s", Data: new TextEncoder().encode(data), PartitionKey: "k" });
+  };
+  const deadLetters = async () =>
+    ((await cloud.sqs.receiveMessage({ QueueUrl: dlq, MaxNumberOfMessages: 10 })).Messages ?? []).map(
+      (message) => JSON.parse(message.Body!) as { context: { condition: string; partnerResourceArn: string }; KinesisBatchInfo: { batchSize: number; shardId: string; streamArn: string } },
+    );
+  return { cloud: cloud as Cloud, calls, put, deadLetters };
+}
+
+it("MaximumRetryAttempts: a batch that keeps failing is retried that many times, then goes to the DLQ and the shard moves on", async () => {
+  const { cloud, calls, put, deadLetters } = await setup({ MaximumRetryAttempts: 2, DeadLetterConfig: { Arn: DLQ } }, (data) => data === "bad");
+  await using _ = cloud;
+  await put("bad");
+  await put("good");
+  await cloud.advance(5 * 60_000);
+  // The failing batch held the shard: "good" came only after "bad" was discarded.
+  expect(calls.map((call) => call.data)).toEqual([["bad"], ["bad"], ["bad"], ["good"]]);
+  const letters = await deadLetters();
+  expect(letters).toHaveLength(1);
+  expect(letters[0]?.context.condition).toBe("RetryAttemptsExhausted");
+  expect(letters[0]?.context.partnerResourceArn).toBe("arn:aws:pipes:us-east-1:000000000000:pipe/p");
+  expect(letters[0]?.KinesisBatchInfo).toMatchObject({ batchSize: 1, streamArn: STREAM });
+  await put("good");
+  await cloud.advance(5_000);
+  expect(calls.at(-1)?.data).toEqual(["good"]);
+});
+
+it("MaximumRetryAttempts -1 (the default) retries until MaximumRecordAgeInSeconds passes: RecordAgeExceeded", async () => {
+  const { cloud, calls, put, deadLetters } = await setup({ MaximumRecordAgeInSeconds: 60, DeadLetterConfig: { Arn: DLQ } }, () => true);
+  await using _ = cloud;
+  await put("x");
+  await cloud.advance(10 * 60_000);
+  const letters = await deadLetters();
+  expect(letters.map((letter) => letter.context.condition)).toEqual(["RecordAgeExceeded"]);
+  const last = calls.at(-1)!.at;
+  expect(calls.length).toBeGreaterThan(3);
+  expect(last - calls[0]!.at).toBeLessThanOrEqual(120_000);
+  expect(cloud.trace.events.filter((event) => event.type === "pipes.batch.discarded")).toHaveLength(1);
+});
+
+it("AUTOMATIC_BISECT halves a failing batch until the bad record is alone; only it is discarded", async () => {
+  const { cloud, calls, put, deadLetters } = await setup({ OnPartialBatchItemFailure: "AUTOMATIC_BISECT", MaximumRetryAttempts: 0, DeadLetterConfig: { Arn: DLQ } }, (data) => data === "X");
+  await using _ = cloud;
+  for (const data of ["a", "b", "c", "X"]) await put(data);
+  await cloud.advance(5 * 60_000);
+  const delivered = calls.filter((call) => !call.data.includes("X")).flatMap((call) => call.data);
+  expect(delivered).toEqual(["a", "b", "c"]);
+  const letters = await deadLetters();
+  expect(letters.map((letter) => letter.KinesisBatchInfo.batchSize)).toEqual([1]);
+});
+
+it("MaximumBatchingWindowInSeconds gathers records until the window closes or BatchSize is reached", async () => {
+  const { cloud, calls, put } = await setup({ MaximumBatchingWindowInSeconds: 10, BatchSize: 3 }, () => false);
+  await using _ = cloud;
+  await put("1");
+  await cloud.advance(5_000);
+  expect(calls).toEqual([]);
+  await put("2");
+  await cloud.advance(6_000);
+  expect(calls.map((call) => call.data)).toEqual([["1", "2"]]);
+  for (const data of ["3", "4", "5"]) await put(data);
+  await cloud.advance(500);
+  expect(calls.map((call) => call.data)).toEqual([["1", "2"], ["3", "4", "5"]]);
+});
+
+it("rejects out-of-range Kinesis error-handling parameters before creating anything", async () => {
+  await using cloud = createCloud();
+  const create = (parameters: Record<string, unknown>) =>
+    cloud.pipes.createPipe({
+      Name: "bad",
+      RoleArn: "arn:aws:iam::000000000000:role/pipes",
+      Source: STREAM,
+      SourceParameters: { KinesisStreamParameters: { StartingPosition: "LATEST", ...parameters } },
+      Target: DLQ,
+    });
+  await expect(create({ MaximumRetryAttempts: 10_001 })).rejects.toMatchObject({ name: "ValidationException" });
+  await expect(create({ MaximumRecordAgeInSeconds: 59 })).rejects.toMatchObject({ name: "ValidationException" });
+  await expect(create({ OnPartialBatchItemFailure: "SPLIT" })).rejects.toMatchObject({ name: "ValidationException" });
+  await expect(create({ DeadLetterConfig: { Arn: "arn:aws:lambda:us-east-1:000000000000:function:f" } })).rejects.toMatchObject({ name: "ValidationException" });
+  expect((await cloud.pipes.listPipes()).Pipes).toEqual([]);
+});
