@@ -2,7 +2,9 @@
  * EventBridge Pipes (`cloud.pipes`): source → filter → enrichment → target ("Amazon EventBridge Pipes").
  * Sources: SQS queues (a background long poll, batches of BatchSize within MaximumBatchingWindowInSeconds) and
  * Kinesis streams (each shard read through the `stream` port from KinesisStreamParameters.StartingPosition, a child
- * shard only once its parents are read; a failed batch is retried as itself with back-off). FilterCriteria uses the shared EventBridge pattern engine on each record
+ * shard only once its parents are read, batches gathered within MaximumBatchingWindowInSeconds; a failed batch holds
+ * its shard, retried as itself with back-off, bisected, or discarded to the DeadLetterConfig after MaximumRetryAttempts
+ * or MaximumRecordAgeInSeconds). FilterCriteria uses the shared EventBridge pattern engine on each record
  * (a JSON body is matched as data, as Pipes documents); records that match no filter are deleted. Enrichment:
  * a Lambda function invoked synchronously, or a Step Functions state machine (started through its port), after
  * EnrichmentParameters.InputTemplate; the target gets the enrichment's answer, or the records, after

@@ -2,7 +2,7 @@
  * EventBridge Pipes with a Kinesis source: batching window, retries, record age, bisection and the dead-letter queue
  * ("Amazon Kinesis stream as a source", "Amazon EventBridge Pipes error handling and troubleshooting").
  */
-import { expect, it } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { createCloud, type Cloud } from "./index";
 
 const STREAM = "arn:aws:kinesis:us-east-1:000000000000:stream/s";
@@ -12,10 +12,15 @@ interface PipeRecord {
   data: string;
 }
 
-async function setup(parameters: Record<string, unknown>, fails: (data: string) => boolean) {
-  const cloud = createCloud({ kinesis: { throughputLimits: false } });
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function setup(parameters: Record<string, unknown>, fails: (data: string) => boolean, options: { autoAdvance?: true; clock?: "system" } = {}) {
+  const cloud = createCloud({ kinesis: { throughputLimits: false }, ...options });
   await cloud.kinesis.createStream({ StreamName: "s", ShardCount: 1 });
-  await cloud.advance(1_000);
+  if (options.clock === "system") await vi.advanceTimersByTimeAsync(1_000);
+  else await cloud.advance(1_000);
   const dlq = (await cloud.sqs.createQueue({ QueueName: "dlq" })).QueueUrl!;
   await cloud.sqs.createQueue({ QueueName: "out" });
   const calls: { at: number; data: string[] }[] = [];
@@ -118,4 +123,25 @@ it("rejects out-of-range Kinesis error-handling parameters before creating anyth
   await expect(create({ OnPartialBatchItemFailure: "SPLIT" })).rejects.toMatchObject({ name: "ValidationException" });
   await expect(create({ DeadLetterConfig: { Arn: "arn:aws:lambda:us-east-1:000000000000:function:f" } })).rejects.toMatchObject({ name: "ValidationException" });
   expect((await cloud.pipes.listPipes()).Pipes).toEqual([]);
+});
+
+it("an SNS topic as DeadLetterConfig gets the discarded batch, with autoAdvance", async () => {
+  const { cloud, put } = await setup({ MaximumRetryAttempts: 0, DeadLetterConfig: { Arn: "arn:aws:sns:us-east-1:000000000000:dead" } }, () => true, { autoAdvance: true });
+  await using _ = cloud;
+  const { TopicArn } = await cloud.sns.createTopic({ Name: "dead" });
+  const { QueueUrl } = await cloud.sqs.createQueue({ QueueName: "from-topic" });
+  await cloud.sns.subscribe({ TopicArn: TopicArn!, Protocol: "sqs", Endpoint: "arn:aws:sqs:us-east-1:000000000000:from-topic", Attributes: { RawMessageDelivery: "true" } });
+  await put("x");
+  const { Messages = [] } = await cloud.sqs.receiveMessage({ QueueUrl: QueueUrl!, WaitTimeSeconds: 20 });
+  expect((JSON.parse(Messages[0]!.Body!) as { context: { condition: string } }).context.condition).toBe("RetryAttemptsExhausted");
+});
+
+it("with clock: 'system', fake timers drive the retries to the dead-letter queue", async () => {
+  vi.useFakeTimers({ now: Date.UTC(2025, 0, 1) });
+  const { cloud, calls, put, deadLetters } = await setup({ MaximumRetryAttempts: 1, DeadLetterConfig: { Arn: DLQ } }, () => true, { clock: "system" });
+  await using _ = cloud;
+  await put("x");
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(calls).toHaveLength(2);
+  expect((await deadLetters()).map((letter) => letter.context.condition)).toEqual(["RetryAttemptsExhausted"]);
 });
