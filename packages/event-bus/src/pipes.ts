@@ -278,7 +278,7 @@ export function createPipesService(ctx: SimContext): PipesService {
       attempts++;
       const maxAttempts = parameters?.MaximumRetryAttempts ?? -1;
       if (tooOld || (maxAttempts !== -1 && attempts > maxAttempts)) {
-        await discard(pipe, shardId, read, tooOld ? "RecordAgeExceeded" : "RetryAttemptsExhausted", attempts);
+        await discard(pipe, shardId, read, tooOld ? "RecordAgeExceeded" : "RetryAttemptsExhausted");
         cursor = result.next;
         attempts = 0;
         limit = batchSize;
@@ -319,15 +319,18 @@ export function createPipesService(ctx: SimContext): PipesService {
     return age >= port.retentionHours() * 3_600_000;
   }
 
-  /** The discarded batch's description to the DeadLetterConfig queue or topic ("Amazon EventBridge Pipes error handling"). */
-  async function discard(pipe: PipeRecord, shardId: string, batch: readonly StreamPortRecord[], condition: "RetryAttemptsExhausted" | "RecordAgeExceeded", attempts: number): Promise<void> {
+  /**
+   * The discarded batch's description to the DeadLetterConfig queue or topic ("Amazon EventBridge Pipes error
+   * handling"); the shape is the one a real Pipes DLQ message has (context, version, timestamp, KinesisBatchInfo).
+   */
+  async function discard(pipe: PipeRecord, shardId: string, batch: readonly StreamPortRecord[], condition: "RetryAttemptsExhausted" | "RecordAgeExceeded"): Promise<void> {
     const destination = kinesisParameters(pipe.spec)?.DeadLetterConfig?.Arn;
     ctx.trace.record("pipes.batch.discarded", { pipeArn: pipe.arn, shardId, records: batch.length, condition, ...(destination === undefined ? {} : { deadLetterArn: destination }) });
     if (destination === undefined) return;
     const first = batch[0] as StreamPortRecord;
     const last = batch[batch.length - 1] as StreamPortRecord;
     const body = JSON.stringify({
-      context: { partnerResourceArn: pipe.arn, condition, requestId: ctx.ids.uuid("pipes.requests"), approximateInvokeCount: attempts },
+      context: { partnerResourceArn: pipe.arn, condition },
       version: "1.0",
       timestamp: new Date(ctx.scheduler.now()).toISOString(),
       KinesisBatchInfo: {

@@ -62,9 +62,22 @@ it("MaximumRetryAttempts: a batch that keeps failing is retried that many times,
   expect(calls.map((call) => call.data)).toEqual([["bad"], ["bad"], ["bad"], ["good"]]);
   const letters = await deadLetters();
   expect(letters).toHaveLength(1);
-  expect(letters[0]?.context.condition).toBe("RetryAttemptsExhausted");
-  expect(letters[0]?.context.partnerResourceArn).toBe("arn:aws:pipes:us-east-1:000000000000:pipe/p");
-  expect(letters[0]?.KinesisBatchInfo).toMatchObject({ batchSize: 1, streamArn: STREAM });
+  const [record] = (await cloud.kinesis.getRecords({ ShardIterator: (await cloud.kinesis.getShardIterator({ StreamName: "s", ShardId: "shardId-000000000000", ShardIteratorType: "TRIM_HORIZON" })).ShardIterator! })).Records!;
+  const arrival = record!.ApproximateArrivalTimestamp!.toISOString();
+  expect(letters[0]).toEqual({
+    context: { partnerResourceArn: "arn:aws:pipes:us-east-1:000000000000:pipe/p", condition: "RetryAttemptsExhausted" },
+    version: "1.0",
+    timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    KinesisBatchInfo: {
+      shardId: "shardId-000000000000",
+      startSequenceNumber: record!.SequenceNumber,
+      endSequenceNumber: record!.SequenceNumber,
+      approximateArrivalOfFirstRecord: arrival,
+      approximateArrivalOfLastRecord: arrival,
+      batchSize: 1,
+      streamArn: STREAM,
+    },
+  });
   await put("good");
   await cloud.advance(5_000);
   expect(calls.at(-1)?.data).toEqual(["good"]);
