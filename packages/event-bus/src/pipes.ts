@@ -394,7 +394,13 @@ export function createPipesService(ctx: SimContext): PipesService {
     const template = parameters?.InputTemplate;
     const render = (event: unknown) => (template === undefined ? (typeof event === "string" ? event : JSON.stringify(event)) : fillTemplate(template, event, pipe));
     const service = parseArn(target)?.service;
-    const options = { caller: caller(pipe), messageGroupId: parameters?.SqsQueueParameters?.MessageGroupId, partitionKey: parameters?.KinesisStreamParameters?.PartitionKey };
+    const options = {
+      caller: caller(pipe),
+      messageGroupId: parameters?.SqsQueueParameters?.MessageGroupId,
+      partitionKey: parameters?.KinesisStreamParameters?.PartitionKey,
+      // Pipes invoke a Lambda target synchronously unless told FIRE_AND_FORGET ("Amazon EventBridge Pipes targets").
+      lambdaInvocation: parameters?.LambdaFunctionParameters?.InvocationType === "FIRE_AND_FORGET" ? ("Event" as const) : ("RequestResponse" as const),
+    };
     if (!handlers.has(target) && (service === "lambda" || service === "states")) {
       // Batch targets: one invocation with the whole batch as an array.
       const body = template === undefined ? JSON.stringify(events) : `[${events.map(render).join(",")}]`;

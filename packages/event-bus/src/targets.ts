@@ -15,6 +15,11 @@ export interface SendOptions {
   readonly partitionKey?: string | undefined;
   /** For another bus: the entry to put (the event re-sent as it was). */
   readonly busEntry?: BusEventEntry | undefined;
+  /**
+   * How a Lambda target is invoked. Rules and schedules invoke asynchronously; a pipe's default is synchronous
+   * (LambdaFunctionParameters.InvocationType REQUEST_RESPONSE), so a function error fails the pipe's batch.
+   */
+  readonly lambdaInvocation?: "RequestResponse" | "Event" | undefined;
 }
 
 /** Why a delivery failed: EventBridge's DLQ ERROR_CODE / ERROR_MESSAGE. */
@@ -94,7 +99,11 @@ async function sendAsync(ctx: SimContext, arn: string, service: string | undefin
     }
     case "lambda": {
       const resolved = ctx.registry.resolve("function", arn) ?? fail(arn);
-      await resolved.port.invoke({ Payload: input, InvocationType: "Event", ...(resolved.qualifier === undefined ? {} : { Qualifier: resolved.qualifier }) }, options.caller);
+      const InvocationType = options.lambdaInvocation ?? "Event";
+      const answer = await resolved.port.invoke({ Payload: input, InvocationType, ...(resolved.qualifier === undefined ? {} : { Qualifier: resolved.qualifier }) }, options.caller);
+      if (InvocationType === "RequestResponse" && answer.FunctionError !== undefined) {
+        throw new DeliveryError("Lambda.FunctionError", `The Lambda target ${arn} returned a function error (${answer.FunctionError}).`);
+      }
       return;
     }
     case "states": {

@@ -158,3 +158,39 @@ it("with clock: 'system', fake timers drive the retries to the dead-letter queue
   expect(calls).toHaveLength(2);
   expect((await deadLetters()).map((letter) => letter.context.condition)).toEqual(["RetryAttemptsExhausted"]);
 });
+
+// "Amazon EventBridge Pipes targets": a Lambda target is invoked synchronously (REQUEST_RESPONSE) unless
+// LambdaFunctionParameters.InvocationType is FIRE_AND_FORGET, so its function error fails the batch.
+it("a failing Lambda target fails the batch (retried, then dead-lettered); FIRE_AND_FORGET does not", async () => {
+  async function run(invocationType?: "FIRE_AND_FORGET"): Promise<{ calls: number; dead: number }> {
+    await using cloud = createCloud({ kinesis: { throughputLimits: false } });
+    await cloud.kinesis.createStream({ StreamName: "s", ShardCount: 1 });
+    await cloud.advance(1_000);
+    const dlq = (await cloud.sqs.createQueue({ QueueName: "dlq" })).QueueUrl!;
+    let calls = 0;
+    await cloud.lambda.createFunction({
+      FunctionName: "target",
+      handler: async () => {
+        calls++;
+        throw new Error("target down");
+      },
+    });
+    await cloud.pipes.createPipe({
+      Name: "p",
+      RoleArn: "arn:aws:iam::000000000000:role/pipes",
+      Source: STREAM,
+      SourceParameters: { KinesisStreamParameters: { StartingPosition: "TRIM_HORIZON", MaximumRetryAttempts: 1, DeadLetterConfig: { Arn: DLQ } } },
+      Target: "arn:aws:lambda:us-east-1:000000000000:function:target",
+      ...(invocationType === undefined ? {} : { TargetParameters: { LambdaFunctionParameters: { InvocationType: invocationType } } }),
+    });
+    await cloud.kinesis.putRecord({ StreamName: "s", PartitionKey: "k", Data: new TextEncoder().encode("r") });
+    await cloud.advance(120_000);
+    const { Attributes } = await cloud.sqs.getQueueAttributes({ QueueUrl: dlq, AttributeNames: ["ApproximateNumberOfMessages"] });
+    return { calls, dead: Number(Attributes?.["ApproximateNumberOfMessages"]) };
+  }
+  const sync = await run();
+  expect(sync.calls).toBe(2);
+  expect(sync.dead).toBe(1);
+  const fireAndForget = await run("FIRE_AND_FORGET");
+  expect(fireAndForget.dead).toBe(0);
+});
