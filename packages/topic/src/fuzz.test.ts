@@ -3,8 +3,8 @@
  * AwsError (never a TypeError), and a call that fails changes nothing (no trace event, no delivery, the same topic
  * and subscription attributes and tags).
  */
-import { createSimContext, isAwsError, memberPaths, withMember, WRONG_TYPED_VALUES as WRONG } from "@simcloud/core";
-import { describe, expect, it } from "vitest";
+import { createSimContext } from "@simcloud/core";
+import { describeInputFuzz } from "@simcloud/core/testing";
 import { SNS_INPUTS } from "./input-shapes";
 import { createTopicService, type TopicService } from "./sns";
 import { fakeQueue, type FakeQueue } from "./test-helpers";
@@ -78,43 +78,9 @@ function baselines(w: World): { [K in keyof typeof SNS_INPUTS]: Record<string, u
   };
 }
 
-describe("SNS native inputs: wrong types are AWS errors and change nothing", () => {
-  it("every action's baseline input succeeds", async () => {
-    for (const action of Object.keys(SNS_INPUTS) as (keyof typeof SNS_INPUTS)[]) {
-      const w = await world();
-      await expect((w.sns[action] as (i: unknown) => Promise<unknown>)(baselines(w)[action]), action).resolves.toBeDefined();
-    }
-  });
-
-  it.each(Object.keys(SNS_INPUTS) as (keyof typeof SNS_INPUTS)[])("%s: every member with null, numbers, strings, arrays, objects, buffers, symbols, undefined", async (action) => {
-    let calls = 0;
-    let rejected = 0;
-    const shape = SNS_INPUTS[action];
-    const template = baselines(await world())[action];
-    for (const path of [[], ...memberPaths(shape, template)]) {
-      // A rejected call changes nothing (asserted), so one world serves until a call succeeds.
-      let w = await world();
-      let before = await w.snapshot();
-      for (const wrong of WRONG) {
-        const input = withMember(baselines(w)[action], path, wrong);
-        const events = w.events();
-        calls++;
-        try {
-          await (w.sns[action] as (i: unknown) => Promise<unknown>)(input);
-          if (w.events() !== events || (await w.snapshot()) !== before) {
-            w = await world();
-            before = await w.snapshot();
-          }
-        } catch (error) {
-          rejected++;
-          const where = `${action} ${path.join(".")} = ${String(wrong)}`;
-          expect(isAwsError(error), `${where}: ${String(error)}`).toBe(true);
-          expect(w.events(), `${where} recorded events`).toBe(events);
-          expect(await w.snapshot(), `${where} changed state`).toBe(before);
-        }
-      }
-    }
-    expect(calls).toBe(WRONG.length * (1 + memberPaths(shape, template).length));
-    expect(rejected).toBeGreaterThan(0);
-  });
+describeInputFuzz("SNS native inputs: wrong types are AWS errors and change nothing", {
+  shapes: SNS_INPUTS,
+  world,
+  baselines,
+  action: (w, name) => (w.sns[name] as (input: unknown) => Promise<unknown>).bind(w.sns),
 });

@@ -5,3 +5,5 @@
 export { inEveryClockMode, CLOCK_MODES, createModeHarness } from "./clock-modes";
 export type { ClockModeName, ModeHarness, ModeSubject } from "./clock-modes";
 export { awsError } from "./aws-error";
+export { describeInputFuzz } from "./input-fuzz";
+export type { FuzzWorld, InputFuzzOptions } from "./input-fuzz";
