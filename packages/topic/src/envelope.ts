@@ -1,7 +1,7 @@
 import type { MessageAttributeMap, MessageAttributeValue } from "@simcloud/core";
 import { dnsSuffixOf } from "@simcloud/core";
 import { sign, signingCertUrl, type SignatureVersion, type SigningMode } from "./signing";
-import type { PublishedMessage, SubscriptionProtocol } from "./types";
+import type { PublishedMessage, SharedEnvelope, SubscriptionProtocol } from "./types";
 
 /** How the JSON of a notification is written, shared by SQS bodies, HTTP/S bodies and email-json. */
 export interface EnvelopeContext {
@@ -49,21 +49,6 @@ export function messageFor(message: PublishedMessage, protocol: SubscriptionProt
 /** Attributes travel only with MessageStructure "string" (Amazon SNS message attributes). */
 export function deliveredAttributes(message: PublishedMessage): MessageAttributeMap {
   return message.perProtocol === undefined ? message.attributes : {};
-}
-
-/**
- * What every subscription's notification for one message shares, built once per message text (MessageStructure
- * "json" gives protocols different texts) and signature version: the signature (it covers only Type, MessageId,
- * Subject, Message, Timestamp and TopicArn), and the JSON before and after the per-subscription UnsubscribeURL.
- */
-export interface SharedEnvelope {
-  readonly text: string;
-  readonly version: SignatureVersion;
-  readonly timestamp: string;
-  signature: string | undefined;
-  /** Everything up to `"UnsubscribeURL" : `, and everything after its value. */
-  head: string | undefined;
-  tail: string | undefined;
 }
 
 /** Cached on the message itself (an internal record), so a fan-out costs one lookup, not a WeakMap entry. */
