@@ -1,17 +1,8 @@
 /** Native inputs that used to escape as TypeErrors (one after storing part of a batch): each is AWS's InvalidParameter and changes nothing. */
-import { isAwsError } from "@simcloud/core";
+import { awsError } from "@simcloud/core/testing";
 import { describe, expect, it } from "vitest";
 import type { PublishBatchRequestEntry } from "./shapes";
 import { fakeQueue, setup } from "./test-helpers";
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isAwsError(error)) throw new Error(`expected an AwsError, got ${String(error)}`);
-  return { code: error.code, message: error.message };
-}
 
 describe("SNS bad native input", () => {
   it("PublishBatch with a null entry, or an entry whose attributes are malformed, publishes none of the batch", async () => {
@@ -25,7 +16,7 @@ describe("SNS bad native input", () => {
     ];
     for (const bad of [null, { Id: "c", Message: "3", MessageAttributes: { k: null } }, { Id: "c", Message: "3", MessageAttributes: [] }]) {
       const entries = [...good, bad] as unknown as PublishBatchRequestEntry[];
-      expect((await failure(sns.publishBatch({ TopicArn, PublishBatchRequestEntries: entries }))).code, JSON.stringify(bad)).toBe("InvalidParameterException");
+      await awsError(sns.publishBatch({ TopicArn, PublishBatchRequestEntries: entries }), "InvalidParameterException");
     }
     await ctx.scheduler.settle();
     expect(ctx.trace.of("sns.message.published")).toHaveLength(0);
@@ -35,14 +26,14 @@ describe("SNS bad native input", () => {
   it("Attributes: { DisplayName: null } is InvalidParameter, on CreateTopic and Subscribe alike", async () => {
     const { sns } = setup();
     const attributes = { DisplayName: null } as unknown as Record<string, string>;
-    expect(await failure(sns.createTopic({ Name: "t", Attributes: attributes }))).toEqual({
+    expect(await awsError(sns.createTopic({ Name: "t", Attributes: attributes }))).toMatchObject({
       code: "InvalidParameterException",
       message: "Invalid parameter: Attributes.DisplayName",
     });
     expect((await sns.listTopics()).Topics).toEqual([]);
     const { TopicArn } = await sns.createTopic({ Name: "t" });
     const subscribe = sns.subscribe({ TopicArn, Protocol: "sqs", Endpoint: "arn:aws:sqs:us-east-1:000000000000:q", Attributes: { RawMessageDelivery: null } as unknown as Record<string, string> });
-    expect((await failure(subscribe)).code).toBe("InvalidParameterException");
+    await awsError(subscribe, "InvalidParameterException");
     expect((await sns.listSubscriptions()).Subscriptions).toEqual([]);
   });
 });

@@ -1,56 +1,20 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSimContext, type SimContext } from "@simcloud/core";
+import { inEveryClockMode, type ClockModeName } from "@simcloud/core/testing";
 import { createTopicService, type TopicService } from "./sns";
 import type { HttpNotificationRequest } from "./endpoints";
-import { fakeQueue, T0 } from "./test-helpers";
+import { fakeQueue } from "./test-helpers";
 import { retryDelayMs, parseRetryPolicy, AWS_MANAGED_RETRY_POLICY } from "./delivery-policy";
 
-/** How a test lets virtual time pass in each clock mode; the behaviour is written once. */
-interface Mode {
-  name: string;
-  create(): SimContext;
-  run(ctx: SimContext, ms: number, until: Promise<unknown>): Promise<void>;
-  /**
-   * How late a task scheduled from a promise continuation (after an async handler answers) runs. Only the
-   * system clock under fake timers has one, and only for 0-ms delays: fake-timers arms a 0-ms timer created
-   * while it is still ticking (a fired timer's microtasks run inside the tick) for the next millisecond.
-   * Tasks scheduled inside a task, and non-zero delays, are exact.
-   */
-  continuationLag: number;
-}
-
-const modes: Mode[] = [
-  {
-    name: "virtual",
-    create: () => createSimContext(),
-    run: async (ctx, ms) => ctx.scheduler.advance(ms),
-    continuationLag: 0,
-  },
-  {
-    name: "autoAdvance",
-    create: () => createSimContext({ autoAdvance: true }),
-    run: async (ctx, _ms, until) => {
-      await ctx.scheduler.waitFor(until);
-    },
-    continuationLag: 0,
-  },
-  {
-    name: "system clock under vi.useFakeTimers()",
-    create() {
-      vi.useFakeTimers({ now: T0 });
-      return createSimContext({ clock: "system" });
-    },
-    run: async (_ctx, ms) => {
-      await vi.advanceTimersByTimeAsync(ms);
-    },
-    continuationLag: 1,
-  },
-];
+/**
+ * How late a task scheduled from a promise continuation (after an async handler answers) runs. Only the system
+ * clock under fake timers has one, and only for 0-ms delays: fake-timers arms a 0-ms timer created while it is
+ * still ticking (a fired timer's microtasks run inside the tick) for the next millisecond. Tasks scheduled inside
+ * a task, and non-zero delays, are exact.
+ */
+const continuationLag = (mode: ClockModeName): number => (mode === "system" ? 1 : 0);
 
 const URL_ = "https://hooks.example.com/sns";
-
-/** Virtual ms since the start: exact in every mode (the system clock runs tasks due in the same ms together). */
-const since = (ctx: SimContext): number => ctx.clock.now() - T0;
 
 function confirmed(ctx: SimContext): Promise<void> {
   return new Promise((resolve) => ctx.trace.on("sns.subscription.confirmed", () => resolve()));
@@ -68,13 +32,10 @@ async function subscribeHttp(sns: TopicService, policy?: object): Promise<string
   return TopicArn as string;
 }
 
-describe.each(modes)("HTTP/S delivery retries in $name mode (Amazon SNS message delivery retries)", (mode) => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
+// Elapsed virtual ms is exact in every mode (the system clock runs tasks due in the same ms together).
+inEveryClockMode("HTTP/S delivery retries (Amazon SNS message delivery retries)", createSimContext, (setup) => {
   it("the default policy retries 3 times, 20 seconds apart, then redrives to the DLQ", async () => {
-    const ctx = mode.create();
+    const { subject: ctx, within, elapsed } = setup();
     const sns = createTopicService(ctx, { autoConfirm: true });
     const dlq = fakeQueue(ctx, "dlq");
     const calls: { type: string; at: number }[] = [];
@@ -82,19 +43,19 @@ describe.each(modes)("HTTP/S delivery retries in $name mode (Amazon SNS message 
     const done = new Promise<void>((resolve) => (finished = resolve));
     ctx.trace.on("sns.message.dead-lettered", () => finished());
     sns.registerEndpoint(URL_, (request: HttpNotificationRequest) => {
-      calls.push({ type: request.headers["x-amz-sns-message-type"] as string, at: since(ctx) });
+      calls.push({ type: request.headers["x-amz-sns-message-type"] as string, at: elapsed() });
       return request.headers["x-amz-sns-message-type"] === "SubscriptionConfirmation" ? 200 : 503;
     });
     const subscribed = confirmed(ctx);
     const TopicArn = await subscribeHttp(sns);
     const [sub] = (await sns.listSubscriptionsByTopic({ TopicArn })).Subscriptions ?? [];
-    await mode.run(ctx, 0, subscribed);
+    await within(0, subscribed);
     const confirmedArn = (await sns.listSubscriptionsByTopic({ TopicArn })).Subscriptions?.[0]?.SubscriptionArn;
     expect(sub?.SubscriptionArn).toBe("PendingConfirmation");
     expect(confirmedArn).toMatch(/^arn:aws:sns:/);
     await sns.setSubscriptionAttributes({ SubscriptionArn: confirmedArn, AttributeName: "RedrivePolicy", AttributeValue: JSON.stringify({ deadLetterTargetArn: dlq.arn }) });
     await sns.publish({ TopicArn, Message: "hook" });
-    await mode.run(ctx, 60_000, done);
+    await within(60_000, done);
     expect(calls).toEqual([
       { type: "SubscriptionConfirmation", at: 0 },
       { type: "Notification", at: 0 },
@@ -103,11 +64,10 @@ describe.each(modes)("HTTP/S delivery retries in $name mode (Amazon SNS message 
       { type: "Notification", at: 60_000 },
     ]);
     expect(JSON.parse(dlq.bodies()[0] as string)).toMatchObject({ Message: "hook" });
-    ctx.scheduler.dispose();
   });
 
   it("a custom policy backs off exponentially and stops retrying once the handler answers 2xx", async () => {
-    const ctx = mode.create();
+    const { subject: ctx, within, elapsed, mode } = setup();
     const sns = createTopicService(ctx, { autoConfirm: true });
     const times: number[] = [];
     let finished!: () => void;
@@ -115,21 +75,20 @@ describe.each(modes)("HTTP/S delivery retries in $name mode (Amazon SNS message 
     ctx.trace.on("sns.message.delivered", () => finished());
     sns.registerEndpoint(URL_, async (request) => {
       if (request.headers["x-amz-sns-message-type"] !== "Notification") return 200;
-      times.push(since(ctx));
+      times.push(elapsed());
       return times.length < 4 ? { statusCode: 500 } : undefined;
     });
     const policy = { healthyRetryPolicy: { minDelayTarget: 1, maxDelayTarget: 8, numRetries: 5, numNoDelayRetries: 1, backoffFunction: "exponential" } };
     const subscribed = confirmed(ctx);
     const TopicArn = await subscribeHttp(sns, policy);
-    await mode.run(ctx, 0, subscribed);
+    await within(0, subscribed);
     await sns.publish({ TopicArn, Message: "x" });
-    await mode.run(ctx, 10_000, done);
+    await within(10_000, done);
     // Retries 2..5 form the back-off phase from 1 s to 8 s: 1·8^(1/4) = 1.682 s, 1·8^(2/4) = 2.828 s, …
     // The handler is async, so the immediate retry is scheduled from its answer's continuation (see continuationLag).
-    const lag = mode.continuationLag;
+    const lag = continuationLag(mode);
     expect(times).toEqual([0, lag, lag + 1682, lag + 1682 + 2828]);
     expect(ctx.trace.of("sns.message.delivered")).toMatchObject([{ attempt: 4 }]);
-    ctx.scheduler.dispose();
   });
 });
 
