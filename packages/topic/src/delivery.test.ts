@@ -217,6 +217,74 @@ describe("filter policy and fair-queue details", () => {
   });
 });
 
+// Amazon SNS dead-letter queues (DLQs); what lands in the queue is as recorded from AWS in LocalStack's
+// test_redrive_policy_sqs_queue_subscription, test_redrive_policy_lambda_subscription, test_publish_fifo_messages_to_dlq
+// and test_dlq_external_http_endpoint (the conformance parity suite checks the same through the SDK).
+describe("subscription dead-letter queues: what SNS sends to the DLQ", () => {
+  const attributes = { n: { DataType: "Number", StringValue: "111" }, b: { DataType: "Binary", BinaryValue: new Uint8Array([2, 3, 4]) } };
+
+  it("an envelope subscription sends the notification JSON alone: the attributes stay inside it, none become SQS attributes", async () => {
+    const { sns, ctx } = setup();
+    const dlq = fakeQueue(ctx, "dlq");
+    const { TopicArn } = await sns.createTopic({ Name: "t" });
+    const redrive = { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn }) };
+    const { SubscriptionArn } = await sns.subscribe({ TopicArn, Protocol: "sqs", Endpoint: "arn:aws:sqs:us-east-1:000000000000:gone", Attributes: redrive });
+    const { MessageId } = await sns.publish({ TopicArn, Message: "lost", MessageAttributes: attributes });
+    await ctx.scheduler.settle();
+    expect(Object.keys(dlq.sent[0]?.input ?? {})).toEqual(["MessageBody"]);
+    expect(dlq.sent[0]?.caller).toEqual({ principal: "sns.amazonaws.com", sourceArn: TopicArn });
+    const envelope = JSON.parse(dlq.bodies()[0] as string) as Record<string, unknown>;
+    expect(envelope).toMatchObject({
+      Type: "Notification",
+      MessageId,
+      Message: "lost",
+      UnsubscribeURL: `https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${SubscriptionArn}`,
+      MessageAttributes: { n: { Type: "Number", Value: "111" }, b: { Type: "Binary", Value: "AgME" } },
+    });
+  });
+
+  it("a raw SQS subscription sends the message as published, its attributes as SQS message attributes", async () => {
+    const { sns, ctx } = setup();
+    const dlq = fakeQueue(ctx, "dlq");
+    const { TopicArn } = await sns.createTopic({ Name: "t" });
+    const settings = { RawMessageDelivery: "true", RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn }) };
+    await sns.subscribe({ TopicArn, Protocol: "sqs", Endpoint: "arn:aws:sqs:us-east-1:000000000000:gone", Attributes: settings });
+    await sns.publish({ TopicArn, Message: "lost", Subject: "not sent", MessageAttributes: attributes });
+    await ctx.scheduler.settle();
+    expect(dlq.sent.map((s) => s.input)).toEqual([{ MessageBody: "lost", MessageAttributes: attributes }]);
+  });
+
+  it("a raw HTTPS subscription that fails dead-letters the raw body too, not an envelope", async () => {
+    const { sns, ctx } = setup({ signing: "placeholder" });
+    const dlq = fakeQueue(ctx, "dlq");
+    const url = "https://hooks.example.com/raw";
+    sns.registerEndpoint(url, (request) => (request.headers["x-amz-sns-message-type"] === "Notification" ? 500 : 200), { autoConfirm: true });
+    const { TopicArn } = await sns.createTopic({ Name: "t" });
+    const settings = { RawMessageDelivery: "true", RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn }) };
+    await sns.subscribe({ TopicArn, Protocol: "https", Endpoint: url, Attributes: settings });
+    await ctx.scheduler.settle();
+    await sns.publish({ TopicArn, Message: "test_dlq_external_http_endpoint", MessageAttributes: { n: attributes.n } });
+    await ctx.scheduler.runUntilIdle();
+    expect(dlq.sent.map((s) => s.input)).toEqual([{ MessageBody: "test_dlq_external_http_endpoint", MessageAttributes: { n: attributes.n } }]);
+  });
+
+  it("a FIFO topic passes the message group and deduplication ids on to the FIFO DLQ; its envelope has SequenceNumber and no signature", async () => {
+    const { sns, ctx } = setup();
+    const dlq = fakeQueue(ctx, "dlq.fifo");
+    const { TopicArn } = await sns.createTopic({ Name: "t.fifo", Attributes: { FifoTopic: "true" } });
+    const redrive = { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn }) };
+    await sns.subscribe({ TopicArn, Protocol: "sqs", Endpoint: "arn:aws:sqs:us-east-1:000000000000:gone.fifo", Attributes: redrive });
+    const { SequenceNumber } = await sns.publish({ TopicArn, Message: "test-message", MessageGroupId: "g1", MessageDeduplicationId: "d1" });
+    await ctx.scheduler.settle();
+    const input = dlq.sent[0]?.input;
+    expect(input).toMatchObject({ MessageGroupId: "g1", MessageDeduplicationId: "d1" });
+    expect(Object.keys(input ?? {})).toEqual(["MessageBody", "MessageGroupId", "MessageDeduplicationId"]);
+    const envelope = JSON.parse(input?.MessageBody as string) as Record<string, string>;
+    expect(Object.keys(envelope)).toEqual(["Type", "MessageId", "SequenceNumber", "TopicArn", "Message", "Timestamp", "UnsubscribeURL"]);
+    expect(envelope["SequenceNumber"]).toBe(SequenceNumber);
+  });
+});
+
 describe("FIFO topics (Amazon SNS FIFO topics)", () => {
   it("passes group and deduplication ids on, drops duplicates within 5 minutes, and signs nothing", async () => {
     const { sns, ctx } = setup();

@@ -189,11 +189,14 @@ export class Deliveries {
     let delivered = false;
     if (queue !== undefined) {
       try {
-        const raw = job.sub.settings.raw && job.sub.protocol === "sqs";
+        // Raw delivery (SQS, HTTP/S, Firehose) dead-letters the body as published with its attributes as SQS
+        // attributes; otherwise the notification JSON alone (test_redrive_policy_sqs_queue_subscription,
+        // test_dlq_external_http_endpoint).
+        const raw = job.sub.settings.raw;
         const fifo = job.topic.fifo && queue.attributes().fifo;
         queue.send(
           {
-            MessageBody: raw ? messageFor(job.message, "sqs") : this.notification(job, job.sub.protocol),
+            MessageBody: raw ? messageFor(job.message, job.sub.protocol) : this.notification(job, job.sub.protocol),
             ...(raw ? { MessageAttributes: deliveredAttributes(job.message) } : {}),
             ...(fifo ? { MessageGroupId: job.message.messageGroupId, MessageDeduplicationId: job.message.deduplicationId } : {}),
           },
