@@ -109,13 +109,20 @@ function layout(fields: [string, unknown][]): string {
   return `{\n${layoutLines(fields)}\n}`;
 }
 
+/** Field names are AWS's own (plain ASCII); attribute names are the user's and are escaped. Built once per message. */
 function layoutLines(fields: [string, unknown][]): string {
-  const lines = fields.map(([key, value]) => {
-    if (key !== "MessageAttributes") return `  ${JSON.stringify(key)} : ${JSON.stringify(value)}`;
-    const entries = Object.entries(value as EnvelopeAttributes).map(([name, v]) => `    ${JSON.stringify(name)} : ${JSON.stringify(v)}`);
-    return `  "MessageAttributes" : {\n${entries.join(",\n")}\n  }`;
-  });
-  return lines.join(",\n");
+  let out = "";
+  for (const [key, value] of fields) {
+    if (out !== "") out += ",\n";
+    if (key !== "MessageAttributes") {
+      out += `  "${key}" : ${JSON.stringify(value)}`;
+      continue;
+    }
+    let entries = "";
+    for (const [name, v] of Object.entries(value as EnvelopeAttributes)) entries += `${entries === "" ? "" : ",\n"}    ${JSON.stringify(name)} : ${JSON.stringify(v)}`;
+    out += `  "MessageAttributes" : {\n${entries}\n  }`;
+  }
+  return out;
 }
 
 export type ConfirmationType = "SubscriptionConfirmation" | "UnsubscribeConfirmation";
