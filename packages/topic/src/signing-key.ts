@@ -2,7 +2,8 @@
  * The simulator's fixed signing identity. It is published on purpose: a test key pair, so that users can
  * verify SNS signatures in their own code (Parsing Amazon SNS message formats: "Verifying the signatures of
  * Amazon SNS messages") against a certificate they obtain from the service. It signs nothing outside tests.
- * RSA-1024 rather than AWS's 2048 bits: one signature per published message, and 2048-bit signing is 3x slower.
+ * RSA-1024 rather than AWS's 2048 bits: one signature per published message, and 2048-bit signing costs about 7x
+ * the CPU (docs/sns.md, "Fan-out benchmark and its limit").
  */
 export const SIGNING_PRIVATE_KEY_PEM = `-----BEGIN PRIVATE KEY-----
 MIICdwIBADANBgkqhkiG9w0BAQEFAASCAmEwggJdAgEAAoGBAMG5FtjA+FtmzRkO
