@@ -1,4 +1,4 @@
 import { defineProject } from "vitest/config";
 import { projectConfig } from "../../vitest.shared.ts";
 
-export default defineProject(projectConfig("simcloud"));
+export default defineProject(projectConfig("simcloud", { typeTests: true }));

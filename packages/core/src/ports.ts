@@ -15,6 +15,17 @@ export interface MessageAttributeValue {
 
 export type MessageAttributeMap = Record<string, MessageAttributeValue>;
 
+/**
+ * A message attribute as a caller sends it (SendMessage, Publish): `DataType` is required but typed
+ * `string | undefined`, as SDK v3 types it, so the SDK's objects pass straight in; the receiving service rejects a
+ * missing one with its own error. What a service stores and returns is a MessageAttributeValue.
+ */
+export interface MessageAttributeInputValue extends Omit<MessageAttributeValue, "DataType"> {
+  DataType: string | undefined;
+}
+
+export type MessageAttributeInputMap = Record<string, MessageAttributeInputValue>;
+
 /** Who is calling through a port, for SenderId-style attributes, traces and resource policies. */
 export interface PortCaller {
   /** e.g. "sns.amazonaws.com", "lambda.amazonaws.com", "events.amazonaws.com", "states.amazonaws.com". */

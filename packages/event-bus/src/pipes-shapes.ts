@@ -53,10 +53,14 @@ export interface UpdatePipeInput extends Omit<CreatePipeInput, "Source" | "Tags"
 export interface PipeStateOutput {
   Arn?: string;
   Name?: string;
-  DesiredState?: string;
+  DesiredState?: RequestedPipeState;
   CurrentState?: PipeState;
   CreationTime?: Date;
   LastModifiedTime?: Date;
+}
+/** DeletePipe answers with the pipe's last state and DesiredState "DELETED". */
+export interface DeletePipeOutput extends Omit<PipeStateOutput, "DesiredState"> {
+  DesiredState?: RequestedPipeState | "DELETED";
 }
 export interface DescribePipeOutput extends PipeStateOutput {
   Description?: string;

@@ -23,7 +23,7 @@ export interface PipesService {
   createPipe(input: S.CreatePipeInput): Promise<S.PipeStateOutput>;
   describePipe(input: S.PipeNameInput): Promise<S.DescribePipeOutput>;
   updatePipe(input: S.UpdatePipeInput): Promise<S.PipeStateOutput>;
-  deletePipe(input: S.PipeNameInput): Promise<S.PipeStateOutput>;
+  deletePipe(input: S.PipeNameInput): Promise<S.DeletePipeOutput>;
   listPipes(input?: S.ListPipesInput): Promise<S.ListPipesOutput>;
   startPipe(input: S.PipeNameInput): Promise<S.PipeStateOutput>;
   stopPipe(input: S.PipeNameInput): Promise<S.PipeStateOutput>;
@@ -63,7 +63,8 @@ export function createPipesService(ctx: SimContext): PipesService {
   const stateOf = (pipe: PipeRecord): S.PipeStateOutput => ({
     Arn: pipe.arn,
     Name: pipe.name,
-    DesiredState: pipe.spec.DesiredState ?? "RUNNING",
+    // CreatePipe and UpdatePipe accept RUNNING and STOPPED only (validate).
+    DesiredState: (pipe.spec.DesiredState ?? "RUNNING") as S.RequestedPipeState,
     CurrentState: pipe.running ? "RUNNING" : "STOPPED",
     CreationTime: new Date(pipe.createdAt),
     LastModifiedTime: new Date(pipe.modifiedAt),

@@ -62,7 +62,7 @@ export interface EventSourceMappingConfiguration {
   FilterCriteria?: FilterCriteria;
   FunctionResponseTypes: FunctionResponseType[];
   ScalingConfig?: ScalingConfig;
-  StartingPosition?: string;
+  StartingPosition?: "TRIM_HORIZON" | "LATEST" | "AT_TIMESTAMP";
   StartingPositionTimestamp?: Date;
   ParallelizationFactor?: number;
   BisectBatchOnFunctionError?: boolean;

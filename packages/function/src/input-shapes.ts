@@ -21,7 +21,7 @@ const CONFIGURATION = {
 
 export const LAMBDA_INPUTS: Readonly<Record<string, StructShape>> = {
   invoke: { struct: { FunctionName: "string", InvocationType: "string", LogType: "string", Qualifier: "string", ClientContext: "string" } },
-  createFunction: { struct: { ...CONFIGURATION, Tags: TAGS } },
-  updateFunctionConfiguration: { struct: CONFIGURATION },
+  createFunction: { struct: { ...CONFIGURATION, Tags: TAGS, Architectures: { list: "string" }, EphemeralStorage: { struct: { Size: "number" } } } },
+  updateFunctionConfiguration: { struct: { ...CONFIGURATION, EphemeralStorage: { struct: { Size: "number" } } } },
   tagResource: { struct: { Resource: "string", Tags: TAGS } },
 };

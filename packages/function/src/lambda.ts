@@ -10,6 +10,7 @@ import { Invoker, runtimeVariables, type InvocationOutcome } from "./invocation"
 import { LAMBDA_INPUTS } from "./input-shapes";
 import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";
+import { InvokePayload, payloadText } from "./payload";
 import { acquireRuntime } from "./runtime-scope";
 import { enterChain, RECURSION_MESSAGE, type RecursionSource, type RecursiveLoop } from "./recursion";
 import { ResourcePolicies, type AddPermissionInput, type GetPolicyInput, type RemovePermissionInput } from "./policy";
@@ -56,6 +57,8 @@ import {
   checkDescription,
   checkEnvironment,
   checkPayloadSize,
+  checkArchitectures,
+  checkEphemeralStorage,
   checkRange,
   checkRuntime,
   parsePayload,
@@ -84,7 +87,6 @@ export interface FunctionServiceOptions {
 export type FunctionService = ReturnType<typeof createFunctionService>;
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** Lambda: one async method per action, SDK v3 shapes in and out. */
 export function createFunctionService(ctx: SimContext, options: FunctionServiceOptions = {}) {
@@ -248,7 +250,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       StatusCode: 200,
       ...(outcome.functionError === undefined ? {} : { FunctionError: outcome.functionError }),
       ...(tail ? { LogResult: logTail(outcome.log.lines()) } : {}),
-      Payload: encoder.encode(outcome.payload),
+      Payload: InvokePayload.fromText(outcome.payload),
       ExecutedVersion: outcome.executedVersion,
     };
   }
@@ -261,11 +263,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       );
     }
     const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
-    if (input.Payload !== undefined && typeof input.Payload !== "string" && !(input.Payload instanceof Uint8Array)) {
-      throw errors.InvalidRequestContentException("Could not parse request body into json: Payload is neither text nor bytes.");
-    }
-    const text = input.Payload === undefined ? "" : typeof input.Payload === "string" ? input.Payload : decoder.decode(input.Payload);
-    checkPayloadSize(typeof input.Payload === "string" ? Buffer.byteLength(text) : input.Payload?.byteLength ?? 0, type);
+    const read = payloadText(input.Payload);
+    const { text, bytes } = read instanceof Promise ? await read : read;
+    checkPayloadSize(bytes, type);
     const event = parsePayload(text);
     const clientContext = decodeClientContext(input.ClientContext);
     const target = fn.resolve(qualifier, routing);
@@ -381,9 +381,10 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       requireNewFunctionName(ref.name);
       checkRange(input.Timeout, "timeout", LIMITS.timeoutMin, LIMITS.timeoutMax);
       checkRange(input.MemorySize, "memorySize", LIMITS.memoryMin, LIMITS.memoryMax);
-      checkRange(input.EphemeralStorage?.Size, "ephemeralStorage.size", LIMITS.ephemeralMin, LIMITS.ephemeralMax);
+      checkEphemeralStorage(input.EphemeralStorage);
       checkDescription(input.Description);
       checkRuntime(input.Runtime);
+      checkArchitectures(input.Architectures);
       checkEnvironment(input.Environment?.Variables);
       if (input.ReservedConcurrentExecutions !== undefined) checkReserved(input.ReservedConcurrentExecutions, 0);
       checkTagCount(Object.keys(input.Tags ?? {}).length);
@@ -452,7 +453,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       if (qualifier !== undefined) throw errors.InvalidParameterValueException("Unsupported qualifier: only $LATEST can be updated.");
       checkRange(input.Timeout, "timeout", LIMITS.timeoutMin, LIMITS.timeoutMax);
       checkRange(input.MemorySize, "memorySize", LIMITS.memoryMin, LIMITS.memoryMax);
-      checkRange(input.EphemeralStorage?.Size, "ephemeralStorage.size", LIMITS.ephemeralMin, LIMITS.ephemeralMax);
+      checkEphemeralStorage(input.EphemeralStorage);
       checkDescription(input.Description);
       checkRuntime(input.Runtime);
       checkEnvironment(input.Environment?.Variables);
@@ -466,7 +467,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
         if (input.Timeout !== undefined) draft.Timeout = input.Timeout;
         if (input.MemorySize !== undefined) draft.MemorySize = input.MemorySize;
         if (input.Runtime !== undefined) draft.Runtime = input.Runtime;
-        if (input.EphemeralStorage !== undefined) draft.EphemeralStorage = { Size: input.EphemeralStorage.Size };
+        if (input.EphemeralStorage !== undefined) draft.EphemeralStorage = { Size: input.EphemeralStorage.Size as number };
         if (input.Environment !== undefined) draft.Environment = { Variables: { ...(input.Environment.Variables ?? {}) } };
         if (input.DeadLetterConfig !== undefined) {
           if (input.DeadLetterConfig.TargetArn) draft.DeadLetterConfig = { TargetArn: input.DeadLetterConfig.TargetArn };

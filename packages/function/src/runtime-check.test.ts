@@ -1,6 +1,7 @@
 import { createSimContext, isAwsError } from "@simcloud/core";
 import { describe, expect, it, vi } from "vitest";
 import { createFunctionService } from "./lambda";
+import type { Runtime } from "./types";
 
 async function failure(promise: Promise<unknown>): Promise<{ code: string; statusCode: number; message: string }> {
   try {
@@ -15,7 +16,7 @@ async function failure(promise: Promise<unknown>): Promise<{ code: string; statu
 describe("Runtime is checked against Lambda's runtimes (AWS's recorded answers)", () => {
   it("an unknown runtime is a ValidationException listing the accepted ones; nothing is created", async () => {
     const lambda = createFunctionService(createSimContext());
-    const error = await failure(lambda.createFunction({ FunctionName: "f", Runtime: "cobol", handler: () => 1 }));
+    const error = await failure(lambda.createFunction({ FunctionName: "f", Runtime: "cobol" as Runtime, handler: () => 1 }));
     expect(error.code).toBe("ValidationException");
     expect(error.statusCode).toBe(400);
     expect(error.message).toMatch(/^Value cobol at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: \[nodejs20\.x, python3\.14, .*, java8\.al2\] or be a valid ARN$/);
@@ -31,7 +32,7 @@ describe("Runtime is checked against Lambda's runtimes (AWS's recorded answers)"
       message: "The runtime parameter of nodejs14.x is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.",
     });
     await lambda.createFunction({ FunctionName: "f", Runtime: "nodejs22.x", handler: () => 1 });
-    expect((await failure(lambda.updateFunctionConfiguration({ FunctionName: "f", Runtime: "PYTHON3.9" }))).code).toBe("ValidationException");
+    expect((await failure(lambda.updateFunctionConfiguration({ FunctionName: "f", Runtime: "PYTHON3.9" as Runtime }))).code).toBe("ValidationException");
     expect((await lambda.updateFunctionConfiguration({ FunctionName: "f", Runtime: "python3.12" })).Runtime).toBe("python3.12");
   });
 });

@@ -1,7 +1,12 @@
 /**
  * Public shapes. Inputs and outputs mirror @aws-sdk/client-lambda's `<Action>CommandInput`/`Output`
- * (PascalCase members, same optionality), plus the in-process `handler` on CreateFunction.
+ * (PascalCase members, same optionality: a required member is `T | undefined`, and the action rejects a missing one
+ * with AWS's error), plus the in-process `handler` on CreateFunction. packages/sdk/src/contract/lambda.test-d.ts
+ * checks the fit.
  */
+import type { InvokePayload, InvokePayloadInput } from "./payload";
+
+export type { InvokePayload, InvokePayloadInput };
 
 /** The `context` object a Node.js handler receives (Lambda Developer Guide: "Using the Lambda context object to retrieve Node.js function information"). */
 export interface LambdaContext {
@@ -45,7 +50,19 @@ export type FunctionHandler = {
   bivarianceHack(event: unknown, context: LambdaContext, callback: HandlerCallback): unknown;
 }["bivarianceHack"];
 
-export type Runtime = string;
+/**
+ * The SDK's Runtime enum (@aws-sdk/client-lambda 3.1164), deprecated runtimes included: CreateFunction and
+ * UpdateFunctionConfiguration refuse those at run time (checkRuntime), so outputs only ever hold accepted ones.
+ */
+export type Runtime =
+  | "dotnet10" | "dotnet6" | "dotnet8" | "dotnetcore1.0" | "dotnetcore2.0" | "dotnetcore2.1" | "dotnetcore3.1"
+  | "go1.x" | "java11" | "java11.al2023" | "java17" | "java17.al2023" | "java21" | "java25" | "java8" | "java8.al2"
+  | "java8.al2023" | "nodejs" | "nodejs10.x" | "nodejs12.x" | "nodejs14.x" | "nodejs16.x" | "nodejs18.x"
+  | "nodejs20.x" | "nodejs22.x" | "nodejs24.x" | "nodejs26.x" | "nodejs4.3" | "nodejs4.3-edge" | "nodejs6.10"
+  | "nodejs8.10" | "provided" | "provided.al2" | "provided.al2023" | "python2.7" | "python3.10" | "python3.11"
+  | "python3.12" | "python3.13" | "python3.14" | "python3.15" | "python3.6" | "python3.7" | "python3.8" | "python3.9"
+  | "ruby2.5" | "ruby2.7" | "ruby3.2" | "ruby3.3" | "ruby3.4" | "ruby4.0";
+export type Architecture = "x86_64" | "arm64";
 export type InvocationTypeName = "RequestResponse" | "Event" | "DryRun";
 export type LogType = "None" | "Tail";
 
@@ -59,6 +76,10 @@ export interface DeadLetterConfig {
 
 export interface EphemeralStorage {
   Size: number;
+}
+/** Size is required (`T | undefined`, as the SDK types it): `{}` is AWS's ValidationException. */
+export interface EphemeralStorageInput {
+  Size: number | undefined;
 }
 
 /** An in-process init phase: runs once per execution environment and returns that environment's handler. */
@@ -95,8 +116,8 @@ export interface CreateFunctionCommandInput {
   Environment?: EnvironmentInput;
   Tags?: Record<string, string>;
   DeadLetterConfig?: DeadLetterConfig;
-  EphemeralStorage?: EphemeralStorage;
-  Architectures?: string[];
+  EphemeralStorage?: EphemeralStorageInput;
+  Architectures?: Architecture[];
   PackageType?: "Zip" | "Image";
   /** A simcloud option set through PutFunctionConcurrency in AWS; accepted here for convenience. */
   ReservedConcurrentExecutions?: number;
@@ -105,7 +126,7 @@ export interface CreateFunctionCommandInput {
 export interface FunctionConfiguration {
   FunctionName: string;
   FunctionArn: string;
-  Runtime?: string;
+  Runtime?: Runtime;
   Role: string;
   Handler?: string;
   CodeSize: number;
@@ -122,7 +143,7 @@ export interface FunctionConfiguration {
   State: "Active";
   LastUpdateStatus: "Successful";
   PackageType: "Zip" | "Image";
-  Architectures: string[];
+  Architectures: Architecture[];
   EphemeralStorage: EphemeralStorage;
   LoggingConfig: { LogFormat: "Text"; LogGroup: string };
   SnapStart: { ApplyOn: "None"; OptimizationStatus: "Off" };
@@ -138,7 +159,7 @@ export interface UpdateFunctionConfigurationCommandInput {
   Environment?: EnvironmentInput;
   Runtime?: Runtime;
   DeadLetterConfig?: DeadLetterConfig;
-  EphemeralStorage?: EphemeralStorage;
+  EphemeralStorage?: EphemeralStorageInput;
   RevisionId?: string;
 }
 
@@ -183,7 +204,7 @@ export interface InvokeCommandInput {
   LogType?: LogType;
   /** Base64 JSON, as the SDK sends it. */
   ClientContext?: string;
-  Payload?: Uint8Array | string;
+  Payload?: InvokePayloadInput;
   Qualifier?: string;
 }
 
@@ -191,7 +212,7 @@ export interface InvokeCommandOutput {
   StatusCode: number;
   FunctionError?: string;
   LogResult?: string;
-  Payload?: Uint8Array;
+  Payload?: InvokePayload;
   ExecutedVersion?: string;
 }
 

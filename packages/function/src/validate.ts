@@ -1,6 +1,7 @@
 import { isInteger, utf8Length, type AwsError } from "@simcloud/core";
 import { errors } from "./errors";
 import { LIMITS, RESERVED_ENV_KEYS } from "./limits";
+import type { Architecture, EphemeralStorageInput, Runtime } from "./types";
 
 /** Lambda reports model-constraint failures as ValidationException with this wording. */
 function constraint(value: unknown, member: string, rule: string): AwsError {
@@ -51,6 +52,28 @@ export function checkRange(value: number | undefined, member: string, min: numbe
   if (!isInteger(value)) throw constraint(value, member, "Member must be an integer");
   if (value < min) throw constraint(value, member, `Member must have value greater than or equal to ${min}`);
   if (value > max) throw constraint(value, member, `Member must have value less than or equal to ${max}`);
+}
+
+/** EphemeralStorage: Size is required once the structure is given ("Configuring ephemeral storage for Lambda functions": 512–10240 MB). */
+export function checkEphemeralStorage(value: EphemeralStorageInput | undefined | null): void {
+  if (value === undefined || value === null) return;
+  if (value.Size === undefined || value.Size === null) {
+    throw errors.ValidationException("1 validation error detected: Value null at 'ephemeralStorage.size' failed to satisfy constraint: Member must not be null");
+  }
+  checkRange(value.Size, "ephemeralStorage.size", LIMITS.ephemeralMin, LIMITS.ephemeralMax);
+}
+
+const ARCHITECTURES: ReadonlySet<string> = new Set<Architecture>(["x86_64", "arm64"]);
+
+/** Architectures: one of x86_64 and arm64, in a list of exactly one (AWS's recorded answers). */
+export function checkArchitectures(value: readonly unknown[] | undefined): void {
+  if (value === undefined) return;
+  const shown = `[${value.map(String).join(", ")}]`;
+  if (value.length === 0) throw constraint(shown, "architectures", "Member must have length greater than or equal to 1");
+  if (value.length > 1) throw constraint(shown, "architectures", "Member must have length less than or equal to 1");
+  if (!value.every((item) => typeof item === "string" && ARCHITECTURES.has(item))) {
+    throw constraint(shown, "architectures", "Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, arm64], Member must not be null]");
+  }
 }
 
 export function checkDescription(value: string | undefined): void {
@@ -122,7 +145,7 @@ const DEPRECATED_RUNTIMES = new Set([
 ]);
 const RUNTIMES = new Set([...ACCEPTED_RUNTIMES, ...NEWER_RUNTIMES]);
 
-export function checkRuntime(value: unknown): void {
+export function checkRuntime(value: unknown): asserts value is Runtime | undefined {
   if (value === undefined || (typeof value === "string" && RUNTIMES.has(value))) return;
   if (typeof value === "string" && DEPRECATED_RUNTIMES.has(value)) {
     throw errors.InvalidParameterValueException(

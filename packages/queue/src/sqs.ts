@@ -301,6 +301,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
 
     async tagQueue(input) {
       const queue = lookup(input?.QueueUrl);
+      if (input.Tags === undefined || input.Tags === null) throw errors.MissingParameter("The request must contain the parameter Tags.");
       const tags = checkTags(queue.tags, input.Tags);
       queue.tags.clear();
       for (const [key, value] of tags) queue.tags.set(key, value);
@@ -336,11 +337,12 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     async sendMessageBatch(input) {
       const queue = lookup(input?.QueueUrl);
       validateBatchIds(input.Entries, "SendMessageBatchRequestEntry");
+      const entries = input.Entries;
       let total = 0;
       // Attribute and FIFO-id failures reject the whole request with 400, as AWS answered (recorded
       // test_send_batch_missing_message_group_id_for_fifo_queue, …_deduplication_id_…); other entry failures (a body
       // over the size limit) are reported per entry.
-      for (const entry of input.Entries) {
+      for (const entry of entries) {
         total += typeof entry.MessageBody === "string" ? Buffer.byteLength(entry.MessageBody, "utf8") : 0;
         total += validateAttributes(entry.MessageAttributes, "user");
         if (queue.fifo) {
@@ -357,7 +359,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       }
       const out: T.SendMessageBatchOutput = { Successful: [], Failed: [] };
       // Every entry is checked before any is stored: an unexpected error cannot leave half a batch behind.
-      const prepared = input.Entries.map((entry) => {
+      const prepared = entries.map((entry) => {
         try {
           return prepare(entry, queue);
         } catch (error) {
@@ -366,7 +368,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
         }
       });
       queue.batch(() => {
-        input.Entries.forEach((entry, i) => {
+        entries.forEach((entry, i) => {
           const ready = prepared[i];
           if (ready !== undefined) out.Successful.push(sendPrepared(queue, ready, ctx.accountId, entry.Id) as T.SendMessageBatchResultEntry);
         });

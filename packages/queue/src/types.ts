@@ -1,11 +1,13 @@
 /**
  * Inputs and outputs of each SQS action, in the AWS SDK v3 shapes (`@aws-sdk/client-sqs`'s
  * `<Action>CommandInput` / `<Action>CommandOutput` minus `$metadata`), so the SDK adapter passes decoded JSON
- * straight through. Binary values are Uint8Array, as the SDK decodes them.
+ * straight through. Binary values are Uint8Array, as the SDK decodes them. Required members are `T | undefined`, as
+ * the SDK types them, so its inputs pass straight in; each action rejects a missing one with AWS's error
+ * (MissingParameter and the like). packages/sdk/src/contract/sqs.test-d.ts checks the fit.
  */
-import type { MessageAttributeMap, MessageAttributeValue } from "@simcloud/core";
+import type { MessageAttributeInputMap, MessageAttributeMap, MessageAttributeValue } from "@simcloud/core";
 
-export type { MessageAttributeMap, MessageAttributeValue };
+export type { MessageAttributeInputMap, MessageAttributeMap, MessageAttributeValue };
 
 export type QueueAttributeName =
   | "All"
@@ -46,7 +48,7 @@ export type MessageSystemAttributeName =
 export type QueueAttributes = Partial<Record<QueueAttributeName, string>>;
 
 export interface CreateQueueInput {
-  QueueName: string;
+  QueueName: string | undefined;
   Attributes?: QueueAttributes;
   tags?: Record<string, string>;
 }
@@ -54,11 +56,11 @@ export interface CreateQueueOutput {
   QueueUrl?: string;
 }
 export interface QueueUrlInput {
-  QueueUrl: string;
+  QueueUrl: string | undefined;
 }
 export type Empty = Record<string, never>;
 export interface GetQueueUrlInput {
-  QueueName: string;
+  QueueName: string | undefined;
   QueueOwnerAWSAccountId?: string;
 }
 export interface GetQueueUrlOutput {
@@ -74,34 +76,34 @@ export interface ListQueuesOutput {
   NextToken?: string;
 }
 export interface GetQueueAttributesInput {
-  QueueUrl: string;
+  QueueUrl: string | undefined;
   AttributeNames?: QueueAttributeName[];
 }
 export interface GetQueueAttributesOutput {
   Attributes?: QueueAttributes;
 }
 export interface SetQueueAttributesInput {
-  QueueUrl: string;
-  Attributes: QueueAttributes;
+  QueueUrl: string | undefined;
+  Attributes: QueueAttributes | undefined;
 }
 export interface TagQueueInput {
-  QueueUrl: string;
-  Tags: Record<string, string>;
+  QueueUrl: string | undefined;
+  Tags: Record<string, string> | undefined;
 }
 export interface UntagQueueInput {
-  QueueUrl: string;
-  TagKeys: string[];
+  QueueUrl: string | undefined;
+  TagKeys: string[] | undefined;
 }
 export interface ListQueueTagsOutput {
   Tags?: Record<string, string>;
 }
 
 export interface SendMessageInput {
-  QueueUrl: string;
-  MessageBody: string;
+  QueueUrl: string | undefined;
+  MessageBody: string | undefined;
   DelaySeconds?: number;
-  MessageAttributes?: MessageAttributeMap;
-  MessageSystemAttributes?: MessageAttributeMap;
+  MessageAttributes?: MessageAttributeInputMap;
+  MessageSystemAttributes?: MessageAttributeInputMap;
   MessageDeduplicationId?: string;
   MessageGroupId?: string;
 }
@@ -113,11 +115,11 @@ export interface SendMessageOutput {
   SequenceNumber?: string;
 }
 export interface SendMessageBatchRequestEntry extends Omit<SendMessageInput, "QueueUrl"> {
-  Id: string;
+  Id: string | undefined;
 }
 export interface SendMessageBatchInput {
-  QueueUrl: string;
-  Entries: SendMessageBatchRequestEntry[];
+  QueueUrl: string | undefined;
+  Entries: SendMessageBatchRequestEntry[] | undefined;
 }
 export interface SendMessageBatchResultEntry {
   Id: string;
@@ -139,7 +141,7 @@ export interface SendMessageBatchOutput {
 }
 
 export interface ReceiveMessageInput {
-  QueueUrl: string;
+  QueueUrl: string | undefined;
   /** Deprecated by AWS in favour of MessageSystemAttributeNames; both are honoured. */
   AttributeNames?: (QueueAttributeName | MessageSystemAttributeName)[];
   MessageSystemAttributeNames?: MessageSystemAttributeName[];
@@ -164,38 +166,38 @@ export interface ReceiveMessageOutput {
 }
 
 export interface DeleteMessageInput {
-  QueueUrl: string;
-  ReceiptHandle: string;
+  QueueUrl: string | undefined;
+  ReceiptHandle: string | undefined;
 }
 export interface DeleteMessageBatchRequestEntry {
-  Id: string;
-  ReceiptHandle: string;
+  Id: string | undefined;
+  ReceiptHandle: string | undefined;
 }
 export interface DeleteMessageBatchInput {
-  QueueUrl: string;
-  Entries: DeleteMessageBatchRequestEntry[];
+  QueueUrl: string | undefined;
+  Entries: DeleteMessageBatchRequestEntry[] | undefined;
 }
 export interface BatchOutput {
   Successful: { Id: string }[];
   Failed: BatchResultErrorEntry[];
 }
 export interface ChangeMessageVisibilityInput {
-  QueueUrl: string;
-  ReceiptHandle: string;
-  VisibilityTimeout: number;
+  QueueUrl: string | undefined;
+  ReceiptHandle: string | undefined;
+  VisibilityTimeout: number | undefined;
 }
 export interface ChangeMessageVisibilityBatchRequestEntry {
-  Id: string;
-  ReceiptHandle: string;
+  Id: string | undefined;
+  ReceiptHandle: string | undefined;
   VisibilityTimeout?: number;
 }
 export interface ChangeMessageVisibilityBatchInput {
-  QueueUrl: string;
-  Entries: ChangeMessageVisibilityBatchRequestEntry[];
+  QueueUrl: string | undefined;
+  Entries: ChangeMessageVisibilityBatchRequestEntry[] | undefined;
 }
 
 export interface ListDeadLetterSourceQueuesInput {
-  QueueUrl: string;
+  QueueUrl: string | undefined;
   NextToken?: string;
   MaxResults?: number;
 }
@@ -206,7 +208,7 @@ export interface ListDeadLetterSourceQueuesOutput {
 }
 
 export interface StartMessageMoveTaskInput {
-  SourceArn: string;
+  SourceArn: string | undefined;
   DestinationArn?: string;
   MaxNumberOfMessagesPerSecond?: number;
 }
@@ -214,13 +216,13 @@ export interface StartMessageMoveTaskOutput {
   TaskHandle?: string;
 }
 export interface CancelMessageMoveTaskInput {
-  TaskHandle: string;
+  TaskHandle: string | undefined;
 }
 export interface CancelMessageMoveTaskOutput {
   ApproximateNumberOfMessagesMoved?: number;
 }
 export interface ListMessageMoveTasksInput {
-  SourceArn: string;
+  SourceArn: string | undefined;
   MaxResults?: number;
 }
 export type MessageMoveTaskStatus = "RUNNING" | "COMPLETED" | "CANCELLING" | "CANCELLED" | "FAILED";
@@ -241,14 +243,14 @@ export interface ListMessageMoveTasksOutput {
 }
 
 export interface AddPermissionInput {
-  QueueUrl: string;
-  Label: string;
-  AWSAccountIds: string[];
-  Actions: string[];
+  QueueUrl: string | undefined;
+  Label: string | undefined;
+  AWSAccountIds: string[] | undefined;
+  Actions: string[] | undefined;
 }
 export interface RemovePermissionInput {
-  QueueUrl: string;
-  Label: string;
+  QueueUrl: string | undefined;
+  Label: string | undefined;
 }
 
 /** simcloud-only: seeded at-least-once chaos for a standard queue. Probabilities in [0, 1]; both 0 by default. */

@@ -1,5 +1,5 @@
 import { safeRecord } from "@simcloud/core";
-import type { MessageAttributeMap } from "@simcloud/core";
+import type { MessageAttributeInputMap, MessageAttributeMap } from "@simcloud/core";
 import { errors } from "./errors";
 import { LIMITS } from "./limits";
 import type { MessageSystemAttributeName, ReceiveMessageInput } from "./types";
@@ -46,13 +46,21 @@ function invalidContents() {
   );
 }
 
+/** One message as the caller sends it (SendMessage, a SendMessageBatch entry, a port's send). */
 export interface SendFields {
-  MessageBody: string;
+  MessageBody: string | undefined;
   DelaySeconds?: number;
-  MessageAttributes?: MessageAttributeMap;
-  MessageSystemAttributes?: MessageAttributeMap;
+  MessageAttributes?: MessageAttributeInputMap;
+  MessageSystemAttributes?: MessageAttributeInputMap;
   MessageDeduplicationId?: string;
   MessageGroupId?: string;
+}
+
+/** A message validateSend accepted: its body and attributes are all there. */
+export interface ValidSend extends SendFields {
+  MessageBody: string;
+  MessageAttributes?: MessageAttributeMap;
+  MessageSystemAttributes?: MessageAttributeMap;
 }
 
 export interface QueueSendRules {
@@ -61,8 +69,8 @@ export interface QueueSendRules {
   maximumMessageSize: number;
 }
 
-/** Every check SendMessage makes on one message, before anything is stored. Returns the message's size in bytes. */
-export function validateSend(input: SendFields, queue: QueueSendRules): number {
+/** Every check SendMessage makes on one message, before anything is stored. */
+export function validateSend(input: SendFields, queue: QueueSendRules): asserts input is ValidSend {
   const body: unknown = input.MessageBody;
   if (typeof body !== "string") throw errors.MissingParameter("The request must contain the parameter MessageBody.");
   // An empty body is a missing one to AWS (recorded test_send_empty_message: MissingParameter).
@@ -96,7 +104,6 @@ export function validateSend(input: SendFields, queue: QueueSendRules): number {
   }
   if (input.MessageGroupId !== undefined) validateToken(input.MessageGroupId, "MessageGroupId", LIMITS.maxGroupIdLength);
   if (input.MessageDeduplicationId !== undefined) validateToken(input.MessageDeduplicationId, "MessageDeduplicationId", LIMITS.maxDeduplicationIdLength);
-  return size;
 }
 
 /** MessageGroupId / MessageDeduplicationId / ReceiveRequestAttemptId: 1–128 of alphanumerics and !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~. */
@@ -112,7 +119,7 @@ export function validateToken(value: unknown, parameter: string, maxLength: numb
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]+$/;
 
 /** "Amazon SQS message attributes": names, data types and values; returns the bytes they add to the message size. */
-export function validateAttributes(attributes: MessageAttributeMap | undefined, kind: "user" | "system"): number {
+export function validateAttributes(attributes: MessageAttributeInputMap | undefined, kind: "user" | "system"): number {
   if (attributes === undefined || attributes === null) return 0;
   const map = safeRecord(attributes);
   const names = Object.keys(map);
@@ -180,7 +187,7 @@ function isSqsNumber(text: string): boolean {
   return Number.isFinite(value) && (value === 0 || (Math.abs(value) >= 1e-128 && Math.abs(value) <= 1e126));
 }
 
-function validateSystemAttributes(attributes: MessageAttributeMap | undefined): void {
+function validateSystemAttributes(attributes: MessageAttributeInputMap | undefined): void {
   if (attributes === undefined || attributes === null) return;
   const map = safeRecord(attributes);
   for (const name of Object.keys(map)) {
@@ -253,7 +260,7 @@ export function validateReceive(input: Omit<ReceiveMessageInput, "QueueUrl">): R
 const BATCH_ID = /^[A-Za-z0-9_-]+$/;
 
 /** Entry ids of the batch actions: at most 10, distinct, each 1–80 of alphanumerics, hyphens and underscores. */
-export function validateBatchIds(entries: unknown, requestEntryName: string): asserts entries is { Id: string }[] {
+export function validateBatchIds<E>(entries: readonly E[] | undefined, requestEntryName: string): asserts entries is (E & { Id: string })[] {
   if (!Array.isArray(entries) || entries.length === 0) {
     throw errors.EmptyBatchRequest(`There should be at least one ${requestEntryName} in the request.`);
   }

@@ -1,4 +1,15 @@
 export { createCloud } from "./cloud";
+/**
+ * Every service's types under the service's name, so that like-named shapes never collide (`SQS.SendMessageInput`,
+ * `Lambda.TagResourceCommandInput`, `EventBridge.TagResourceInput`); the flat type exports below stay for existing code.
+ * Scheduler and Pipes shapes are in `EventBridge` (one package simulates all three).
+ */
+export type * as SQS from "@simcloud/queue";
+export type * as SNS from "@simcloud/topic";
+export type * as Lambda from "@simcloud/function";
+export type * as SFN from "@simcloud/state-machine";
+export type * as Kinesis from "@simcloud/stream";
+export type * as EventBridge from "@simcloud/event-bus";
 export type { Cloud, CloudOptions, CloudServices, CloudTrace } from "./cloud";
 export type { QueueHandle, FunctionHandle, TopicHandle, ResourceHandle, SqsHelpers, LambdaHelpers, SnsHelpers } from "./cloud";
 export { UntilTimeoutError } from "./until";
@@ -19,7 +30,7 @@ export {
   ScheduledTaskError,
   DEFAULT_START,
 } from "@simcloud/clock";
-export { queueErrors, SQS_LIMITS, md5OfBody, md5OfAttributes } from "@simcloud/queue";
+export { sqsErrors, SQS_LIMITS, md5OfBody, md5OfAttributes } from "@simcloud/queue";
 export type * from "@simcloud/queue";
 export { createFunctionService, lambdaErrors, LAMBDA_LIMITS, ASYNC_RETRY_DELAYS_MS, SQS_WAIT_TIME_SECONDS } from "@simcloud/function";
 export type {

@@ -119,6 +119,15 @@ describe("versions and aliases (PublishStateMachineVersion, CreateStateMachineAl
     expect(await code(h.sfn.deleteStateMachineVersion({ stateMachineVersionArn: `${arn}:1` }))).toBe("ConflictException");
     expect(await code(h.sfn.createStateMachineAlias({ name: "bad", routingConfiguration: [{ stateMachineVersionArn: `${arn}:1`, weight: 60 }] }))).toBe("ValidationException");
   });
+
+  it("a route without its version ARN or weight (typed `T | undefined`, as the SDK does) is a ValidationException and creates nothing", async () => {
+    const h = harness();
+    const arn = await h.machine({ StartAt: "P", States: { P: { Type: "Pass", End: true } } }, "r");
+    await h.sfn.publishStateMachineVersion({ stateMachineArn: arn });
+    expect(await code(h.sfn.createStateMachineAlias({ name: "a", routingConfiguration: [{ stateMachineVersionArn: undefined, weight: 100 }] }))).toBe("ValidationException");
+    expect(await code(h.sfn.createStateMachineAlias({ name: "a", routingConfiguration: [{ stateMachineVersionArn: `${arn}:1`, weight: undefined }] }))).toBe("ValidationException");
+    expect((await h.sfn.listStateMachineAliases({ stateMachineArn: arn })).stateMachineAliases).toEqual([]);
+  });
 });
 
 describe("EXPRESS executions (recorded: test_sfn_api_express)", () => {

@@ -24,6 +24,7 @@ import type {
   ListExecutionsInput,
   LoggingConfiguration,
   PageInput,
+  RoutingConfigurationInput,
   RoutingConfigurationListItem,
   StartExecutionInput,
   StartExecutionOutput,
@@ -62,9 +63,9 @@ export interface StateMachineService {
   publishStateMachineVersion(input: { stateMachineArn: string | undefined; revisionId?: string; description?: string }): Promise<{ creationDate: Date; stateMachineVersionArn: string }>;
   listStateMachineVersions(input: { stateMachineArn: string | undefined } & PageInput): Promise<{ stateMachineVersions: StateMachineVersionListItem[]; nextToken?: string }>;
   deleteStateMachineVersion(input: { stateMachineVersionArn: string | undefined }): Promise<Record<string, never>>;
-  createStateMachineAlias(input: { name: string | undefined; description?: string; routingConfiguration: RoutingConfigurationListItem[] | undefined }): Promise<{ stateMachineAliasArn: string; creationDate: Date }>;
+  createStateMachineAlias(input: { name: string | undefined; description?: string; routingConfiguration: RoutingConfigurationInput[] | undefined }): Promise<{ stateMachineAliasArn: string; creationDate: Date }>;
   describeStateMachineAlias(input: { stateMachineAliasArn: string | undefined }): Promise<{ stateMachineAliasArn: string; name: string; description?: string; routingConfiguration: RoutingConfigurationListItem[]; creationDate: Date; updateDate: Date }>;
-  updateStateMachineAlias(input: { stateMachineAliasArn: string | undefined; description?: string; routingConfiguration?: RoutingConfigurationListItem[] }): Promise<{ updateDate: Date }>;
+  updateStateMachineAlias(input: { stateMachineAliasArn: string | undefined; description?: string; routingConfiguration?: RoutingConfigurationInput[] }): Promise<{ updateDate: Date }>;
   deleteStateMachineAlias(input: { stateMachineAliasArn: string | undefined }): Promise<Record<string, never>>;
   listStateMachineAliases(input: { stateMachineArn: string | undefined } & PageInput): Promise<{ stateMachineAliases: StateMachineAliasListItem[]; nextToken?: string }>;
   startExecution(input: StartExecutionInput): Promise<StartExecutionOutput>;

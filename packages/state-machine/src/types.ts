@@ -9,10 +9,14 @@ export interface Tag {
   value?: string;
 }
 
+export interface LogDestination {
+  cloudWatchLogsLogGroup?: { logGroupArn?: string };
+}
+
 export interface LoggingConfiguration {
   level?: "ALL" | "ERROR" | "FATAL" | "OFF";
   includeExecutionData?: boolean;
-  destinations?: unknown[];
+  destinations?: LogDestination[];
 }
 
 export interface TracingConfiguration {
@@ -210,6 +214,12 @@ export interface GetActivityTaskOutput {
 export interface RoutingConfigurationListItem {
   stateMachineVersionArn: string;
   weight: number;
+}
+
+/** A route as CreateStateMachineAlias and UpdateStateMachineAlias take it: both members required, a missing one is AWS's ValidationException. */
+export interface RoutingConfigurationInput {
+  stateMachineVersionArn: string | undefined;
+  weight: number | undefined;
 }
 
 export interface StateMachineVersionListItem {

@@ -27,6 +27,22 @@ describe("ExplicitHashKey (API Reference, PutRecordsRequestEntry: Pattern 0|([1-
   });
 });
 
+describe("PartitionKey is optional in the SDK's types (AUTO record distribution); simcloud's streams use partition keys", () => {
+  it("a record without one is AWS's null-member ValidationException, on PutRecord and PutRecords, and nothing is written", async () => {
+    const h = harness();
+    await h.stream("s", 1);
+    await expect(h.kinesis.putRecord({ StreamName: "s", Data: bytes("x") })).rejects.toMatchObject({
+      code: "ValidationException",
+      message: "1 validation error detected: Value null at 'partitionKey' failed to satisfy constraint: Member must not be null",
+    });
+    await expect(h.kinesis.putRecords({ StreamName: "s", Records: [{ PartitionKey: "k", Data: bytes("x") }, { Data: bytes("y") }] })).rejects.toMatchObject({
+      code: "ValidationException",
+      message: expect.stringContaining("'records.2.member.partitionKey'"),
+    });
+    expect(await h.readAll("s", "shardId-000000000000")).toEqual([]);
+  });
+});
+
 describe("SplitShard's NewStartingHashKey (AWS: 'not both greater than one plus the shard's StartingHashKey … and less than the shard's EndingHashKey')", () => {
   const message = (key: bigint | string, start: bigint, end: bigint) =>
     `NewStartingHashKey ${key} used in SplitShard() on shard shardId-000000000000 in stream s under account 000000000000 is not both greater than one plus the shard's StartingHashKey ${start} and less than the shard's EndingHashKey ${end}.`;

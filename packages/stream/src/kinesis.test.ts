@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hashKeyOf, MAX_HASH_KEY } from "./hash";
 import { bytes, harness, textOf } from "./test-helpers";
+import type { MetricsName } from "./types";
 
 describe("CreateStream and stream status", () => {
   it("is CREATING, then ACTIVE after the transition; ShardCount splits the hash space evenly", async () => {
@@ -54,7 +55,7 @@ describe("CreateStream and stream status", () => {
     await kinesis.enableEnhancedMonitoring({ StreamName: "od0", ShardLevelMetrics: ["ALL"] });
     expect((await kinesis.disableEnhancedMonitoring({ StreamName: "od0", ShardLevelMetrics: ["IncomingBytes"] })).DesiredShardLevelMetrics).toHaveLength(6);
     expect((await kinesis.describeStream({ StreamName: "od0" })).StreamDescription.EnhancedMonitoring[0]?.ShardLevelMetrics).not.toContain("IncomingBytes");
-    await expect(kinesis.enableEnhancedMonitoring({ StreamName: "od0", ShardLevelMetrics: ["Bogus"] })).rejects.toMatchObject({ code: "ValidationException" });
+    await expect(kinesis.enableEnhancedMonitoring({ StreamName: "od0", ShardLevelMetrics: ["Bogus" as MetricsName] })).rejects.toMatchObject({ code: "ValidationException" });
   });
 
   it("DeleteStream goes DELETING then away; registered consumers need EnforceConsumerDeletion", async () => {

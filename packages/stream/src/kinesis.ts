@@ -101,7 +101,7 @@ export interface StreamService {
   putResourcePolicy(input: PutResourcePolicyInput): Promise<Record<string, never>>;
   enableEnhancedMonitoring(input: EnhancedMonitoringInput): Promise<EnhancedMonitoringOutput>;
   disableEnhancedMonitoring(input: EnhancedMonitoringInput): Promise<EnhancedMonitoringOutput>;
-  describeLimits(input?: Record<string, never>): Promise<DescribeLimitsOutput>;
+  describeLimits(input?: object): Promise<DescribeLimitsOutput>;
   getResourcePolicy(input: ResourcePolicyRef): Promise<{ Policy: string }>;
   deleteResourcePolicy(input: ResourcePolicyRef): Promise<Record<string, never>>;
   splitShard(input: SplitShardInput): Promise<Record<string, never>>;
@@ -350,7 +350,7 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
     return record;
   }
 
-  function putOne(stream: StreamState, input: { Data: Uint8Array | undefined; PartitionKey: string | undefined; ExplicitHashKey?: string; SequenceNumberForOrdering?: string }): PutRecordOutput {
+  function putOne(stream: StreamState, input: { Data: Uint8Array | undefined; PartitionKey?: string | undefined; ExplicitHashKey?: string; SequenceNumberForOrdering?: string }): PutRecordOutput {
     const { data, partitionKey, hashKey } = checkData(stream, input.Data, input.PartitionKey, input.ExplicitHashKey, "");
     const ordering = sequenceNumber(input.SequenceNumberForOrdering, "sequenceNumberForOrdering");
     const shard = stream.route(hashKey);

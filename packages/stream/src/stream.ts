@@ -2,7 +2,7 @@ import type { TaskHandle } from "@simcloud/clock";
 import type { TagSet } from "@simcloud/core";
 import { evenRanges } from "./hash";
 import { ShardState } from "./shard";
-import type { ConsumerStatus, EncryptionType, StreamMode, StreamStatus } from "./types";
+import type { ConsumerStatus, EncryptionType, MetricsName, StreamMode, StreamStatus } from "./types";
 
 export interface ConsumerState {
   name: string;
@@ -30,7 +30,7 @@ export class StreamState {
   keyId: string | undefined;
   maxRecordKiB: number;
   /** Shard-level metrics enabled by EnableEnhancedMonitoring (recorded, not emitted). */
-  readonly metrics = new Set<string>();
+  readonly metrics = new Set<MetricsName>();
   /** Resource policies by the ARN they were put on (the stream's or a consumer's). */
   readonly policies = new Map<string, string>();
   readonly consumers = new Map<string, ConsumerState>();

@@ -40,8 +40,19 @@ export interface ChildShard {
   HashKeyRange: HashKeyRange;
 }
 
+/** The SDK's MetricsName enum; EnableEnhancedMonitoring refuses any other name at run time. */
+export type MetricsName =
+  | "IncomingBytes"
+  | "IncomingRecords"
+  | "OutgoingBytes"
+  | "OutgoingRecords"
+  | "WriteProvisionedThroughputExceeded"
+  | "ReadProvisionedThroughputExceeded"
+  | "IteratorAgeMilliseconds"
+  | "ALL";
+
 export interface EnhancedMetrics {
-  ShardLevelMetrics: string[];
+  ShardLevelMetrics: MetricsName[];
 }
 
 export interface StreamDescription {
@@ -137,7 +148,11 @@ export interface ListShardsOutput {
 
 export interface PutRecordInput extends StreamRef {
   Data: Uint8Array | undefined;
-  PartitionKey: string | undefined;
+  /**
+   * Optional in the SDK since streams may use the AUTO record distribution strategy; simcloud simulates
+   * USER_PARTITION_KEY streams only, where a missing key is AWS's ValidationException.
+   */
+  PartitionKey?: string | undefined;
   ExplicitHashKey?: string;
   SequenceNumberForOrdering?: string;
 }
@@ -150,7 +165,11 @@ export interface PutRecordOutput {
 
 export interface PutRecordsRequestEntry {
   Data: Uint8Array | undefined;
-  PartitionKey: string | undefined;
+  /**
+   * Optional in the SDK since streams may use the AUTO record distribution strategy; simcloud simulates
+   * USER_PARTITION_KEY streams only, where a missing key is AWS's ValidationException.
+   */
+  PartitionKey?: string | undefined;
   ExplicitHashKey?: string;
 }
 
@@ -348,14 +367,14 @@ export interface PutResourcePolicyInput extends ResourcePolicyRef {
 }
 
 export interface EnhancedMonitoringInput extends StreamRef {
-  ShardLevelMetrics: string[] | undefined;
+  ShardLevelMetrics: MetricsName[] | undefined;
 }
 
 export interface EnhancedMonitoringOutput {
   StreamName: string;
   StreamARN: string;
-  CurrentShardLevelMetrics: string[];
-  DesiredShardLevelMetrics: string[];
+  CurrentShardLevelMetrics: MetricsName[];
+  DesiredShardLevelMetrics: MetricsName[];
 }
 
 export interface DescribeLimitsOutput {

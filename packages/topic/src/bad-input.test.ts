@@ -38,6 +38,24 @@ describe("SNS bad native input", () => {
   });
 });
 
+describe("SNS required members typed `T | undefined` (as SDK v3 types them)", () => {
+  it("a message attribute without DataType is AWS's ValidationError, on Publish and in a PublishBatch entry, and publishes nothing", async () => {
+    const { sns, ctx } = setup({ signing: "placeholder" });
+    const queue = fakeQueue(ctx, "q");
+    const { TopicArn } = await sns.createTopic({ Name: "t" });
+    await sns.subscribe({ TopicArn, Protocol: "sqs", Endpoint: queue.arn });
+    expect(await failure(sns.publish({ TopicArn, Message: "m", MessageAttributes: { color: { DataType: undefined, StringValue: "red" } } }))).toEqual({
+      code: "ValidationError",
+      message: "1 validation error detected: Value null at 'messageAttributes.color.member.dataType' failed to satisfy constraint: Member must not be null",
+    });
+    const entries = [{ Id: "a", Message: "m", MessageAttributes: { color: { DataType: undefined, StringValue: "red" } } }];
+    expect((await failure(sns.publishBatch({ TopicArn, PublishBatchRequestEntries: entries }))).code).toBe("ValidationError");
+    await ctx.scheduler.settle();
+    expect(ctx.trace.of("sns.message.published")).toHaveLength(0);
+    expect(queue.sent).toHaveLength(0);
+  });
+});
+
 describe("SNS message attributes are copied in", () => {
   it("a publisher that reuses its Buffer after Publish does not change what the subscribers get (fan-out runs later)", async () => {
     const { sns, ctx } = setup({ signing: "placeholder" });

@@ -1,4 +1,4 @@
-import type { MessageAttributeMap, MessageAttributeValue } from "@simcloud/core";
+import type { MessageAttributeInputMap, MessageAttributeMap } from "@simcloud/core";
 import { utf8Length } from "@simcloud/core";
 import { invalidParameter } from "./errors";
 import type { Topic } from "./topic";
@@ -9,7 +9,7 @@ export interface MessageInput {
   Message?: string | undefined;
   Subject?: string | undefined;
   MessageStructure?: string | undefined;
-  MessageAttributes?: Record<string, MessageAttributeValue> | undefined;
+  MessageAttributes?: MessageAttributeInputMap | undefined;
   MessageDeduplicationId?: string | undefined;
   MessageGroupId?: string | undefined;
 }

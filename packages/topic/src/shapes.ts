@@ -2,9 +2,9 @@
  * Action inputs and outputs, shaped and named as in @aws-sdk/client-sns (PublishCommandInput ≙ PublishInput):
  * structurally compatible, so SDK objects pass straight in, without this package depending on the SDK.
  */
-import type { MessageAttributeValue } from "@simcloud/core";
+import type { MessageAttributeInputMap, MessageAttributeInputValue, MessageAttributeValue } from "@simcloud/core";
 
-export type { MessageAttributeValue };
+export type { MessageAttributeInputMap, MessageAttributeInputValue, MessageAttributeValue };
 
 export interface Tag {
   Key: string | undefined;
@@ -110,7 +110,7 @@ export interface PublishInput {
   Message: string | undefined;
   Subject?: string | undefined;
   MessageStructure?: string | undefined;
-  MessageAttributes?: Record<string, MessageAttributeValue> | undefined;
+  MessageAttributes?: MessageAttributeInputMap | undefined;
   MessageDeduplicationId?: string | undefined;
   MessageGroupId?: string | undefined;
 }
@@ -124,7 +124,7 @@ export interface PublishBatchRequestEntry {
   Message: string | undefined;
   Subject?: string | undefined;
   MessageStructure?: string | undefined;
-  MessageAttributes?: Record<string, MessageAttributeValue> | undefined;
+  MessageAttributes?: MessageAttributeInputMap | undefined;
   MessageDeduplicationId?: string | undefined;
   MessageGroupId?: string | undefined;
 }

@@ -1,4 +1,4 @@
-import { parseArn, utf8Length, type Arn, type MessageAttributeMap, type MessageAttributeValue } from "@simcloud/core";
+import { parseArn, utf8Length, type Arn, type MessageAttributeInputMap, type MessageAttributeInputValue, type MessageAttributeMap, type MessageAttributeValue } from "@simcloud/core";
 import { errors, invalidParameter } from "./errors";
 import { LIMITS } from "./limits";
 import { PROTOCOLS, type SubscriptionProtocol } from "./types";
@@ -110,11 +110,11 @@ const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * AWS's recorded answers (test_empty_or_wrong_message_attributes, test_message_attributes_prefixes).
  * `memberPath` is where the request holds the map (`messageAttributes`, `publishBatchRequestEntries.1.member.messageAttributes`).
  */
-export function validateMessageAttributes(attributes: MessageAttributeMap | undefined, memberPath = "messageAttributes"): MessageAttributeMap {
+export function validateMessageAttributes(attributes: MessageAttributeInputMap | undefined, memberPath = "messageAttributes"): MessageAttributeMap {
   const out = Object.create(null) as MessageAttributeMap;
   if (attributes === undefined || attributes === null) return out;
   for (const name of Object.keys(attributes)) {
-    const value = attributes[name] as MessageAttributeValue | undefined;
+    const value = attributes[name] as MessageAttributeInputValue | undefined;
     if (value === undefined || value === null || typeof value.DataType !== "string") {
       throw errors.ValidationError(
         `1 validation error detected: Value null at '${memberPath}.${name}.member.dataType' failed to satisfy constraint: Member must not be null`,
