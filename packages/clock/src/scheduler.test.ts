@@ -226,12 +226,11 @@ describe("Scheduler: virtual time", () => {
       }
     };
     void chain();
-    // The chain yields to the host every few steps, so these real timers fire instead of starving. Wait until it has
-    // parked (no progress across a timer), not a fixed 1 ms: on a loaded machine the chain may not be there yet.
-    for (let last = -1; last !== hops; ) {
-      last = hops;
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
+    // The chain yields to the host every few steps, so these real timers fire instead of starving. On a loaded machine
+    // a timer can fire before the chain's own host turn, so wait for the limit (bounded), then check it stays parked.
+    const hostTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1));
+    for (let turns = 0; hops < 300 + 1 && turns < 10_000; turns++) await hostTurn();
+    for (let turns = 0; turns < 5; turns++) await hostTurn();
     expect(hops).toBe(300 + 1);
     const error = await s.settle().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SchedulerLoopLimitError);
