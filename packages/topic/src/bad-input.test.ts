@@ -44,12 +44,12 @@ describe("SNS required members typed `T | undefined` (as SDK v3 types them)", ()
     const queue = fakeQueue(ctx, "q");
     const { TopicArn } = await sns.createTopic({ Name: "t" });
     await sns.subscribe({ TopicArn, Protocol: "sqs", Endpoint: queue.arn });
-    expect(await failure(sns.publish({ TopicArn, Message: "m", MessageAttributes: { color: { DataType: undefined, StringValue: "red" } } }))).toEqual({
+    expect(await awsError(sns.publish({ TopicArn, Message: "m", MessageAttributes: { color: { DataType: undefined, StringValue: "red" } } }))).toMatchObject({
       code: "ValidationError",
       message: "1 validation error detected: Value null at 'messageAttributes.color.member.dataType' failed to satisfy constraint: Member must not be null",
     });
     const entries = [{ Id: "a", Message: "m", MessageAttributes: { color: { DataType: undefined, StringValue: "red" } } }];
-    expect((await failure(sns.publishBatch({ TopicArn, PublishBatchRequestEntries: entries }))).code).toBe("ValidationError");
+    await awsError(sns.publishBatch({ TopicArn, PublishBatchRequestEntries: entries }), "ValidationError");
     await ctx.scheduler.settle();
     expect(ctx.trace.of("sns.message.published")).toHaveLength(0);
     expect(queue.sent).toHaveLength(0);
