@@ -61,7 +61,7 @@ describe("createCloud", () => {
     expect(sent[0]).toMatchObject({ type: "sqs.message.sent", queueUrl: QueueUrl, time: Date.UTC(2025, 0, 1) });
   });
 
-  it("dispose cancels everything scheduled, is idempotent, and later calls throw CloudDisposedError", async () => {
+  it("dispose cancels everything scheduled, is idempotent, and later calls reject (helpers throw) with CloudDisposedError", async () => {
     const cloud = createCloud();
     let ran = false;
     cloud.scheduler.after(1000, () => (ran = true));
@@ -71,9 +71,10 @@ describe("createCloud", () => {
     expect(cloud.disposed).toBe(true);
     expect(ran).toBe(false);
     await expect(cloud.advance(1)).rejects.toBeInstanceOf(CloudDisposedError);
-    expect(() => cloud.sqs.createQueue({ QueueName: "q" })).toThrow(CloudDisposedError);
+    await expect(cloud.sqs.createQueue({ QueueName: "q" })).rejects.toBeInstanceOf(CloudDisposedError);
     expect(() => cloud.on("*", () => undefined)).toThrow(CloudDisposedError);
-    expect(() => cloud.sqs.createQueue({ QueueName: "q" })).toThrow("Cannot call sqs.createQueue: this cloud has been disposed.");
+    expect(() => cloud.sqs.queue("q")).toThrow(CloudDisposedError);
+    await expect(cloud.sqs.createQueue({ QueueName: "q" })).rejects.toThrow("Cannot call sqs.createQueue: this cloud has been disposed.");
   });
 
   it("await using disposes at the end of the block", async () => {

@@ -136,7 +136,10 @@ export interface Cloud extends CloudServices, AsyncDisposable {
    * `new SQSClient(cloud.clientConfig())`. `maxAttempts` is 1 unless overridden (see @simcloud/sdk).
    */
   clientConfig<O extends object = Record<never, never>>(overrides?: O): Omit<SimcloudClientConfig, keyof O> & O;
-  /** Cancels everything scheduled; later calls throw CloudDisposedError. Idempotent. */
+  /**
+   * Cancels everything scheduled; later service calls reject with CloudDisposedError (synchronous helpers,
+   * `clientConfig()` and `on()` throw it). Idempotent.
+   */
   dispose(): Promise<void>;
   readonly disposed: boolean;
 }

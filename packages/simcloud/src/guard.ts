@@ -89,9 +89,8 @@ export function guardService<T extends object>(target: T, prefix: string, option
               return method.apply(this === proxy ? object : this, args);
             }
           : function guarded(this: unknown, ...args: unknown[]): unknown {
-              if (disposal.isDisposed()) throw new CloudDisposedError(operation);
               const self = this === proxy ? object : this;
-              const ready = gate?.();
+              const ready = disposal.isDisposed() ? undefined : gate?.();
               if (ready === undefined) return serve(operation, method, self, args);
               // Disposed meanwhile: serve() rejects with CloudDisposedError.
               return ready.then(() => serve(operation, method, self, args));
