@@ -3,7 +3,13 @@ import { DEFAULT_START, Scheduler } from "./scheduler";
 
 const T0 = DEFAULT_START;
 
-/** How a test moves time in each clock mode: the behaviour under test is written once. */
+/**
+ * How a test moves time in each clock mode: the behaviour under test is written once. This is the one clock-mode
+ * harness outside `@simcloud/core/testing` (`inEveryClockMode`), on purpose: core depends on clock, so clock importing
+ * core, even as a test-only devDependency, would make a cycle in the workspace's package graph (pnpm reports it, and
+ * `pnpm -r` can no longer order the builds), and core's harness builds subjects from SimContextOptions, which a bare
+ * Scheduler does not take.
+ */
 interface Mode {
   name: string;
   create(): Scheduler;

@@ -367,6 +367,88 @@ describe("Scheduler: autoAdvance", () => {
   });
 });
 
+describe("Scheduler: beforeCall (autoAdvance serves a call after the work due now)", () => {
+  it("is undefined (serve at once) without autoAdvance, or when nothing is due now", async () => {
+    const virtual = new Scheduler();
+    virtual.after(0, () => undefined);
+    expect(virtual.beforeCall()).toBeUndefined();
+    const auto = new Scheduler({ autoAdvance: true });
+    expect(auto.beforeCall()).toBeUndefined();
+    auto.after(1, () => undefined);
+    expect(auto.beforeCall()).toBeUndefined();
+    auto.after(0, () => undefined).cancel();
+    expect(auto.beforeCall()).toBeUndefined();
+  });
+
+  it("runs what is due now and the async work it starts, leaves later tasks alone, and does not move time", async () => {
+    const s = new Scheduler({ autoAdvance: true });
+    const log: string[] = [];
+    s.after(0, async () => {
+      log.push("due");
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      s.after(0, () => log.push("caused"));
+    });
+    s.after(1, () => log.push("later"));
+    await s.beforeCall();
+    expect(log).toEqual(["due", "caused"]);
+    expect(s.now()).toBe(T0);
+    expect(s.pendingTasks).toBe(1);
+  });
+
+  it("callers arriving meanwhile share one catch-up; work it runs is served at once", async () => {
+    const s = new Scheduler({ autoAdvance: true });
+    let inner: Promise<void> | undefined | "unset" = "unset";
+    s.after(0, () => {
+      s.after(0, () => undefined);
+      inner = s.beforeCall();
+    });
+    const first = s.beforeCall();
+    expect(s.beforeCall()).toBe(first);
+    await first;
+    expect(inner).toBeUndefined();
+    expect(s.beforeCall()).toBeUndefined();
+  });
+
+  it("is undefined while an explicit drive runs", async () => {
+    const s = new Scheduler({ autoAdvance: true });
+    let during: Promise<void> | undefined | "unset" = "unset";
+    s.after(10, () => {
+      s.after(0, () => undefined);
+      during = s.beforeCall();
+    });
+    await s.advance(10);
+    expect(during).toBeUndefined();
+  });
+
+  it("rejects with SchedulerLoopLimitError when the work due now never ends, and reports failing tasks without rethrowing them", async () => {
+    const failures: string[] = [];
+    const s = new Scheduler({ autoAdvance: true, loopLimit: 20, onTaskError: (_error, label) => failures.push(label) });
+    s.after(0, () => {
+      throw new Error("boom");
+    }, { label: "fails" });
+    await s.beforeCall();
+    expect(failures).toEqual(["fails"]);
+    const spin = (): void => void s.after(0, spin, { label: "spin" });
+    spin();
+    await expect(s.beforeCall()).rejects.toBeInstanceOf(SchedulerLoopLimitError);
+    s.dispose();
+  });
+
+  it("a pending autoAdvance wait does not move time during a catch-up, and carries on after it", async () => {
+    const s = new Scheduler({ autoAdvance: true });
+    const log: string[] = [];
+    s.after(0, async () => {
+      log.push(`due@${s.now() - T0}`);
+      for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+      log.push(`done@${s.now() - T0}`);
+    });
+    const sleeping = s.waitFor(s.sleep(1000)).then(() => log.push(`woke@${s.now() - T0}`));
+    await s.beforeCall();
+    await sleeping;
+    expect(log).toEqual(["due@0", "done@0", "woke@1000"]);
+  });
+});
+
 describe("Scheduler: system clock driven by fake timers", () => {
   afterEach(() => {
     vi.useRealTimers();

@@ -1,4 +1,4 @@
-import { AsyncResource } from "node:async_hooks";
+import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 import { ClockModeError, ScheduledTaskError, SchedulerDisposedError, SchedulerLoopLimitError } from "./errors";
 import { MinHeap, type HeapEntry } from "./heap";
 import { yieldMacrotask } from "./native";
@@ -133,6 +133,10 @@ export class Scheduler implements Clock {
    */
   private readonly home = new AsyncResource("simcloud.scheduler");
   private disposers: (() => void)[] = [];
+  /** Set in the async context of work the scheduler runs by itself (autoAdvance's jumps, a catch-up before a call). */
+  private readonly selfDriven = new AsyncLocalStorage<true>();
+  /** The catch-up in progress (see beforeCall); callers arriving meanwhile wait for the same one. */
+  private catchingUp: Promise<void> | undefined;
 
   constructor(options: SchedulerOptions = {}) {
     this.mode = options.mode ?? "virtual";
@@ -272,6 +276,32 @@ export class Scheduler implements Clock {
       this.yielding = undefined;
     });
     return this.yielding;
+  }
+
+  /**
+   * autoAdvance: a service call is served only after the work already due at the current instant has run, with
+   * what it causes (as settle() runs it; time does not move), so a receive right after a publish sees the message.
+   * Undefined when the call may be served at once: nothing is due, time is driven explicitly, or the call comes from
+   * work the scheduler is running (a handler's own calls are part of that work and keep their order). Callers
+   * arriving during a catch-up wait for the same one. Rejects with SchedulerLoopLimitError when the work due now
+   * never ends; task failures go to onTaskError, as autoAdvance's do.
+   */
+  beforeCall(): Promise<void> | undefined {
+    if (!this.autoAdvance || this.disposed || this.driving > 0) return undefined;
+    const next = this.peekLive();
+    if (next === undefined || next.time > this.current || this.selfDriven.getStore() === true) return undefined;
+    return (this.catchingUp ??= this.catchUp());
+  }
+
+  private async catchUp(): Promise<void> {
+    try {
+      await this.selfDriven.run(true, () => this.runThrough(this.current, this.loopLimit));
+    } finally {
+      this.catchingUp = undefined;
+      // Nobody is there to rethrow task failures to (an explicit drive started meanwhile rethrows its own).
+      if (this.driving === 0) this.errors = [];
+      this.kickPump();
+    }
   }
 
   async advance(ms: number): Promise<void> {
@@ -542,7 +572,7 @@ export class Scheduler implements Clock {
     if (!this.autoAdvance || this.pumping || this.awaiters === 0 || this.disposed) return;
     this.pumping = true;
     this.home.runInAsyncScope(() => {
-      void this.pump().finally(() => {
+      void this.selfDriven.run(true, () => this.pump()).finally(() => {
         this.pumping = false;
       });
     });
@@ -552,8 +582,9 @@ export class Scheduler implements Clock {
   private async pump(): Promise<void> {
     let budget = this.loopLimit;
     while (this.awaiters > 0 && !this.disposed) {
-      if (this.holds > 0 || this.driving > 0) return; // release() or the end of the drive kicks us again
-      if (!(await this.quiet()) || this.holds > 0 || this.driving > 0 || this.awaiters === 0) continue;
+      // release(), the end of the drive or of the catch-up kicks us again.
+      if (this.holds > 0 || this.driving > 0 || this.catchingUp !== undefined) return;
+      if (!(await this.quiet()) || this.holds > 0 || this.driving > 0 || this.catchingUp !== undefined || this.awaiters === 0) continue;
       // Real I/O in flight (a file read, a DNS lookup) will wake someone up in real time: wait for it, not for
       // virtual time. Open sockets and timers are not requests and do not count: those remain the user's to hold().
       if (realRequestsPending()) {

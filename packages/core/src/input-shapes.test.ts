@@ -40,6 +40,17 @@ describe("input shapes", () => {
     expect(seen).toEqual([{}, {}]);
   });
 
+  it("guardInputs keeps an action async: an action that throws synchronously gives a rejected promise", async () => {
+    const service = guardInputs(
+      { act: (_input: unknown): Promise<string> => { throw new Error("sync"); } },
+      { act: shape },
+      ({ path }) => new Error(`bad ${path}`),
+    );
+    let returned: Promise<string> | undefined;
+    expect(() => (returned = service.act({}))).not.toThrow();
+    await expect(returned).rejects.toThrow("sync");
+  });
+
   it("an input that throws while it is read (throwing getter, Proxy trap, revoked Proxy) is a mismatch at that member, never the thrown error", async () => {
     const { proxy: revoked, revoke } = Proxy.revocable({}, {});
     revoke();

@@ -101,7 +101,12 @@ export function guardInputs<S extends object>(service: S, shapes: { readonly [K 
         if (mismatch !== undefined) return Promise.reject(reject(mismatch.path === "" ? { ...mismatch, path: "input" } : mismatch));
       }
       // An absent input is an empty one: each action then reports its first missing parameter.
-      return action.call(service, input ?? {}, ...rest);
+      try {
+        return action.call(service, input ?? {}, ...rest);
+      } catch (error) {
+        // An action returns a promise: whatever goes wrong rejects it, never throws at the caller.
+        return Promise.reject(error);
+      }
     };
   }
   return service;

@@ -220,8 +220,72 @@ describe("hangs and leaks, variations", () => {
   // per seed and the receive hot path (bench sqs): left for the queue owner.
   it.todo("a receipt handle whose nonce was altered is ReceiptHandleIsInvalid for DeleteMessage and ChangeMessageVisibility");
 
-  // Open: a service method called on a disposed cloud throws CloudDisposedError synchronously (documented: "later
-  // calls throw"), so `cloud.sqs.sendMessage(…).catch(…)` does not catch it. The guard cannot tell async methods
-  // from the few synchronous ones (sns.outbox, metrics …) without a list per service.
-  it.todo("an async service method on a disposed cloud returns a rejected promise rather than throwing");
+});
+
+/** The synchronous helpers of each service (the guard's `sync` lists in cloud.ts): they throw; everything else rejects. */
+const SYNC_HELPERS: Record<string, readonly string[]> = {
+  lambda: ["fn", "arn"],
+  sqs: ["setChaos", "queue", "url", "arn"],
+  sns: ["registerEndpoint", "outbox", "clearOutbox", "signingCertificatePem", "metrics", "topic", "arn"],
+  kinesis: [],
+  events: ["registerTargetHandler"],
+  schedules: ["registerTargetHandler"],
+  pipes: ["registerTargetHandler"],
+  sfn: ["registerTaskHandler", "setMockConfig", "executionPath", "renderMermaid"],
+};
+
+function methodsOf(service: object): string[] {
+  const names = new Set<string>();
+  for (let layer: object | null = service; layer !== null && layer !== Object.prototype; layer = Object.getPrototypeOf(layer) as object | null) {
+    for (const name of Object.getOwnPropertyNames(layer)) if (name !== "constructor") names.add(name);
+  }
+  return [...names].filter((name) => typeof (service as Record<string, unknown>)[name] === "function");
+}
+
+describe("calls on a disposed cloud", () => {
+  it("every async method of every service returns a promise rejected with CloudDisposedError, never throws", async () => {
+    const cloud = createCloud();
+    await cloud.dispose();
+    for (const [name, helpers] of Object.entries(SYNC_HELPERS)) {
+      const service = (cloud as unknown as Record<string, Record<string, (input: unknown) => unknown>>)[name]!;
+      const actions = methodsOf(service).filter((method) => !helpers.includes(method));
+      expect(actions.length, name).toBeGreaterThanOrEqual(10);
+      for (const action of actions) {
+        let returned: unknown;
+        expect(() => (returned = service[action]!({})), `${name}.${action}`).not.toThrow();
+        await expect(returned, `${name}.${action}`).rejects.toBeInstanceOf(CloudDisposedError);
+      }
+    }
+  });
+
+  it("so `.catch()` on a call that was never awaited catches it, as with any failed AWS call", async () => {
+    const cloud = createCloud({ autoAdvance: true });
+    const { QueueUrl } = await cloud.sqs.createQueue({ QueueName: "q" });
+    await cloud.dispose();
+    const caught = await cloud.sqs.sendMessage({ QueueUrl: QueueUrl!, MessageBody: "late" }).catch((error: unknown) => error);
+    expect(caught).toBeInstanceOf(CloudDisposedError);
+    expect((caught as CloudDisposedError).message).toContain("sqs.sendMessage");
+  });
+
+  it("the synchronous helpers still throw CloudDisposedError, as documented", async () => {
+    const cloud = createCloud();
+    await cloud.dispose();
+    for (const [name, helpers] of Object.entries(SYNC_HELPERS)) {
+      const service = (cloud as unknown as Record<string, Record<string, (...args: unknown[]) => unknown>>)[name]!;
+      for (const helper of helpers) expect(() => service[helper]!("x", () => undefined), `${name}.${helper}`).toThrow(CloudDisposedError);
+    }
+    expect(() => cloud.clientConfig()).toThrow(CloudDisposedError);
+  });
+
+  it("each service's list of synchronous helpers is complete: every other method returns a promise on a live cloud", async () => {
+    await using cloud = createCloud();
+    for (const [name, helpers] of Object.entries(SYNC_HELPERS)) {
+      const service = (cloud as unknown as Record<string, Record<string, (input: unknown) => unknown>>)[name]!;
+      for (const action of methodsOf(service).filter((method) => !helpers.includes(method))) {
+        const returned = service[action]!({});
+        expect(returned instanceof Promise, `${name}.${action}`).toBe(true);
+        await (returned as Promise<unknown>).catch(() => undefined);
+      }
+    }
+  });
 });

@@ -1,11 +1,8 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { inEveryClockMode } from "@simcloud/core/testing";
+import { describe, expect, it } from "vitest";
 import { ClockModeError, CloudDisposedError, createCloud, type TraceEvent } from "./index";
 
 describe("createCloud", () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   it("builds one context with AWS-like defaults and the public time controls", async () => {
     const cloud = createCloud();
     expect(cloud.region).toBe("us-east-1");
@@ -61,7 +58,7 @@ describe("createCloud", () => {
     expect(sent[0]).toMatchObject({ type: "sqs.message.sent", queueUrl: QueueUrl, time: Date.UTC(2025, 0, 1) });
   });
 
-  it("dispose cancels everything scheduled, is idempotent, and later calls throw CloudDisposedError", async () => {
+  it("dispose cancels everything scheduled, is idempotent, and later calls reject (helpers throw) with CloudDisposedError", async () => {
     const cloud = createCloud();
     let ran = false;
     cloud.scheduler.after(1000, () => (ran = true));
@@ -71,9 +68,10 @@ describe("createCloud", () => {
     expect(cloud.disposed).toBe(true);
     expect(ran).toBe(false);
     await expect(cloud.advance(1)).rejects.toBeInstanceOf(CloudDisposedError);
-    expect(() => cloud.sqs.createQueue({ QueueName: "q" })).toThrow(CloudDisposedError);
+    await expect(cloud.sqs.createQueue({ QueueName: "q" })).rejects.toBeInstanceOf(CloudDisposedError);
     expect(() => cloud.on("*", () => undefined)).toThrow(CloudDisposedError);
-    expect(() => cloud.sqs.createQueue({ QueueName: "q" })).toThrow("Cannot call sqs.createQueue: this cloud has been disposed.");
+    expect(() => cloud.sqs.queue("q")).toThrow(CloudDisposedError);
+    await expect(cloud.sqs.createQueue({ QueueName: "q" })).rejects.toThrow("Cannot call sqs.createQueue: this cloud has been disposed.");
   });
 
   it("await using disposes at the end of the block", async () => {
@@ -108,24 +106,30 @@ describe("createCloud", () => {
     };
     expect(await receiveCounts()).toBe(2);
   });
+});
 
-  it("with clock: 'system', vi.useFakeTimers drives the services and advance() is refused", async () => {
-    vi.useFakeTimers({ now: Date.UTC(2025, 0, 1) });
-    await using cloud = createCloud({ clock: "system" });
+inEveryClockMode("createCloud's services on its clock", createCloud, (setup) => {
+  it("a received message is visible again after its visibility timeout", async () => {
+    const { subject: cloud, advance } = setup();
     const { QueueUrl } = await cloud.sqs.createQueue({ QueueName: "q" });
     await cloud.sqs.sendMessage({ QueueUrl: QueueUrl!, MessageBody: "x" });
     await cloud.sqs.receiveMessage({ QueueUrl: QueueUrl!, VisibilityTimeout: 30 });
-    await expect(cloud.advance(1)).rejects.toBeInstanceOf(ClockModeError);
-    await vi.advanceTimersByTimeAsync(30_000);
+    await advance(30_000);
     const { Messages = [] } = await cloud.sqs.receiveMessage({ QueueUrl: QueueUrl!, MessageSystemAttributeNames: ["ApproximateReceiveCount"] });
     expect(Messages[0]?.Attributes?.ApproximateReceiveCount).toBe("2");
   });
 
-  it("with autoAdvance, an awaited long poll returns at the end of its wait in no real time", async () => {
-    await using cloud = createCloud({ autoAdvance: true });
+  it("a long poll on an empty queue answers empty at the end of its wait (autoAdvance: in no real time)", async () => {
+    const { subject: cloud, within, elapsed } = setup();
     const { QueueUrl } = await cloud.sqs.createQueue({ QueueName: "q" });
-    const { Messages } = await cloud.sqs.receiveMessage({ QueueUrl: QueueUrl!, WaitTimeSeconds: 20 });
+    const { Messages } = await within(20_000, cloud.sqs.receiveMessage({ QueueUrl: QueueUrl!, WaitTimeSeconds: 20 }));
     expect(Messages ?? []).toEqual([]);
-    expect(cloud.clock.now()).toBe(Date.UTC(2025, 0, 1) + 20_000);
+    expect(elapsed()).toBe(20_000);
+  });
+
+  it("advance() is refused only with clock: 'system', where the fake timers own time", async () => {
+    const { subject: cloud, mode } = setup();
+    if (mode === "system") await expect(cloud.advance(1)).rejects.toBeInstanceOf(ClockModeError);
+    else await expect(cloud.advance(1)).resolves.toBeUndefined();
   });
 });

@@ -20,7 +20,7 @@ import { createTopicService, type TopicService, type TopicServiceOptions } from 
 import { writeFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { FAKE_TIMERS_ON_VIRTUAL_CLOUD, fakeTimersInstalled } from "./fake-timers";
-import { guardDisposed, type DisposalWatch } from "./guard";
+import { guardService, type DisposalWatch, type GuardOptions } from "./guard";
 import { intercept, type Interception } from "./intercept";
 import { createHelpers, type FunctionHandleOf, type LambdaHelpersOf, type QueueHandleOf, type ResourceHandleOf, type SnsHelpersOf, type SqsHelpersOf, type TopicHandleOf } from "./handles";
 
@@ -72,17 +72,27 @@ export interface CloudTrace extends Trace {
 }
 
 function createServices(context: SimContext, options: CloudOptions, disposal: DisposalWatch, cloud: () => Cloud): CloudServices {
-  const guard = <T extends object>(service: T, name: string): T => guardDisposed(service, name, disposal);
+  const gate = (): Promise<void> | undefined => context.scheduler.beforeCall();
+  const guard = <T extends object>(service: T, name: string, sync: GuardOptions<T>["sync"]): T => guardService(service, name, { disposal, sync, gate });
   const helpers = createHelpers(context, cloud);
+  const noSync = {};
   return {
-    lambda: Object.assign(guard(createFunctionService(context, options.lambda), "lambda"), helpers.lambda),
-    sqs: Object.assign(guard(createQueueService(context, options.sqs), "sqs"), helpers.sqs),
-    sns: Object.assign(guard(createTopicService(context, options.sns), "sns"), helpers.sns),
-    kinesis: guard(createStreamService(context, options.kinesis), "kinesis"),
-    events: guard(createEventBridgeService(context), "events"),
-    schedules: guard(createSchedulerService(context), "schedules"),
-    pipes: guard(createPipesService(context), "pipes"),
-    sfn: guard(createStateMachineService(context, options.sfn), "sfn"),
+    lambda: guard(Object.assign(createFunctionService(context, options.lambda), helpers.lambda), "lambda", { fn: true, arn: true }),
+    sqs: guard(Object.assign(createQueueService(context, options.sqs), helpers.sqs), "sqs", { setChaos: true, queue: true, url: true, arn: true }),
+    sns: guard(Object.assign(createTopicService(context, options.sns), helpers.sns), "sns", {
+      registerEndpoint: true,
+      outbox: true,
+      clearOutbox: true,
+      signingCertificatePem: true,
+      metrics: true,
+      topic: true,
+      arn: true,
+    }),
+    kinesis: guard(createStreamService(context, options.kinesis), "kinesis", noSync),
+    events: guard(createEventBridgeService(context), "events", { registerTargetHandler: true }),
+    schedules: guard(createSchedulerService(context), "schedules", { registerTargetHandler: true }),
+    pipes: guard(createPipesService(context), "pipes", { registerTargetHandler: true }),
+    sfn: guard(createStateMachineService(context, options.sfn), "sfn", { registerTaskHandler: true, setMockConfig: true, executionPath: true, renderMermaid: true }),
   };
 }
 
@@ -126,7 +136,10 @@ export interface Cloud extends CloudServices, AsyncDisposable {
    * `new SQSClient(cloud.clientConfig())`. `maxAttempts` is 1 unless overridden (see @simcloud/sdk).
    */
   clientConfig<O extends object = Record<never, never>>(overrides?: O): Omit<SimcloudClientConfig, keyof O> & O;
-  /** Cancels everything scheduled; later calls throw CloudDisposedError. Idempotent. */
+  /**
+   * Cancels everything scheduled; later service calls reject with CloudDisposedError (synchronous helpers,
+   * `clientConfig()` and `on()` throw it). Idempotent.
+   */
   dispose(): Promise<void>;
   readonly disposed: boolean;
 }

@@ -25,7 +25,11 @@ inEveryClockMode("SNS → SQS → event source mapping", createCloud, (setup) =>
     await advance(5_000);
     expect(batches.reduce((a, b) => a + b, 0)).toBe(3);
     expect(batches).toEqual([1, 1, 1]);
-    const steps = cloud.trace.format().replace(/\+ +[\d.]+s/g, "");
+    // Publish events are compared apart: autoAdvance serves each publish after the fan-out already due has run
+    // (docs/clock.md), so their places among the deliveries differ by design; everything else is step for step.
+    const lines = cloud.trace.format().replace(/\+ +[\d.]+s/g, "").split("\n");
+    const published = (line: string): boolean => line.includes("sns.message.published");
+    const steps = [...lines.filter(published), ...lines.filter((line) => !published(line))].join("\n");
     reference ??= steps;
     expect(steps).toBe(reference);
   });

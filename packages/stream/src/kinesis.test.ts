@@ -402,7 +402,9 @@ describe("resharding", () => {
     expect((await h.put("s", "x", "k")) as unknown).toMatchObject({ EncryptionType: "KMS" });
     await h.kinesis.stopStreamEncryption({ StreamName: "s", EncryptionType: "KMS", KeyId: "alias/aws/kinesis" });
     await h.ctx.scheduler.advance(1_000);
-    expect((await h.kinesis.describeStream({ StreamName: "s" })).StreamDescription.EncryptionType).toBe("NONE");
+    const stopped = (await h.kinesis.describeStream({ StreamName: "s" })).StreamDescription;
+    expect(stopped.EncryptionType).toBe("NONE");
+    expect(stopped.KeyId).toBeUndefined();
   });
 });
 

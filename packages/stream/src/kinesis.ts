@@ -281,6 +281,27 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
     );
   }
 
+  /** Start/StopStreamEncryption: the same checks and UPDATING transition; only what the stream ends with differs. */
+  function changeEncryption(input: StreamEncryptionInput, action: "StartStreamEncryption" | "StopStreamEncryption"): Record<string, never> {
+    oneOf(required(input.EncryptionType, "encryptionType"), "encryptionType", ["KMS"]);
+    const keyId = textLength(required(input.KeyId, "keyId"), "keyId", 1, 2048) as string;
+    const stream = find(input);
+    active(stream);
+    rate(action);
+    stream.status = "UPDATING";
+    const start = action === "StartStreamEncryption";
+    transition(
+      stream,
+      () => {
+        stream.encryption = start ? "KMS" : "NONE";
+        stream.keyId = start ? keyId : undefined;
+        stream.status = "ACTIVE";
+      },
+      action,
+    );
+    return EMPTY;
+  }
+
   /**
    * Retention: one background ArmedTask per shard, armed for its oldest record's expiry; it drops what is due and
    * re-arms for the next oldest (records are in arrival order), so nothing ever scans the shard.
@@ -905,41 +926,11 @@ export function createStreamService(ctx: SimContext, options: StreamServiceOptio
     },
 
     async startStreamEncryption(input) {
-      oneOf(required(input.EncryptionType, "encryptionType"), "encryptionType", ["KMS"]);
-      const keyId = textLength(required(input.KeyId, "keyId"), "keyId", 1, 2048) as string;
-      const stream = find(input);
-      active(stream);
-      rate("StartStreamEncryption");
-      stream.status = "UPDATING";
-      transition(
-        stream,
-        () => {
-          stream.encryption = "KMS";
-          stream.keyId = keyId;
-          stream.status = "ACTIVE";
-        },
-        "StartStreamEncryption",
-      );
-      return EMPTY;
+      return changeEncryption(input, "StartStreamEncryption");
     },
 
     async stopStreamEncryption(input) {
-      oneOf(required(input.EncryptionType, "encryptionType"), "encryptionType", ["KMS"]);
-      textLength(required(input.KeyId, "keyId"), "keyId", 1, 2048);
-      const stream = find(input);
-      active(stream);
-      rate("StopStreamEncryption");
-      stream.status = "UPDATING";
-      transition(
-        stream,
-        () => {
-          stream.encryption = "NONE";
-          stream.keyId = undefined;
-          stream.status = "ACTIVE";
-        },
-        "StopStreamEncryption",
-      );
-      return EMPTY;
+      return changeEncryption(input, "StopStreamEncryption");
     },
 
     async registerStreamConsumer(input) {
