@@ -32,6 +32,7 @@ import {
   type TaskState,
 } from "./language/index";
 import { Cancelled, Lifeline } from "./lifeline";
+import type { DistributedMapRequest } from "./map-run";
 import type { MockedResponse } from "./mock";
 import type { TaskTokens } from "./tokens";
 import type { ExecutionStatus, StateMachineType } from "./types";
@@ -62,6 +63,8 @@ export interface ExecutionHost {
   finished(execution: Execution): void;
   /** Runs `run` as scheduler work at the current virtual time (starts at one time share one task). */
   runSoon(run: () => Promise<void>): void;
+  /** A Map in DISTRIBUTED mode: a map run of child executions (map-run.ts). */
+  runDistributedMap(request: DistributedMapRequest): Promise<unknown>;
 }
 
 /** One step of the path an execution took, for tests and pictures. */
@@ -699,7 +702,10 @@ export class Execution {
     }
   }
 
-  private async runMap(name: string, state: MapState, rawInput: unknown, effective: unknown, b: Bindings, frame: Frame): Promise<unknown[]> {
+  private async runMap(name: string, state: MapState, rawInput: unknown, effective: unknown, b: Bindings, frame: Frame): Promise<unknown> {
+    if ((state.ItemProcessor ?? state.Iterator)?.ProcessorConfig?.Mode === "DISTRIBUTED") {
+      return this.host.runDistributedMap({ parent: this, name, state, effective, bindings: b, thread: frame.thread, life: frame.life });
+    }
     const items = await mapItems(state, effective, b);
     const limits = await mapLimits(state, effective, b);
     const processor = state.ItemProcessor ?? state.Iterator;

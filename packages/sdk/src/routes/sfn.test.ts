@@ -7,6 +7,11 @@ import {
   GetActivityTaskCommand,
   GetExecutionHistoryCommand,
   InvalidDefinition,
+  ListExecutionsCommand,
+  ListMapRunsCommand,
+  DescribeMapRunCommand,
+  UpdateMapRunCommand,
+  ResourceNotFound,
   ListTagsForResourceCommand,
   paginateListStateMachines,
   SendTaskSuccessCommand,
@@ -99,5 +104,39 @@ describe("Step Functions over AWS JSON 1.0 (AWSStepFunctions.<Action>)", () => {
     expect(result.stopDate!.getTime() - result.startDate!.getTime()).toBe(30_000);
     expect(result.billingDetails?.billedDurationInMilliseconds).toBe(30_000);
     expect(result.executionArn).toMatch(/^arn:aws:states:us-east-1:000000000000:express:x:/);
+  });
+
+  it("a Distributed Map's map run: ListMapRuns, DescribeMapRun, UpdateMapRun and ListExecutions by mapRunArn", async () => {
+    const definition = JSON.stringify({
+      StartAt: "Map",
+      States: {
+        Map: {
+          Type: "Map",
+          Label: "Fan",
+          MaxConcurrency: 1,
+          ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }, StartAt: "W", States: { W: { Type: "Wait", Seconds: 5, End: true } } },
+          End: true,
+        },
+      },
+    });
+    const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: "fan", definition, roleArn: ROLE }));
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn, input: "[1,2,3]" }));
+    await context.scheduler.advance(1);
+    const { mapRuns = [] } = await client.send(new ListMapRunsCommand({ executionArn }));
+    expect(mapRuns).toHaveLength(1);
+    const mapRunArn = mapRuns[0]!.mapRunArn!;
+    expect(mapRuns[0]!.startDate).toBeInstanceOf(Date);
+    await client.send(new UpdateMapRunCommand({ mapRunArn, maxConcurrency: 2, toleratedFailureCount: 1 }));
+    const running = await client.send(new DescribeMapRunCommand({ mapRunArn }));
+    expect(running).toMatchObject({ status: "RUNNING", maxConcurrency: 2, toleratedFailureCount: 1, toleratedFailurePercentage: 0 });
+    expect(running.itemCounts).toMatchObject({ total: 3, running: 2, pending: 1 });
+    await context.scheduler.runUntilIdle();
+    const done = await client.send(new DescribeMapRunCommand({ mapRunArn }));
+    expect(done.status).toBe("SUCCEEDED");
+    expect(done.stopDate).toBeInstanceOf(Date);
+    expect(done.executionCounts).toMatchObject({ succeeded: 3, resultsWritten: 3, total: 3 });
+    const { executions = [] } = await client.send(new ListExecutionsCommand({ mapRunArn }));
+    expect(executions.map((execution) => execution.mapRunArn)).toEqual([mapRunArn, mapRunArn, mapRunArn]);
+    await expect(client.send(new DescribeMapRunCommand({ mapRunArn: `${mapRunArn}0` }))).rejects.toBeInstanceOf(ResourceNotFound);
   });
 });
