@@ -199,6 +199,9 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
   };
   let soon: { time: number; batch: (() => Promise<void>)[]; handle: TaskHandle } | undefined;
 
+  // A map run starts its children from inside the parent's running step: they begin at once, on the same virtual time
+  // (a new scheduler task "now" would run a millisecond later under fake timers, which coerce a 0 ms timeout to 1 ms).
+  const childHost: ExecutionHost = { ...host, runSoon: (run) => void run() };
   const mapRunHost: MapRunHost = {
     integrations,
     uuid: () => ctx.ids.uuid("sfn.mapRuns"),
@@ -211,7 +214,7 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
       runsOfExecution.set(run.executionArn, list);
     },
     startChild(run, snapshot, arn, name, input) {
-      const execution = new Execution(host, arn, name, snapshot, input, undefined);
+      const execution = new Execution(childHost, arn, name, snapshot, input, undefined);
       executions.set(arn, execution);
       childRuns.set(execution, run);
       execution.start();
