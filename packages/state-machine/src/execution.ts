@@ -35,6 +35,7 @@ import { Cancelled, Lifeline } from "./lifeline";
 import type { DistributedMapRequest } from "./map-run";
 import type { MockedResponse } from "./mock";
 import type { TaskTokens } from "./tokens";
+import { assignVariables } from "./variables";
 import type { ExecutionStatus, StateMachineType } from "./types";
 import { SFN_LIMITS } from "./validate";
 
@@ -335,9 +336,9 @@ export class Execution {
     return text;
   }
 
-  private exit(name: string, type: string, output: unknown, frame: Frame, step: PathStep): string {
+  private exit(name: string, type: string, output: unknown, frame: Frame, step: PathStep, assigned?: object): string {
     const text = this.sized(name, output);
-    this.history.add(frame.thread, `${type}StateExited`, { name, ...outputDetails(text) }, "stateExitedEventDetails");
+    this.history.add(frame.thread, `${type}StateExited`, { name, ...outputDetails(text), ...assigned }, "stateExitedEventDetails");
     step.exitedAt = this.host.ctx.scheduler.now();
     step.output = output;
     if (this.host.ctx.trace.active) this.host.ctx.trace.record("sfn.state.exited", { executionArn: this.arn, state: name, stateType: type, output: text });
@@ -368,8 +369,7 @@ export class Execution {
         }
         case "Choice": {
           const chosen = await chooseNext(state, input, b);
-          frame.scope.assign(chosen.assign);
-          this.exit(name, type, chosen.output, frame, step);
+          this.exit(name, type, chosen.output, frame, step, assignVariables(name, frame.scope, chosen.assign));
           return { output: chosen.output, next: chosen.next };
         }
         case "Wait": {
@@ -402,8 +402,7 @@ export class Execution {
 
   private async leave(name: string, state: StateDefinition, input: unknown, result: unknown, b: Bindings, frame: Frame, step: PathStep): Promise<StepResult> {
     const { output, assign } = await stateOutput(state, input, result, b);
-    frame.scope.assign(assign);
-    this.exit(name, state.Type, output, frame, step);
+    this.exit(name, state.Type, output, frame, step, assignVariables(name, frame.scope, assign));
     return { output, next: state.End === true ? undefined : state.Next };
   }
 
@@ -446,12 +445,12 @@ export class Execution {
         if (caught >= 0 && catchers !== undefined) {
           const catcher = catchers[caught]!;
           const { output, assign } = await catchOutput(state, catcher, input, { Error: failure.error, Cause: failure.cause }, b);
-          frame.scope.assign(assign);
+          const assigned = assignVariables(name, frame.scope, assign);
           step.caught = catcher.Next;
           step.error = failure.error;
           step.cause = failure.cause;
           ctx.trace.record("sfn.state.caught", { executionArn: this.arn, state: name, error: failure.error, next: catcher.Next });
-          this.exit(name, state.Type, output, frame, step);
+          this.exit(name, state.Type, output, frame, step, assigned);
           return { output, next: catcher.Next };
         }
         throw failure;

@@ -831,6 +831,12 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
 
     async getExecutionHistory(input) {
       const execution = executionOf(input.executionArn);
+      for (const member of ["reverseOrder", "includeExecutionData"] as const) {
+        const value: unknown = input[member];
+        if (value !== undefined && value !== null && typeof value !== "boolean") {
+          throw errors.ValidationException(`1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: Member must be a boolean`);
+        }
+      }
       const ordered = input.reverseOrder === true ? [...execution.history.events].reverse() : execution.history.events;
       const { items, nextToken } = page(ordered, input, `history:${execution.arn}:${input.reverseOrder === true}`);
       const events = input.includeExecutionData === false ? items.map(withoutData) : items.map((event) => ({ ...event }));

@@ -139,4 +139,12 @@ describe("Step Functions over AWS JSON 1.0 (AWSStepFunctions.<Action>)", () => {
     expect(executions.map((execution) => execution.mapRunArn)).toEqual([mapRunArn, mapRunArn, mapRunArn]);
     await expect(client.send(new DescribeMapRunCommand({ mapRunArn: `${mapRunArn}0` }))).rejects.toBeInstanceOf(ResourceNotFound);
   });
+
+  it("GetExecutionHistory refuses a non-boolean reverseOrder with ValidationException, as AWS's validation does", async () => {
+    const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: "h", definition: WAIT, roleArn: ROLE }));
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));
+    const error = (await client.send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: "yes" as unknown as boolean })).catch((e: unknown) => e)) as Error;
+    expect(error.name).toBe("ValidationException");
+    expect(error.message).toBe("1 validation error detected: Value 'yes' at 'reverseOrder' failed to satisfy constraint: Member must be a boolean");
+  });
 });
