@@ -9,7 +9,7 @@ import { invalidDefinitionMessage, validateDefinition, variableReferences, type 
 import { MapRun, runDistributedMap, type DescribeMapRunOutput, type MapRunHost, type MapRunListItem } from "./map-run";
 import { renderDefinition, renderExecution } from "./mermaid";
 import { checkMockConfig, MockSession, type MockConfig } from "./mock";
-import { awaitTest, testStateMachine, testStateMock, testStateOutput, type TestStateInput, type TestStateOutput } from "./test-state";
+import { awaitTest, testStateMachine, testStateOutput, type TestStateInput, type TestStateOutput, type testStateMock } from "./test-state";
 import { TaskTokens } from "./tokens";
 import type {
   ActivityListItem,
@@ -920,9 +920,8 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
     },
 
     async testState(input) {
-      const { definition, state } = testStateMachine(input.definition);
+      const { definition, state, mock } = testStateMachine(input);
       const text = requirePayload(input.input, "input");
-      const mock = testStateMock(input.mock);
       const snapshot: MachineSnapshot = {
         stateMachineArn: arnOf("stateMachine:TestState"),
         name: "TestState",
@@ -935,7 +934,7 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
       if (mock !== undefined) testMocks.set(execution, mock);
       execution.start();
       await awaitTest(ctx, execution);
-      return testStateOutput(execution, state, input.inspectionLevel);
+      return testStateOutput(execution, state, input);
     },
 
     async describeMapRun(input) {

@@ -12,6 +12,7 @@ import {
   DescribeMapRunCommand,
   UpdateMapRunCommand,
   ResourceNotFound,
+  TestStateCommand,
   ListTagsForResourceCommand,
   paginateListStateMachines,
   SendTaskSuccessCommand,
@@ -146,5 +147,19 @@ describe("Step Functions over AWS JSON 1.0 (AWSStepFunctions.<Action>)", () => {
     const error = (await client.send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: "yes" as unknown as boolean })).catch((e: unknown) => e)) as Error;
     expect(error.name).toBe("ValidationException");
     expect(error.message).toBe("1 validation error detected: Value 'yes' at 'reverseOrder' failed to satisfy constraint: Member must be a boolean");
+  });
+
+  it("TestState on a Map with a mock and stateConfiguration travels the wire (CAUGHT_ERROR with errorDetails)", async () => {
+    const definition = JSON.stringify({
+      Type: "Map",
+      QueryLanguage: "JSONata",
+      Items: "{% $states.input.Values %}",
+      ItemProcessor: { ProcessorConfig: { Mode: "INLINE" }, StartAt: "P", States: { P: { Type: "Pass", End: true } } },
+      Catch: [{ ErrorEquals: ["States.ExceedToleratedFailureThreshold"], Next: "Handle" }],
+      ToleratedFailureCount: 0,
+      End: true,
+    });
+    const answer = await client.send(new TestStateCommand({ definition, input: '{"Values":[1,2]}', inspectionLevel: "DEBUG", mock: { result: "[1,2]" }, stateConfiguration: { mapIterationFailureCount: 1 } }));
+    expect(answer).toMatchObject({ status: "CAUGHT_ERROR", nextState: "Handle", error: "States.ExceedToleratedFailureThreshold", inspectionData: { errorDetails: { catchIndex: 0 }, maxConcurrency: 0, toleratedFailureCount: 0 } });
   });
 });
