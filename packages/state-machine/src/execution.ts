@@ -131,6 +131,8 @@ export class Execution {
   done: Promise<void>;
   readonly startDate: number;
   parentArn: string | undefined;
+  /** TestState's `variables`: the scope the first state starts with (a fresh one otherwise). */
+  initialScope: VariableScope | undefined;
   private resolveDone!: () => void;
   private life: Lifeline;
   /** The top-level state that failed, its input and the variables then: where RedriveExecution resumes. */
@@ -233,7 +235,7 @@ export class Execution {
     const ql = this.machine.definition.QueryLanguage;
     try {
       const input = from?.input ?? (JSON.parse(this.input) as unknown);
-      const frame = { scope: from?.scope ?? new VariableScope(), thread: this.thread, life: this.life, ql, path: "" };
+      const frame = { scope: from?.scope ?? this.initialScope ?? new VariableScope(), thread: this.thread, life: this.life, ql, path: "" };
       const output = await this.runGraph(this.machine.definition, input, frame, from?.state);
       if (this.status !== "RUNNING") return;
       const text = this.textOf(output);

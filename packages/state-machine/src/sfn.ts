@@ -9,7 +9,7 @@ import { invalidDefinitionMessage, validateDefinition, variableReferences, type 
 import { MapRun, runDistributedMap, type DescribeMapRunOutput, type MapRunHost, type MapRunListItem } from "./map-run";
 import { renderDefinition, renderExecution } from "./mermaid";
 import { checkMockConfig, MockSession, type MockConfig } from "./mock";
-import { awaitTest, testStateMachine, testStateOutput, type TestStateInput, type TestStateOutput, type testStateMock } from "./test-state";
+import { awaitTest, testStateMachine, testStateOutput, testStateVariables, type TestStateInput, type TestStateOutput, type testStateMock } from "./test-state";
 import { TaskTokens } from "./tokens";
 import type {
   ActivityListItem,
@@ -932,9 +932,10 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
       };
       const execution = new Execution(host, arnOf(`execution:TestState:${ctx.ids.uuid("sfn.executions")}`), "TestState", snapshot, text, undefined);
       if (mock !== undefined) testMocks.set(execution, mock);
+      execution.initialScope = testStateVariables(input.variables);
       execution.start();
       await awaitTest(ctx, execution);
-      return testStateOutput(execution, state, input);
+      return testStateOutput(execution, state, input, execution.initialScope);
     },
 
     async describeMapRun(input) {

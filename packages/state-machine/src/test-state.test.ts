@@ -125,4 +125,13 @@ describe("TestState: stateConfiguration.retrierRetryCount and stateName", () => 
     expect(await h.sfn.testState({ definition: machine, stateName: "State1", input: "{}" })).toMatchObject({ status: "FAILED", error: "SomeFailure" });
     expect((await awsError(h.sfn.testState({ definition: machine, stateName: "Nope", input: "{}" }))).code).toBe("ValidationException");
   });
+
+  it("variables: the state starts with them; TRACE shows the variables after the state (test_state_with_variables)", async () => {
+    const h = harness();
+    const state = { QueryLanguage: "JSONata", Type: "Pass", Output: { got: "{% $var_input_value %}", n: "{% $var_constant_1 + 1 %}" }, Assign: { added: true }, End: true };
+    const out = await h.sfn.testState({ definition: JSON.stringify(state), input: "{}", variables: JSON.stringify({ var_input_value: "test_value", var_constant_1: 10 }), inspectionLevel: "TRACE" });
+    expect(JSON.parse(out.output!)).toEqual({ got: "test_value", n: 11 });
+    expect(JSON.parse(out.inspectionData!.variables!)).toEqual({ var_input_value: "test_value", var_constant_1: 10, added: true });
+    expect((await awsError(h.sfn.testState({ definition: JSON.stringify(state), input: "{}", variables: "[1]" }))).code).toBe("ValidationException");
+  });
 });

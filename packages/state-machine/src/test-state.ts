@@ -1,7 +1,7 @@
 import type { SimContext } from "@simcloud/core";
 import { errors } from "./errors";
 import type { Execution } from "./execution";
-import { findRetrier, invalidDefinitionMessage, validateDefinition, type Catcher, type Definition, type Retrier, type StateDefinition } from "./language/index";
+import { findRetrier, invalidDefinitionMessage, validateDefinition, VariableScope, type Catcher, type Definition, type Retrier, type StateDefinition } from "./language/index";
 import { EXCEEDED_CAUSE } from "./map-run";
 import type { MockedResponse } from "./mock";
 
@@ -182,7 +182,22 @@ export async function awaitTest(ctx: SimContext, execution: Execution): Promise<
   await ctx.scheduler.settle();
 }
 
-export function testStateOutput(execution: Execution, state: StateDefinition, input: TestStateInput): TestStateOutput {
+/** TestState's `variables`: a JSON object of workflow variables the state starts with. */
+export function testStateVariables(text: unknown): VariableScope {
+  const scope = new VariableScope();
+  if (text === undefined || text === null) return scope;
+  let value: unknown;
+  try {
+    value = typeof text === "string" ? JSON.parse(text) : undefined;
+  } catch {
+    value = undefined;
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw errors.ValidationException("Variables must be a JSON object");
+  scope.assign(value as Record<string, unknown>);
+  return scope;
+}
+
+export function testStateOutput(execution: Execution, state: StateDefinition, input: TestStateInput, scope?: VariableScope): TestStateOutput {
   const level = input.inspectionLevel;
   const step = execution.path.find((candidate) => candidate.scope === "" && candidate.state === TESTED);
   const next = execution.path.find((candidate) => candidate.scope === "" && candidate.state !== TESTED);
@@ -196,6 +211,7 @@ export function testStateOutput(execution: Execution, state: StateDefinition, in
             ...(step?.output === undefined ? {} : { afterResultPath: JSON.stringify(step.output) }),
             ...mapData,
             ...(errorDetails === undefined ? {} : { errorDetails }),
+            ...variablesData(scope),
           },
         }
       : {};
@@ -239,6 +255,13 @@ export function testStateOutput(execution: Execution, state: StateDefinition, in
     ...(next === undefined ? {} : { nextState: next.state }),
     ...inspect(),
   };
+}
+
+/** The variables visible after the state (shown when there are any). */
+function variablesData(scope: VariableScope | undefined): { variables?: string } {
+  if (scope === undefined) return {};
+  const visible = scope.visible();
+  return Object.keys(visible).length === 0 ? {} : { variables: JSON.stringify(visible) };
 }
 
 function tolerancesData(state: StateDefinition): { toleratedFailureCount?: number; toleratedFailurePercentage?: number } {
