@@ -32,7 +32,6 @@ import {
   type TaskState,
 } from "./language/index";
 import { Cancelled, Lifeline } from "./lifeline";
-import type { DistributedMapRequest } from "./map-run";
 import type { MockedResponse } from "./mock";
 import type { TaskTokens } from "./tokens";
 import { assignVariables } from "./variables";
@@ -66,6 +65,17 @@ export interface ExecutionHost {
   runSoon(run: () => Promise<void>): void;
   /** A Map in DISTRIBUTED mode: a map run of child executions (map-run.ts). */
   runDistributedMap(request: DistributedMapRequest): Promise<unknown>;
+}
+
+/** What the executor hands over when it meets a distributed Map (map-run.ts runs it). */
+export interface DistributedMapRequest {
+  readonly parent: Execution;
+  readonly name: string;
+  readonly state: MapState;
+  readonly effective: unknown;
+  readonly bindings: Bindings;
+  readonly thread: Thread;
+  readonly life: Lifeline;
 }
 
 /** One step of the path an execution took, for tests and pictures. */

@@ -5,13 +5,12 @@
  * goes on), failing with `States.ExceedToleratedFailureThreshold` past ToleratedFailureCount/Percentage (0 by default).
  * The parent's history holds MapRunStarted / MapRunSucceeded / MapRunFailed / MapRunAborted, as recorded.
  */
-import type { Thread } from "./history";
-import type { Execution, MachineSnapshot } from "./execution";
+import type { DistributedMapRequest, Execution, MachineSnapshot } from "./execution";
 import type { Integrations } from "./integrations";
 import { readItems, writeResults, type ResultRecord } from "./item-io";
 import { mapItemInput, mapItems, mapLimits, StatesError, type Bindings, type Definition, type MapState } from "./language/index";
 import { batch } from "./language/map";
-import { Cancelled, type Lifeline } from "./lifeline";
+import { Cancelled } from "./lifeline";
 
 export type MapRunStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "ABORTED";
 
@@ -129,17 +128,6 @@ export class MapRun {
     if (this.toleranceSet.count && failed > this.toleratedFailureCount) return true;
     return this.toleranceSet.percentage && this.itemTotal > 0 && (failed * 100) / this.itemTotal > this.toleratedFailurePercentage;
   }
-}
-
-/** What the executor hands over when it meets a distributed Map. */
-export interface DistributedMapRequest {
-  readonly parent: Execution;
-  readonly name: string;
-  readonly state: MapState;
-  readonly effective: unknown;
-  readonly bindings: Bindings;
-  readonly thread: Thread;
-  readonly life: Lifeline;
 }
 
 /** What the service provides to a map run. */
