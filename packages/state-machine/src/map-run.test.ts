@@ -77,7 +77,7 @@ describe("Distributed Map: map runs", () => {
     const out = await h.run(arn, [10, 20]);
     const [first] = JSON.parse(out.output!) as { id: string; item: number }[];
     expect(first!.item).toBe(10);
-    expect(first!.id).toMatch(/:execution:m\/[0-9a-f]{8}:/);
+    expect(first!.id).toMatch(/:execution:m\/[0-9a-f-]{36}:[0-9a-f-]{36}$/);
   });
 
   it("EXPRESS child executions: listed under the map run, not describable (InvalidArn, as for any EXPRESS execution)", async () => {

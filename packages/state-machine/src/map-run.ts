@@ -179,7 +179,8 @@ export async function runDistributedMap(host: MapRunHost, request: DistributedMa
   history.add(thread, "MapStateStarted", { length: items.length }, "mapStateStartedEventDetails");
 
   const machineName = parent.machine.name.split("/")[0]!;
-  const label = state.Label ?? host.uuid().slice(0, 8);
+  // "stateMachine:{stateMachineName}/{MapRunLabel or UUID}" (guide "Viewing a Distributed Map Run execution").
+  const label = state.Label ?? host.uuid();
   const runArn = host.arnOf(`mapRun:${machineName}/${label}:${host.uuid()}`);
   const childMachineArn = host.arnOf(`stateMachine:${machineName}/${label}`);
   const run = new MapRun(runArn, parent.arn, childMachineArn, label, host.now(), limits.maxConcurrency, limits.toleratedFailurePercentage ?? 0, limits.toleratedFailureCount ?? 0);
