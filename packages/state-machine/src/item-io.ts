@@ -169,9 +169,43 @@ export interface ResultRecord {
   StopDate?: string;
 }
 
+/** One child execution's outcome, for ResultWriter. */
+export interface ChildResult {
+  readonly succeeded: boolean;
+  readonly output: unknown;
+  readonly record: ResultRecord;
+}
+
+export type Transformation = "NONE" | "COMPACT" | "FLATTEN";
+
 /**
- * ResultWriter: writes `<Prefix>/<map run id>/SUCCEEDED_0.json`, `FAILED_0.json`, `PENDING_0.json` and
- * `manifest.json` through the `s3:putObject` handler; the Map's result is `{ MapRunArn, ResultWriterDetails }`.
+ * ResultWriter.WriterConfig.Transformation (guide "ResultWriter (Map)"): NONE keeps each child's execution record,
+ * COMPACT keeps its output, FLATTEN its output with arrays spread one level; a failed child keeps its record either way.
+ */
+export function transformResults(results: readonly ChildResult[], transformation: Transformation): unknown[] {
+  if (transformation === "NONE") return results.map((result) => result.record);
+  const out: unknown[] = [];
+  for (const result of results) {
+    if (!result.succeeded) out.push(result.record);
+    else if (transformation === "FLATTEN" && Array.isArray(result.output)) out.push(...(result.output as unknown[]));
+    else out.push(result.output);
+  }
+  return out;
+}
+
+/** WriterConfig with its defaults: NONE when exporting, COMPACT for a preview without Resource; JSON. */
+export function writerConfig(state: MapState): { exports: boolean; transformation: Transformation; outputType: "JSON" | "JSONL" } {
+  const writer = state.ResultWriter ?? {};
+  const config = (writer["WriterConfig"] ?? {}) as Record<string, unknown>;
+  const exports = writer["Resource"] !== undefined;
+  const transformation = config["Transformation"] === "NONE" || config["Transformation"] === "COMPACT" || config["Transformation"] === "FLATTEN" ? config["Transformation"] : exports ? "NONE" : "COMPACT";
+  return { exports, transformation, outputType: config["OutputType"] === "JSONL" ? "JSONL" : "JSON" };
+}
+
+/**
+ * ResultWriter with a Resource: writes `<Prefix>/<map run id>/SUCCEEDED_0.json` (`.jsonl` for OutputType JSONL) and
+ * `FAILED_0.json`, transformed as WriterConfig says, and `manifest.json`, through the `s3:putObject` handler; the Map's
+ * result is `{ MapRunArn, ResultWriterDetails }`.
  */
 export async function writeResults(
   state: MapState,
@@ -180,9 +214,10 @@ export async function writeResults(
   integrations: Integrations,
   request: Omit<TaskHandlerRequest, "resource" | "parameters">,
   mapRunArn: string,
-  records: { succeeded: ResultRecord[]; failed: ResultRecord[]; pending: ResultRecord[] },
+  results: readonly ChildResult[],
 ): Promise<unknown> {
   const writer = state.ResultWriter ?? {};
+  const { transformation, outputType } = writerConfig(state);
   const resource = String(writer["Resource"] ?? "arn:aws:states:::s3:putObject");
   const fail = (cause: string): StatesError => new StatesError("States.ResultWriterFailed", cause);
   const parameters = await parametersOf(writer, input, b, "ResultWriter");
@@ -194,10 +229,13 @@ export async function writeResults(
     await callStore(integrations, resource, { Bucket: bucket, Key: key, Body: body }, request, fail);
     return Buffer.byteLength(body, "utf8");
   };
-  for (const [status, list] of [["SUCCEEDED", records.succeeded], ["FAILED", records.failed], ["PENDING", records.pending]] as const) {
+  const groups = [["SUCCEEDED", results.filter((result) => result.succeeded)], ["FAILED", results.filter((result) => !result.succeeded)]] as const;
+  for (const [status, list] of groups) {
     if (list.length === 0) continue;
-    const key = `${prefix}${runId}/${status}_0.json`;
-    files[status].push({ Key: key, Size: await put(key, JSON.stringify(list)) });
+    const items = transformResults(list, transformation);
+    const key = `${prefix}${runId}/${status}_0.${outputType === "JSONL" ? "jsonl" : "json"}`;
+    const body = outputType === "JSONL" ? items.map((item) => JSON.stringify(item)).join("\n") : JSON.stringify(items);
+    files[status].push({ Key: key, Size: await put(key, body) });
   }
   const manifestKey = `${prefix}${runId}/manifest.json`;
   await put(manifestKey, JSON.stringify({ DestinationBucket: bucket, MapRunArn: mapRunArn, ResultFiles: files }));

@@ -262,6 +262,24 @@ describe("Distributed Map: ItemReader and ResultWriter through an object store h
     expect(results.map((result) => [result.Status, JSON.parse(result.Output)])).toEqual([["SUCCEEDED", "Hello"], ["SUCCEEDED", "World"]]);
   });
 
+  it("WriterConfig alone previews the transformed results (FLATTEN spreads array outputs; a failed child keeps its record)", async () => {
+    const h = harness();
+    const work = { Work: { Type: "Choice", Choices: [{ Variable: "$[0]", NumericEquals: 9, Next: "Bad" }], Default: "Ok" }, Bad: { Type: "Fail", Error: "E", Cause: "c" }, Ok: { Type: "Pass", End: true } };
+    const arn = await h.machine(distributed(work, { ToleratedFailureCount: 1, ResultWriter: { WriterConfig: { Transformation: "FLATTEN", OutputType: "JSON" } } }));
+    const out = await h.run(arn, [[1, 2], [3], [9]]);
+    const results = JSON.parse(out.output!) as unknown[];
+    expect(results.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(results[3]).toMatchObject({ Status: "FAILED", Error: "E", Cause: "c", Input: "[9]" });
+  });
+
+  it("WriterConfig with a Resource: COMPACT outputs written as JSON Lines", async () => {
+    const { h, store } = withStore();
+    const arn = await h.machine(distributed(PASS, { ResultWriter: { Resource: "arn:aws:states:::s3:putObject", Parameters: { Bucket: "out" }, WriterConfig: { Transformation: "COMPACT", OutputType: "JSONL" } } }));
+    const out = await h.run(arn, [{ a: 1 }, { a: 2 }]);
+    const runId = (JSON.parse(out.output!) as { MapRunArn: string }).MapRunArn.split(":").pop()!;
+    expect(store.get("out", `${runId}/SUCCEEDED_0.jsonl`)).toBe('{"a":1}\n{"a":2}');
+  });
+
   it("csvRows reads quoted fields with delimiters, doubled quotes and line breaks", () => {
     expect(csvRows('a,"b,c","d""e"\r\n"multi\nline",x\n')).toEqual([["a", "b,c", 'd"e'], ["multi\nline", "x"]]);
     expect(csvRows("a|b", "|")).toEqual([["a", "b"]]);

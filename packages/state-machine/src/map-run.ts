@@ -7,7 +7,7 @@
  */
 import type { DistributedMapRequest, Execution, MachineSnapshot } from "./execution";
 import type { Integrations } from "./integrations";
-import { readItems, writeResults, type ResultRecord } from "./item-io";
+import { readItems, transformResults, writeResults, writerConfig, type ResultRecord } from "./item-io";
 import { mapItemInput, mapItems, mapLimits, StatesError, type Bindings, type Definition, type MapState } from "./language/index";
 import { batch } from "./language/map";
 import { Cancelled } from "./lifeline";
@@ -303,13 +303,16 @@ export async function runDistributedMap(host: MapRunHost, request: DistributedMa
     throw failure;
   }
   if (state.ResultWriter !== undefined) {
+    const results = run.children.map((child, index) => ({ succeeded: child.execution.status === "SUCCEEDED", output: outputs[index], record: record(child.execution) }));
+    const config = writerConfig(state);
+    if (!config.exports) {
+      // WriterConfig alone previews the transformed results as the state's result, writing nothing.
+      finish("SUCCEEDED");
+      return transformResults(results, config.transformation);
+    }
     let details: unknown;
     try {
-      details = await writeResults(state, effective, b, host.integrations, handlerRequest, runArn, {
-        succeeded: run.children.filter((child) => child.execution.status === "SUCCEEDED").map((child) => record(child.execution)),
-        failed: run.children.filter((child) => child.execution.status !== "SUCCEEDED").map((child) => record(child.execution)),
-        pending: [],
-      });
+      details = await writeResults(state, effective, b, host.integrations, handlerRequest, runArn, results);
     } catch (error) {
       const writeFailure = error instanceof StatesError ? error : new StatesError("States.ResultWriterFailed", String(error));
       finish("FAILED", writeFailure);
