@@ -131,7 +131,8 @@ export async function readItems(state: MapState, input: unknown, b: Bindings, in
     else if (type === "JSONL") {
       items = text.split(/\r?\n/).filter((line) => line.trim() !== "").map((line) => parseJson(line));
     } else if (type === "JSON") {
-      const parsed = parseJson(text);
+      const pointer = config["ItemsPointer"];
+      const parsed = typeof pointer === "string" ? atPointer(parseJson(text), pointer) : parseJson(text);
       if (!Array.isArray(parsed)) throw readerFailed("Attempting to map over non-iterable node.");
       items = parsed;
     } else throw readerFailed(`simcloud does not read InputType '${type}' (MANIFEST and PARQUET need real S3 objects).`);
@@ -140,6 +141,20 @@ export async function readItems(state: MapState, input: unknown, b: Bindings, in
   }
   const cap = maxItems === 0 ? MAX_ITEMS : Math.min(maxItems, MAX_ITEMS);
   return items.length > cap ? items.slice(0, cap) : items;
+}
+
+/** RFC 6901 JSON Pointer (ReaderConfig.ItemsPointer: where in a JSON object the items array is). */
+export function atPointer(document: unknown, pointer: string): unknown {
+  if (pointer === "") return document;
+  if (!pointer.startsWith("/")) throw readerFailed(`The ItemsPointer '${pointer}' is not a JSON Pointer (it must start with '/').`);
+  let node = document;
+  for (const raw of pointer.slice(1).split("/")) {
+    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(token) && Number(token) < node.length) node = node[Number(token)];
+    else if (node !== null && typeof node === "object" && !Array.isArray(node) && Object.hasOwn(node, token)) node = (node as Record<string, unknown>)[token];
+    else throw readerFailed(`The ItemsPointer '${pointer}' selects nothing in the object.`);
+  }
+  return node;
 }
 
 function parseJson(text: string): unknown {

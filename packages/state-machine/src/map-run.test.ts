@@ -227,6 +227,9 @@ describe("Distributed Map: ItemReader and ResultWriter through an object store h
     expect(JSON.parse((await h.run(capped, { Bucket: "b", Key: "list.json" })).output!)).toEqual([1, 2]);
     const byPath = await h.machine(distributed(PASS, reader({ InputType: "JSON", MaxItemsPath: "$.Max" })), "path");
     expect(await h.run(byPath, { Bucket: "b", Key: "list.json", Max: -1 })).toMatchObject({ error: "States.ItemReaderFailed", cause: "field MaxItems must be positive" });
+    store.put("b", "doc.json", '{"data":{"a/b":[7,8]}}');
+    const pointed = await h.machine(distributed(PASS, reader({ InputType: "JSON", ItemsPointer: "/data/a~1b" })), "pointer");
+    expect(JSON.parse((await h.run(pointed, { Bucket: "b", Key: "doc.json" })).output!)).toEqual([7, 8]);
     const jsonl = await h.machine(distributed(PASS, reader({ InputType: "JSONL" })), "jsonl");
     expect(JSON.parse((await h.run(jsonl, { Bucket: "b", Key: "lines.jsonl" })).output!)).toEqual([{ n: 1 }, { n: 2 }]);
   });
