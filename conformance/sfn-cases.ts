@@ -3,8 +3,8 @@
  * start one execution, run until idle, describe it. Driven through the real SFNClient.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand, StartSyncExecutionCommand } from "@aws-sdk/client-sfn";
-import { createCloud } from "simcloud";
+import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand, StartSyncExecutionCommand } from "@aws-sdk/client-sfn";
+import { createCloud, InMemoryObjectStore } from "simcloud";
 import { isDeepStrictEqual } from "node:util";
 import { createScriptedHandler, type Behaviour, type Invocation } from "./functions";
 import { CLOUD_OPTIONS } from "./runner";
@@ -30,6 +30,10 @@ export interface SfnCase {
   readonly expectErrorMessage?: string;
   /** sfn-parity: "EXPRESS" creates an EXPRESS machine. */
   readonly stateMachineType?: "STANDARD" | "EXPRESS";
+  /** sfn-parity: objects (bucket → key → body) a Distributed Map's ItemReader/ResultWriter reach through an in-memory store. */
+  readonly s3Objects?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** sfn-parity: the types of the execution's history events, in order (GetExecutionHistory). */
+  readonly expectHistoryTypes?: readonly string[];
 }
 
 const VECTORS = new URL("./vectors/sfn/", import.meta.url);
@@ -68,6 +72,11 @@ export async function runSfnCase(testCase: SfnCase): Promise<string[]> {
         }),
       });
     }
+    if (testCase.s3Objects !== undefined) {
+      const store = new InMemoryObjectStore(() => cloud.scheduler.now());
+      for (const [bucket, objects] of Object.entries(testCase.s3Objects)) for (const [key, body] of Object.entries(objects)) store.put(bucket, key, body);
+      cloud.sfn.registerTaskHandler("arn:aws:states:::s3:*", store.handler);
+    }
     const client = new SFNClient(cloud.clientConfig());
     let stateMachineArn: string | undefined;
     try {
@@ -93,6 +102,7 @@ export async function runSfnCase(testCase: SfnCase): Promise<string[]> {
       input: JSON.stringify(testCase.input ?? {}),
       ...(testCase.executionName === undefined ? {} : { name: testCase.executionName }),
     };
+    let executionArn: string | undefined;
     let described: { status?: string; output?: string; error?: string; cause?: string; startDate?: Date; stopDate?: Date };
     if (testCase.stateMachineType === "EXPRESS") {
       // AWS keeps no record of EXPRESS executions for DescribeExecution: run them with StartSyncExecution, moving
@@ -103,7 +113,8 @@ export async function runSfnCase(testCase: SfnCase): Promise<string[]> {
     } else {
       const started = await client.send(new StartExecutionCommand(start));
       await cloud.runUntilIdle();
-      described = await client.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
+      executionArn = started.executionArn;
+      described = await client.send(new DescribeExecutionCommand({ executionArn }));
     }
     const expected = testCase.expect;
     if (expected === undefined) return ["the case has neither expect nor expectError"];
@@ -115,6 +126,11 @@ export async function runSfnCase(testCase: SfnCase): Promise<string[]> {
     if (expected.error !== undefined) {
       const accepted = typeof expected.error === "string" ? [expected.error] : expected.error;
       if (!accepted.includes(described.error ?? "")) problems.push(`error ${described.error}, expected ${accepted.join(" or ")}`);
+    }
+    if (testCase.expectHistoryTypes !== undefined && executionArn !== undefined) {
+      const { events = [] } = await client.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
+      const types = events.map((event) => event.type);
+      if (!isDeepStrictEqual(types, testCase.expectHistoryTypes)) problems.push(`history ${types.join(",")}, expected ${testCase.expectHistoryTypes.join(",")}`);
     }
     if (expected.cause !== undefined && described.cause !== expected.cause) problems.push(`cause ${JSON.stringify(described.cause)}, expected ${JSON.stringify(expected.cause)}`);
     const duration = (described.stopDate?.getTime() ?? NaN) - (described.startDate?.getTime() ?? NaN);

@@ -81,7 +81,7 @@ export { createStreamService, kinesisErrors, KINESIS_LIMITS, hashKeyOf, MAX_HASH
 export type * from "@simcloud/stream";
 export { createEventBridgeService, createSchedulerService, createPipesService, pipesErrors, schedulerErrors, eventBridgeErrors, EVENTBRIDGE_LIMITS, PUT_EVENTS_MAX_BYTES } from "@simcloud/event-bus";
 export type { EventBridgeService, SchedulerService, PipesService, TargetHandler } from "@simcloud/event-bus";
-export { createStateMachineService, sfnErrors, SFN_LIMITS, StatesError } from "@simcloud/state-machine";
+export { createStateMachineService, sfnErrors, SFN_LIMITS, StatesError, InMemoryObjectStore } from "@simcloud/state-machine";
 export type {
   StateMachineService,
   StateMachineServiceOptions,
@@ -96,4 +96,6 @@ export type {
   DescribeExecutionOutput,
   StartExecutionOutput,
   StartSyncExecutionOutput,
+  DescribeMapRunOutput,
+  MapRunListItem,
 } from "@simcloud/state-machine";

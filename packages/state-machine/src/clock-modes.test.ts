@@ -51,3 +51,39 @@ describe.each(["virtual", "autoAdvance", "system"] as const)("a Wait and a Retry
     ctx.scheduler.dispose();
   });
 });
+
+describe.each(["virtual", "autoAdvance", "system"] as const)("a Distributed Map's child executions [%s clock]", (mode) => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("run on the same clock, MaxConcurrency at a time", async () => {
+    if (mode === "system") vi.useFakeTimers({ now: DEFAULT_START });
+    const ctx = createSimContext({ ...(mode === "autoAdvance" ? { autoAdvance: true } : {}), ...(mode === "system" ? { clock: "system" } : {}) });
+    const advance = async (ms: number): Promise<void> => {
+      if (mode === "system") await vi.advanceTimersByTimeAsync(ms);
+      else await ctx.scheduler.advance(ms);
+    };
+    const sfn = createStateMachineService(ctx);
+    const mapDefinition = JSON.stringify({
+      StartAt: "M",
+      States: {
+        M: {
+          Type: "Map",
+          MaxConcurrency: 2,
+          ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }, StartAt: "W", States: { W: { Type: "Wait", Seconds: 10, End: true } } },
+          End: true,
+        },
+      },
+    });
+    const { stateMachineArn } = await sfn.createStateMachine({ name: "m", roleArn: "arn:aws:iam::000000000000:role/r", definition: mapDefinition });
+    const { executionArn } = await sfn.startExecution({ stateMachineArn, input: "[1,2,3]" });
+    await advance(19_999);
+    expect((await sfn.describeExecution({ executionArn })).status).toBe("RUNNING");
+    await advance(1);
+    const described = await sfn.describeExecution({ executionArn });
+    expect(described).toMatchObject({ status: "SUCCEEDED", output: "[1,2,3]" });
+    expect(described.stopDate!.getTime() - described.startDate.getTime()).toBe(20_000);
+    ctx.scheduler.dispose();
+  });
+});

@@ -34,6 +34,7 @@ import {
 import { Cancelled, Lifeline } from "./lifeline";
 import type { MockedResponse } from "./mock";
 import type { TaskTokens } from "./tokens";
+import { assignVariables } from "./variables";
 import type { ExecutionStatus, StateMachineType } from "./types";
 import { SFN_LIMITS } from "./validate";
 
@@ -62,6 +63,19 @@ export interface ExecutionHost {
   finished(execution: Execution): void;
   /** Runs `run` as scheduler work at the current virtual time (starts at one time share one task). */
   runSoon(run: () => Promise<void>): void;
+  /** A Map in DISTRIBUTED mode: a map run of child executions (map-run.ts). */
+  runDistributedMap(request: DistributedMapRequest): Promise<unknown>;
+}
+
+/** What the executor hands over when it meets a distributed Map (map-run.ts runs it). */
+export interface DistributedMapRequest {
+  readonly parent: Execution;
+  readonly name: string;
+  readonly state: MapState;
+  readonly effective: unknown;
+  readonly bindings: Bindings;
+  readonly thread: Thread;
+  readonly life: Lifeline;
 }
 
 /** One step of the path an execution took, for tests and pictures. */
@@ -127,6 +141,8 @@ export class Execution {
   done: Promise<void>;
   readonly startDate: number;
   parentArn: string | undefined;
+  /** TestState's `variables`: the scope the first state starts with (a fresh one otherwise). */
+  initialScope: VariableScope | undefined;
   private resolveDone!: () => void;
   private life: Lifeline;
   /** The top-level state that failed, its input and the variables then: where RedriveExecution resumes. */
@@ -229,7 +245,7 @@ export class Execution {
     const ql = this.machine.definition.QueryLanguage;
     try {
       const input = from?.input ?? (JSON.parse(this.input) as unknown);
-      const frame = { scope: from?.scope ?? new VariableScope(), thread: this.thread, life: this.life, ql, path: "" };
+      const frame = { scope: from?.scope ?? this.initialScope ?? new VariableScope(), thread: this.thread, life: this.life, ql, path: "" };
       const output = await this.runGraph(this.machine.definition, input, frame, from?.state);
       if (this.status !== "RUNNING") return;
       const text = this.textOf(output);
@@ -332,9 +348,9 @@ export class Execution {
     return text;
   }
 
-  private exit(name: string, type: string, output: unknown, frame: Frame, step: PathStep): string {
+  private exit(name: string, type: string, output: unknown, frame: Frame, step: PathStep, assigned?: object): string {
     const text = this.sized(name, output);
-    this.history.add(frame.thread, `${type}StateExited`, { name, ...outputDetails(text) }, "stateExitedEventDetails");
+    this.history.add(frame.thread, `${type}StateExited`, { name, ...outputDetails(text), ...assigned }, "stateExitedEventDetails");
     step.exitedAt = this.host.ctx.scheduler.now();
     step.output = output;
     if (this.host.ctx.trace.active) this.host.ctx.trace.record("sfn.state.exited", { executionArn: this.arn, state: name, stateType: type, output: text });
@@ -365,8 +381,7 @@ export class Execution {
         }
         case "Choice": {
           const chosen = await chooseNext(state, input, b);
-          frame.scope.assign(chosen.assign);
-          this.exit(name, type, chosen.output, frame, step);
+          this.exit(name, type, chosen.output, frame, step, assignVariables(name, frame.scope, chosen.assign));
           return { output: chosen.output, next: chosen.next };
         }
         case "Wait": {
@@ -399,8 +414,7 @@ export class Execution {
 
   private async leave(name: string, state: StateDefinition, input: unknown, result: unknown, b: Bindings, frame: Frame, step: PathStep): Promise<StepResult> {
     const { output, assign } = await stateOutput(state, input, result, b);
-    frame.scope.assign(assign);
-    this.exit(name, state.Type, output, frame, step);
+    this.exit(name, state.Type, output, frame, step, assignVariables(name, frame.scope, assign));
     return { output, next: state.End === true ? undefined : state.Next };
   }
 
@@ -443,12 +457,12 @@ export class Execution {
         if (caught >= 0 && catchers !== undefined) {
           const catcher = catchers[caught]!;
           const { output, assign } = await catchOutput(state, catcher, input, { Error: failure.error, Cause: failure.cause }, b);
-          frame.scope.assign(assign);
+          const assigned = assignVariables(name, frame.scope, assign);
           step.caught = catcher.Next;
           step.error = failure.error;
           step.cause = failure.cause;
           ctx.trace.record("sfn.state.caught", { executionArn: this.arn, state: name, error: failure.error, next: catcher.Next });
-          this.exit(name, state.Type, output, frame, step);
+          this.exit(name, state.Type, output, frame, step, assigned);
           return { output, next: catcher.Next };
         }
         throw failure;
@@ -699,7 +713,10 @@ export class Execution {
     }
   }
 
-  private async runMap(name: string, state: MapState, rawInput: unknown, effective: unknown, b: Bindings, frame: Frame): Promise<unknown[]> {
+  private async runMap(name: string, state: MapState, rawInput: unknown, effective: unknown, b: Bindings, frame: Frame): Promise<unknown> {
+    if ((state.ItemProcessor ?? state.Iterator)?.ProcessorConfig?.Mode === "DISTRIBUTED") {
+      return this.host.runDistributedMap({ parent: this, name, state, effective, bindings: b, thread: frame.thread, life: frame.life });
+    }
     const items = await mapItems(state, effective, b);
     const limits = await mapLimits(state, effective, b);
     const processor = state.ItemProcessor ?? state.Iterator;

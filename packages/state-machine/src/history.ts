@@ -76,6 +76,8 @@ export function withoutData(event: HistoryEvent): HistoryEvent {
       delete details.inputDetails;
       delete details.output;
       delete details.outputDetails;
+      delete details.assignedVariables;
+      delete details.assignedVariablesDetails;
       copy[key] = details;
     }
   }

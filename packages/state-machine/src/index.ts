@@ -10,3 +10,5 @@ export type * from "./types";
 export { StatesError } from "./language/index";
 export type { Definition, QueryLanguage } from "./language/index";
 import "./trace";
+export { InMemoryObjectStore } from "./item-io";
+export type { DescribeMapRunOutput, MapRunCounts, MapRunListItem, MapRunStatus } from "./map-run";

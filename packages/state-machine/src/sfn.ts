@@ -6,9 +6,10 @@ import { Execution, type ExecutionHost, type MachineSnapshot, type PathStep } fr
 import { withoutData } from "./history";
 import { Integrations, type TaskHandler } from "./integrations";
 import { invalidDefinitionMessage, validateDefinition, variableReferences, type Definition } from "./language/index";
+import { MapRun, runDistributedMap, type DescribeMapRunOutput, type MapRunHost, type MapRunListItem } from "./map-run";
 import { renderDefinition, renderExecution } from "./mermaid";
 import { checkMockConfig, MockSession, type MockConfig } from "./mock";
-import { awaitTest, testStateMachine, testStateMock, testStateOutput, type TestStateInput, type TestStateOutput } from "./test-state";
+import { awaitTest, testStateMachine, testStateOutput, testStateVariables, type TestStateInput, type TestStateOutput, type testStateMock } from "./test-state";
 import { TaskTokens } from "./tokens";
 import type {
   ActivityListItem,
@@ -72,7 +73,7 @@ export interface StateMachineService {
   startSyncExecution(input: StartExecutionInput & { includedData?: string }): Promise<StartSyncExecutionOutput>;
   stopExecution(input: StopExecutionInput): Promise<{ stopDate: Date }>;
   describeExecution(input: { executionArn: string | undefined; includedData?: string }): Promise<DescribeExecutionOutput>;
-  describeStateMachineForExecution(input: { executionArn: string | undefined; includedData?: string }): Promise<{ stateMachineArn: string; name: string; definition: string; roleArn: string; updateDate: Date; loggingConfiguration: LoggingConfiguration; tracingConfiguration: TracingConfiguration; revisionId?: string }>;
+  describeStateMachineForExecution(input: { executionArn: string | undefined; includedData?: string }): Promise<{ stateMachineArn: string; name: string; definition: string; roleArn: string; updateDate: Date; loggingConfiguration: LoggingConfiguration; tracingConfiguration: TracingConfiguration; revisionId?: string; mapRunArn?: string; label?: string }>;
   listExecutions(input: ListExecutionsInput): Promise<{ executions: ExecutionListItem[]; nextToken?: string }>;
   getExecutionHistory(input: GetExecutionHistoryInput): Promise<{ events: HistoryEvent[]; nextToken?: string }>;
   redriveExecution(input: { executionArn: string | undefined; clientToken?: string }): Promise<{ redriveDate: Date }>;
@@ -87,9 +88,11 @@ export interface StateMachineService {
   sendTaskHeartbeat(input: { taskToken: string | undefined }): Promise<Record<string, never>>;
   /** One state in isolation (retries reported as RETRIABLE, Wait not waited, `mock` instead of the resource). */
   testState(input: TestStateInput): Promise<TestStateOutput>;
-  /** Map runs belong to distributed Map states, which simcloud runs inline: always ResourceNotFound. */
-  describeMapRun(input: { mapRunArn: string | undefined }): Promise<never>;
-  listMapRuns(input: { executionArn: string | undefined } & PageInput): Promise<{ mapRuns: never[]; nextToken?: string }>;
+  /** A distributed Map's map run: settings, item and child-execution counts. */
+  describeMapRun(input: { mapRunArn: string | undefined }): Promise<DescribeMapRunOutput>;
+  listMapRuns(input: { executionArn: string | undefined } & PageInput): Promise<{ mapRuns: MapRunListItem[]; nextToken?: string }>;
+  /** Changes a running map run's MaxConcurrency and failure tolerances. */
+  updateMapRun(input: { mapRunArn: string | undefined; maxConcurrency?: number; toleratedFailurePercentage?: number; toleratedFailureCount?: number }): Promise<Record<string, never>>;
 
   /** simcloud: answers a task resource the simulator does not run itself (`http:invoke`, `aws-sdk:*`, …). */
   registerTaskHandler(resource: string, handler: TaskHandler): () => void;
@@ -159,6 +162,9 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
   const activityTags = new Map<string, Map<string, string>>();
   const mockSessions = new WeakMap<Execution, MockSession>();
   const testMocks = new WeakMap<Execution, NonNullable<ReturnType<typeof testStateMock>>>();
+  const mapRuns = new Map<string, MapRun>();
+  const runsOfExecution = new Map<string, MapRun[]>();
+  const childRuns = new WeakMap<Execution, MapRun>();
   const tokens = new TaskTokens();
   const integrations = new Integrations(ctx);
   let mockConfig = options.mockConfig === undefined ? undefined : checkMockConfig(options.mockConfig);
@@ -176,6 +182,7 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
       execution.parentArn = parent.arn;
       return execution;
     },
+    runDistributedMap: (request) => runDistributedMap(mapRunHost, request),
     mocked: (execution, stateName) => testMocks.get(execution) ?? mockSessions.get(execution)?.next(stateName),
     finished: () => undefined,
     runSoon(run) {
@@ -192,6 +199,36 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
     },
   };
   let soon: { time: number; batch: (() => Promise<void>)[]; handle: TaskHandle } | undefined;
+
+  // A map run starts its children from inside the parent's running step: they begin at once, on the same virtual time
+  // (a new scheduler task "now" would run a millisecond later under fake timers, which coerce a 0 ms timeout to 1 ms).
+  const childHost: ExecutionHost = { ...host, runSoon: (run) => void run() };
+  const mapRunHost: MapRunHost = {
+    integrations,
+    uuid: () => ctx.ids.uuid("sfn.mapRuns"),
+    now,
+    arnOf,
+    register(run) {
+      mapRuns.set(run.arn, run);
+      const list = runsOfExecution.get(run.executionArn) ?? [];
+      list.push(run);
+      runsOfExecution.set(run.executionArn, list);
+    },
+    startChild(run, snapshot, arn, name, input) {
+      const execution = new Execution(childHost, arn, name, snapshot, input, undefined);
+      executions.set(arn, execution);
+      childRuns.set(execution, run);
+      execution.start();
+      return execution;
+    },
+  };
+
+  function mapRunOf(arnText: unknown): MapRun {
+    const arn = requireArnOf(arnText, "mapRunArn", ["mapRun"]);
+    const run = mapRuns.get(arn);
+    if (run === undefined) throw errors.ResourceNotFound(`Resource not found: '${arn}'`);
+    return run;
+  }
 
   /** Any execution, EXPRESS included, for simcloud's own helpers (executionPath, renderMermaid). */
   function anyExecution(arnText: unknown): Execution {
@@ -297,6 +334,29 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
     return execution;
   }
 
+  /** ListExecutions with mapRunArn: the map run's child executions (STANDARD and EXPRESS), newest first. */
+  function listMapRunExecutions(input: ListExecutionsInput): { executions: ExecutionListItem[]; nextToken?: string } {
+    if (input.stateMachineArn !== undefined) throw errors.ValidationException("Specify either a stateMachineArn or a mapRunArn, not both");
+    const run = mapRunOf(input.mapRunArn);
+    const matching = run.children
+      .map((child) => child.execution)
+      .filter((execution) => input.statusFilter === undefined || execution.status === input.statusFilter)
+      .reverse();
+    const { items, nextToken } = page(matching, input, `executions:${run.arn}:${input.statusFilter ?? ""}`);
+    return {
+      executions: items.map((execution) => ({
+        executionArn: execution.arn,
+        stateMachineArn: execution.stateMachineArn,
+        name: execution.name,
+        status: execution.status,
+        startDate: new Date(execution.startDate),
+        ...(execution.stopDate === undefined ? {} : { stopDate: new Date(execution.stopDate) }),
+        mapRunArn: run.arn,
+      })),
+      ...(nextToken === undefined ? {} : { nextToken }),
+    };
+  }
+
   function describeExecutionOutput(execution: Execution): DescribeExecutionOutput {
     return {
       executionArn: execution.arn,
@@ -311,6 +371,7 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
       ...(execution.error === undefined ? {} : { error: execution.error }),
       ...(execution.cause === undefined ? {} : { cause: execution.cause }),
       ...(execution.traceHeader === undefined ? {} : { traceHeader: execution.traceHeader }),
+      ...(childRuns.get(execution) === undefined ? {} : { mapRunArn: childRuns.get(execution)!.arn }),
       ...(execution.machine.versionArn === undefined ? {} : { stateMachineVersionArn: execution.machine.versionArn }),
       ...(execution.machine.aliasArn === undefined ? {} : { stateMachineAliasArn: execution.machine.aliasArn }),
       redriveCount: execution.redriveCount,
@@ -731,11 +792,12 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
         loggingConfiguration: record?.logging ?? DEFAULT_LOGGING,
         tracingConfiguration: record?.tracing ?? { enabled: false },
         ...(record === undefined ? {} : { revisionId: record.revisionId }),
+        ...(childRuns.get(execution) === undefined ? {} : { mapRunArn: childRuns.get(execution)!.arn, label: childRuns.get(execution)!.label }),
       };
     },
 
     async listExecutions(input) {
-      if (input.mapRunArn !== undefined) throw errors.ResourceNotFound(`Resource not found: '${input.mapRunArn}' (inline Map states have no map runs)`);
+      if (input.mapRunArn !== undefined) return listMapRunExecutions(input);
       const arn = requireArnOf(input.stateMachineArn, "stateMachineArn", ["stateMachine"]);
       const parts = arn.split(":");
       const machine = machines.get(parts.slice(0, 7).join(":"));
@@ -770,6 +832,12 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
 
     async getExecutionHistory(input) {
       const execution = executionOf(input.executionArn);
+      for (const member of ["reverseOrder", "includeExecutionData"] as const) {
+        const value: unknown = input[member];
+        if (value !== undefined && value !== null && typeof value !== "boolean") {
+          throw errors.ValidationException(`1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: Member must be a boolean`);
+        }
+      }
       const ordered = input.reverseOrder === true ? [...execution.history.events].reverse() : execution.history.events;
       const { items, nextToken } = page(ordered, input, `history:${execution.arn}:${input.reverseOrder === true}`);
       const events = input.includeExecutionData === false ? items.map(withoutData) : items.map((event) => ({ ...event }));
@@ -853,9 +921,8 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
     },
 
     async testState(input) {
-      const { definition, state } = testStateMachine(input.definition);
+      const { definition, state, mock } = testStateMachine(input);
       const text = requirePayload(input.input, "input");
-      const mock = testStateMock(input.mock);
       const snapshot: MachineSnapshot = {
         stateMachineArn: arnOf("stateMachine:TestState"),
         name: "TestState",
@@ -866,18 +933,48 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
       };
       const execution = new Execution(host, arnOf(`execution:TestState:${ctx.ids.uuid("sfn.executions")}`), "TestState", snapshot, text, undefined);
       if (mock !== undefined) testMocks.set(execution, mock);
+      execution.initialScope = testStateVariables(input.variables);
       execution.start();
       await awaitTest(ctx, execution);
-      return testStateOutput(execution, state, input.inspectionLevel);
+      return testStateOutput(execution, state, input, execution.initialScope);
     },
 
     async describeMapRun(input) {
-      throw errors.ResourceNotFound(`Resource not found: '${requireString(input.mapRunArn, "mapRunArn")}'`);
+      return mapRunOf(input.mapRunArn).describe();
     },
 
     async listMapRuns(input) {
-      executionOf(input.executionArn);
-      return { mapRuns: [] };
+      const execution = executionOf(input.executionArn);
+      const { items, nextToken } = page(runsOfExecution.get(execution.arn) ?? [], input, `mapRuns:${execution.arn}`);
+      return { mapRuns: items.map((run) => run.listItem()), ...(nextToken === undefined ? {} : { nextToken }) };
+    },
+
+    async updateMapRun(input) {
+      const run = mapRunOf(input.mapRunArn);
+      const { maxConcurrency, toleratedFailurePercentage: percentage, toleratedFailureCount: count } = input;
+      if (maxConcurrency === undefined && percentage === undefined && count === undefined) {
+        throw errors.ValidationException("At least one of maxConcurrency, toleratedFailurePercentage or toleratedFailureCount must be specified");
+      }
+      if (maxConcurrency !== undefined && !(Number.isInteger(maxConcurrency) && maxConcurrency >= 0)) {
+        throw errors.ValidationException(`1 validation error detected: Value '${String(maxConcurrency)}' at 'maxConcurrency' failed to satisfy constraint: Member must have value greater than or equal to 0`);
+      }
+      if (percentage !== undefined && !(typeof percentage === "number" && percentage >= 0 && percentage <= 100)) {
+        throw errors.ValidationException(`1 validation error detected: Value '${String(percentage)}' at 'toleratedFailurePercentage' failed to satisfy constraint: Member must have value between 0 and 100`);
+      }
+      if (count !== undefined && !(Number.isInteger(count) && count >= 0)) {
+        throw errors.ValidationException(`1 validation error detected: Value '${String(count)}' at 'toleratedFailureCount' failed to satisfy constraint: Member must have value greater than or equal to 0`);
+      }
+      if (maxConcurrency !== undefined) run.maxConcurrency = maxConcurrency;
+      if (percentage !== undefined) {
+        run.toleratedFailurePercentage = percentage;
+        run.toleranceSet.percentage = true;
+      }
+      if (count !== undefined) {
+        run.toleratedFailureCount = count;
+        run.toleranceSet.count = true;
+      }
+      run.wake?.();
+      return {};
     },
 
     registerTaskHandler(resource, handler) {

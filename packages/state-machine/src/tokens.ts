@@ -1,5 +1,6 @@
 import { errors } from "./errors";
 import { StatesError } from "./language/index";
+import { nestingDepthOver, SFN_LIMITS } from "./validate";
 
 /** A task waiting for SendTaskSuccess/Failure/Heartbeat: a `.waitForTaskToken` task or an activity task. */
 export interface PendingTask {
@@ -42,6 +43,8 @@ export class TaskTokens {
     if (typeof output !== "string") throw errors.ValidationException("1 validation error detected: Value null at 'output' failed to satisfy constraint: Member must not be null");
     let value: unknown;
     try {
+      const depth = nestingDepthOver(output, SFN_LIMITS.maxNestingDepth);
+      if (depth !== undefined) throw new Error(`Document nesting depth (${depth}) exceeds the maximum allowed (${SFN_LIMITS.maxNestingDepth}, from \`StreamReadConstraints.getMaxNestingDepth()\`)`);
       value = JSON.parse(output);
     } catch (error) {
       throw errors.InvalidOutput(`Invalid State Machine Execution Output: '${(error as Error).message}'`);

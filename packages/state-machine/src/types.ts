@@ -150,6 +150,8 @@ export interface ExecutionListItem {
   stateMachineAliasArn?: string;
   redriveCount?: number;
   redriveDate?: Date;
+  /** Only when ListExecutions was called with mapRunArn. */
+  mapRunArn?: string;
 }
 
 export interface ListExecutionsInput extends PageInput {

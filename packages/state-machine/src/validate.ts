@@ -9,6 +9,8 @@ export const SFN_LIMITS = {
   payloadBytes: 256 * 1024,
   /** Maximum execution history size. */
   historyEvents: 25_000,
+  /** JSON nesting depth of an execution input or task output (Jackson's StreamReadConstraints default). */
+  maxNestingDepth: 1000,
   definitionBytes: 1024 * 1024,
   tagsPerResource: 50,
   tagKeyLength: 128,
@@ -65,12 +67,38 @@ export function requirePayload(text: string | undefined, member: "input" | "outp
     throw errors.ValidationException(`1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${SFN_LIMITS.payloadBytes}`);
   }
   try {
+    const depth = nestingDepthOver(value, SFN_LIMITS.maxNestingDepth);
+    if (depth !== undefined) {
+      throw new Error(`Document nesting depth (${depth}) exceeds the maximum allowed (${SFN_LIMITS.maxNestingDepth}, from \`StreamReadConstraints.getMaxNestingDepth()\`)`);
+    }
     JSON.parse(value);
   } catch (error) {
     const message = `Invalid State Machine Execution Input: '${(error as Error).message}'`;
     throw member === "input" ? errors.InvalidExecutionInput(message) : errors.InvalidOutput(`Invalid State Machine Execution Output: '${(error as Error).message}'`);
   }
   return value;
+}
+
+/**
+ * The nesting depth past `max` at which a JSON text first goes, or undefined. Linear, outside strings only. AWS parses
+ * payloads with Jackson (the recorded parse errors are Jackson's wording), whose StreamReadConstraints refuse documents
+ * nested deeper than 1,000 levels.
+ */
+export function nestingDepthOver(text: string, max: number): number | undefined {
+  if (text.length <= max) return undefined;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return depth;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return undefined;
 }
 
 export function requireTags(tags: unknown): Tag[] {

@@ -7,6 +7,12 @@ import {
   GetActivityTaskCommand,
   GetExecutionHistoryCommand,
   InvalidDefinition,
+  ListExecutionsCommand,
+  ListMapRunsCommand,
+  DescribeMapRunCommand,
+  UpdateMapRunCommand,
+  ResourceNotFound,
+  TestStateCommand,
   ListTagsForResourceCommand,
   paginateListStateMachines,
   SendTaskSuccessCommand,
@@ -99,5 +105,61 @@ describe("Step Functions over AWS JSON 1.0 (AWSStepFunctions.<Action>)", () => {
     expect(result.stopDate!.getTime() - result.startDate!.getTime()).toBe(30_000);
     expect(result.billingDetails?.billedDurationInMilliseconds).toBe(30_000);
     expect(result.executionArn).toMatch(/^arn:aws:states:us-east-1:000000000000:express:x:/);
+  });
+
+  it("a Distributed Map's map run: ListMapRuns, DescribeMapRun, UpdateMapRun and ListExecutions by mapRunArn", async () => {
+    const definition = JSON.stringify({
+      StartAt: "Map",
+      States: {
+        Map: {
+          Type: "Map",
+          Label: "Fan",
+          MaxConcurrency: 1,
+          ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }, StartAt: "W", States: { W: { Type: "Wait", Seconds: 5, End: true } } },
+          End: true,
+        },
+      },
+    });
+    const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: "fan", definition, roleArn: ROLE }));
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn, input: "[1,2,3]" }));
+    await context.scheduler.advance(1);
+    const { mapRuns = [] } = await client.send(new ListMapRunsCommand({ executionArn }));
+    expect(mapRuns).toHaveLength(1);
+    const mapRunArn = mapRuns[0]!.mapRunArn!;
+    expect(mapRuns[0]!.startDate).toBeInstanceOf(Date);
+    await client.send(new UpdateMapRunCommand({ mapRunArn, maxConcurrency: 2, toleratedFailureCount: 1 }));
+    const running = await client.send(new DescribeMapRunCommand({ mapRunArn }));
+    expect(running).toMatchObject({ status: "RUNNING", maxConcurrency: 2, toleratedFailureCount: 1, toleratedFailurePercentage: 0 });
+    expect(running.itemCounts).toMatchObject({ total: 3, running: 2, pending: 1 });
+    await context.scheduler.runUntilIdle();
+    const done = await client.send(new DescribeMapRunCommand({ mapRunArn }));
+    expect(done.status).toBe("SUCCEEDED");
+    expect(done.stopDate).toBeInstanceOf(Date);
+    expect(done.executionCounts).toMatchObject({ succeeded: 3, resultsWritten: 3, total: 3 });
+    const { executions = [] } = await client.send(new ListExecutionsCommand({ mapRunArn }));
+    expect(executions.map((execution) => execution.mapRunArn)).toEqual([mapRunArn, mapRunArn, mapRunArn]);
+    await expect(client.send(new DescribeMapRunCommand({ mapRunArn: `${mapRunArn}0` }))).rejects.toBeInstanceOf(ResourceNotFound);
+  });
+
+  it("GetExecutionHistory refuses a non-boolean reverseOrder with ValidationException, as AWS's validation does", async () => {
+    const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: "h", definition: WAIT, roleArn: ROLE }));
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));
+    const error = (await client.send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: "yes" as unknown as boolean })).catch((e: unknown) => e)) as Error;
+    expect(error.name).toBe("ValidationException");
+    expect(error.message).toBe("1 validation error detected: Value 'yes' at 'reverseOrder' failed to satisfy constraint: Member must be a boolean");
+  });
+
+  it("TestState on a Map with a mock and stateConfiguration travels the wire (CAUGHT_ERROR with errorDetails)", async () => {
+    const definition = JSON.stringify({
+      Type: "Map",
+      QueryLanguage: "JSONata",
+      Items: "{% $states.input.Values %}",
+      ItemProcessor: { ProcessorConfig: { Mode: "INLINE" }, StartAt: "P", States: { P: { Type: "Pass", End: true } } },
+      Catch: [{ ErrorEquals: ["States.ExceedToleratedFailureThreshold"], Next: "Handle" }],
+      ToleratedFailureCount: 0,
+      End: true,
+    });
+    const answer = await client.send(new TestStateCommand({ definition, input: '{"Values":[1,2]}', inspectionLevel: "DEBUG", mock: { result: "[1,2]" }, stateConfiguration: { mapIterationFailureCount: 1 } }));
+    expect(answer).toMatchObject({ status: "CAUGHT_ERROR", nextState: "Handle", error: "States.ExceedToleratedFailureThreshold", inspectionData: { errorDetails: { catchIndex: 0 }, maxConcurrency: 0, toleratedFailureCount: 0 } });
   });
 });

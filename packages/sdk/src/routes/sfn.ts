@@ -46,6 +46,7 @@ export const sfnRoutes: JsonRpcRoutes = {
     TagResource: {},
     TestState: {},
     UntagResource: {},
+    UpdateMapRun: {},
     UpdateStateMachine: {},
     UpdateStateMachineAlias: {},
     ValidateStateMachineDefinition: {},

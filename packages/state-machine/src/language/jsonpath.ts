@@ -9,6 +9,7 @@
  * the data times the path length. Keys are read with own-property checks only, so
  * `__proto__` and `constructor` are ordinary data.
  */
+import { StatesError } from "./errors";
 
 /** A path that cannot be parsed or selects nothing. `missing` carries Jayway's wording. */
 export class PathError extends Error {
@@ -352,7 +353,7 @@ function step(nodes: unknown[], seg: Segment, root: unknown, out: unknown[]): vo
         // ($..a..b) revisit subtrees, so the whole evaluation has a visit budget.
         const stack: unknown[] = [node];
         while (stack.length > 0) {
-          if (++visits > MAX_VISITS) throw new PathError(`Path evaluation exceeded ${MAX_VISITS} node visits`, "syntax");
+          if (++visits > MAX_VISITS) throw BUDGET;
           const n = stack.pop();
           step([n], seg.inner, root, out);
           const kids = Array.isArray(n) ? n : isObject(n) ? Object.keys(n).map((k) => n[k]) : [];
@@ -450,6 +451,22 @@ function renderPrefix(segs: Segment[]): string {
  * matches (possibly empty).
  */
 export function selectParsed(p: ParsedPath, rootValue: unknown): unknown {
+  try {
+    return selectWithin(p, rootValue);
+  } catch (error) {
+    if (error !== BUDGET) throw error;
+    // Not a missing path: say that the evaluation was cut off, and why (a cause like "could not be found" misleads).
+    throw new StatesError(
+      "States.Runtime",
+      `The JSONPath '${p.text}' was not evaluated: it visited more than ${MAX_VISITS.toLocaleString("en-US")} nodes of its input (its deep scans ('..') revisit the same subtrees). simcloud bounds path evaluation so that no path takes super-linear time; select fewer nodes, e.g. one deep scan instead of several.`,
+    );
+  }
+}
+
+/** The visit budget ran out (a sentinel: caught in selectParsed, never seen outside). */
+const BUDGET = new Error("JSONPath visit budget exceeded");
+
+function selectWithin(p: ParsedPath, rootValue: unknown): unknown {
   visits = 0;
   absoluteCache = new Map();
   if (p.definite) {

@@ -38,7 +38,7 @@ export async function mapItems(state: MapState, input: unknown, b: Bindings): Pr
   return batch(state, list, input, b);
 }
 
-async function numberField(holder: Record<string, unknown>, field: string, input: unknown, b: Bindings, kind: "integer" | "float"): Promise<number | undefined> {
+export async function numberField(holder: Record<string, unknown>, field: string, input: unknown, b: Bindings, kind: "integer" | "float"): Promise<number | undefined> {
   const pathField = `${field}Path`;
   let value: unknown;
   let path: string | undefined;
@@ -59,7 +59,7 @@ async function numberField(holder: Record<string, unknown>, field: string, input
   return value as number;
 }
 
-async function batch(state: MapState, items: unknown[], input: unknown, b: Bindings): Promise<unknown[]> {
+export async function batch(state: MapState, items: unknown[], input: unknown, b: Bindings): Promise<unknown[]> {
   const batcher = (state.ItemBatcher ?? {}) as Record<string, unknown>;
   const maxItems = (await numberField(batcher, "MaxItemsPerBatch", input, b, "integer")) ?? Infinity;
   const maxBytes = (await numberField(batcher, "MaxInputBytesPerBatch", input, b, "integer")) ?? 256 * 1024;

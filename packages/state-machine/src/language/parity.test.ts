@@ -33,7 +33,9 @@ const list = (d: string): string[] => (existsSync(d) ? readdirSync(d).filter((f)
 const files = [...list(dir), ...list(join(dir, "api")).map((f) => `api/${f}`)];
 
 for (const file of files) {
-  const cases = JSON.parse(readFileSync(join(dir, file), "utf8")) as ParityCase[];
+  // Distributed Map cases (map runs, S3 objects, the parent's history) need the service: the SFNClient runner checks them.
+  const cases = (JSON.parse(readFileSync(join(dir, file), "utf8")) as (ParityCase & { expectHistoryTypes?: unknown })[]).filter((c) => c.expectHistoryTypes === undefined);
+  if (cases.length === 0) continue;
   describe(`sfn-parity/${file}`, () => {
     it(`${cases.length} recorded cases match`, async () => {
       const problems: string[] = [];
