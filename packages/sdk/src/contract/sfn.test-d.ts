@@ -8,8 +8,6 @@
  * - HISTORY: a native HistoryEvent carries its details under an index signature (`[details: string]: unknown`) and
  *   `type: string`; the SDK's HistoryEvent declares each `*EventDetails` structure and the HistoryEventType union.
  *   Closing it means typing every event's details in packages/state-machine/src/types.ts.
- * DescribeMapRun answers ResourceNotFound for every ARN (Distributed Map runs are not tracked as map runs), so its
- * native output is `never`: asserted as such below rather than as a gap.
  */
 import type * as SFN from "@aws-sdk/client-sfn";
 import type { StateMachineService } from "@simcloud/state-machine";
@@ -162,7 +160,11 @@ describe("Step Functions SDK contract", () => {
   });
   it("DescribeMapRun", () => {
     expectTypeOf<SFN.DescribeMapRunCommandInput>().toExtend<In<"describeMapRun">>();
-    expectTypeOf<Out<"describeMapRun">>().toBeNever();
+    expectTypeOf<Out<"describeMapRun">>().toExtend<Sent<SFN.DescribeMapRunCommandOutput>>();
+  });
+  it("UpdateMapRun", () => {
+    expectTypeOf<SFN.UpdateMapRunCommandInput>().toExtend<In<"updateMapRun">>();
+    expectTypeOf<Out<"updateMapRun">>().toExtend<Sent<SFN.UpdateMapRunCommandOutput>>();
   });
   it("ListMapRuns", () => {
     expectTypeOf<SFN.ListMapRunsCommandInput>().toExtend<In<"listMapRuns">>();
@@ -171,4 +173,4 @@ describe("Step Functions SDK contract", () => {
 });
 
 /** Every AWS action of the service has a case above: a new method without one fails to compile here. */
-export const covered = { createStateMachine: true, describeStateMachine: true, updateStateMachine: true, deleteStateMachine: true, listStateMachines: true, validateStateMachineDefinition: true, tagResource: true, untagResource: true, listTagsForResource: true, publishStateMachineVersion: true, listStateMachineVersions: true, deleteStateMachineVersion: true, createStateMachineAlias: true, describeStateMachineAlias: true, updateStateMachineAlias: true, deleteStateMachineAlias: true, listStateMachineAliases: true, startExecution: true, startSyncExecution: true, stopExecution: true, describeExecution: true, describeStateMachineForExecution: true, listExecutions: true, getExecutionHistory: true, redriveExecution: true, createActivity: true, describeActivity: true, deleteActivity: true, listActivities: true, getActivityTask: true, sendTaskSuccess: true, sendTaskFailure: true, sendTaskHeartbeat: true, testState: true, describeMapRun: true, listMapRuns: true } as const satisfies Record<Exclude<keyof StateMachineService, SimulatorOnly>, true>;
+export const covered = { createStateMachine: true, describeStateMachine: true, updateStateMachine: true, deleteStateMachine: true, listStateMachines: true, validateStateMachineDefinition: true, tagResource: true, untagResource: true, listTagsForResource: true, publishStateMachineVersion: true, listStateMachineVersions: true, deleteStateMachineVersion: true, createStateMachineAlias: true, describeStateMachineAlias: true, updateStateMachineAlias: true, deleteStateMachineAlias: true, listStateMachineAliases: true, startExecution: true, startSyncExecution: true, stopExecution: true, describeExecution: true, describeStateMachineForExecution: true, listExecutions: true, getExecutionHistory: true, redriveExecution: true, createActivity: true, describeActivity: true, deleteActivity: true, listActivities: true, getActivityTask: true, sendTaskSuccess: true, sendTaskFailure: true, sendTaskHeartbeat: true, testState: true, describeMapRun: true, listMapRuns: true, updateMapRun: true } as const satisfies Record<Exclude<keyof StateMachineService, SimulatorOnly>, true>;
