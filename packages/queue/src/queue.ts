@@ -1,8 +1,7 @@
 import { hash } from "node:crypto";
-import type { RandomStream, TaskHandle } from "@simcloud/clock";
+import { ArmedTask, DeadlineHeap, ExpiryWindow, type RandomStream, type TaskHandle } from "@simcloud/clock";
 import { currentLineage, lineageOf, tagLineage, type MessageAttributeMap, type SimContext, type TraceEventMap } from "@simcloud/core";
 import { errors } from "./errors";
-import { DeadlineHeap } from "./deadlines";
 import { LIMITS } from "./limits";
 import { md5OfAttributes } from "./md5";
 import { KeyTable } from "./keys";
@@ -11,7 +10,6 @@ import { copyAttribute, copyAttributes, DELAYED, GONE, INFLIGHT, VISIBLE, type G
 import type { QueueSettings } from "./settings";
 import type { Message, MessageSystemAttributeName, QueueChaos } from "./types";
 import type { ReceiveRules } from "./validate";
-import { ExpiryWindow } from "./windows";
 import "./trace";
 
 /** A send that passed validation, with its digests computed. */
@@ -50,13 +48,11 @@ interface AttemptRecord {
   receipts: number[];
   output: Message[];
   visibilityTimeout: number;
-  expiresAt: number;
 }
 
 interface DedupRecord {
   messageId: string;
   sequenceNumber: string | undefined;
-  expiresAt: number;
 }
 
 /** The queue service's view of its other queues: a queue delivers to its DLQ through it. */
@@ -97,24 +93,19 @@ export class Queue {
   private readyHead = 0;
   private waiters: Waiter[] = [];
   private waitersHead = 0;
-  private readonly dedup: ExpiryWindow<DedupRecord>;
-  private readonly attempts: ExpiryWindow<AttemptRecord>;
+  private readonly dedup: ExpiryWindow<string, DedupRecord>;
+  private readonly attempts: ExpiryWindow<string, AttemptRecord>;
   private readonly labels: { delay: string; visibility: string; retention: string; poll: string; dedup: string; attempt: string };
   private disposed = false;
   private holdWake = 0;
   private readonly receiptRandom: RandomStream;
   // Delay ends and visibility expiries: one heap, one scheduler task armed for its top.
   private readonly deadlines = new DeadlineHeap<StoredMessage>();
-  private deadlineSeq = 0;
-  private deadlineTask: TaskHandle | undefined;
-  private deadlineTaskAt = Infinity;
-  private readonly onDeadline = (): void => this.deadlinesDue();
+  private readonly deadlineTask: ArmedTask;
   // Retention: every stored message, oldest enqueue time first; one background task for the oldest.
   private oldest: StoredMessage | undefined;
   private newest: StoredMessage | undefined;
-  private retentionTask: TaskHandle | undefined;
-  private retentionTaskAt = Infinity;
-  private readonly onRetention = (): void => this.retentionDue();
+  private readonly retentionTask: ArmedTask;
 
   /** True once DeleteQueue ran: ports held elsewhere must stop delivering. */
   get deleted(): boolean {
@@ -144,8 +135,10 @@ export class Queue {
       dedup: `sqs:${name} deduplication window`,
       attempt: `sqs:${name} receive attempt window`,
     };
-    this.dedup = new ExpiryWindow(ctx.scheduler, this.labels.dedup);
-    this.attempts = new ExpiryWindow(ctx.scheduler, this.labels.attempt);
+    this.dedup = new ExpiryWindow(ctx.scheduler, { windowMs: LIMITS.deduplicationWindowMs, label: this.labels.dedup });
+    this.attempts = new ExpiryWindow(ctx.scheduler, { windowMs: LIMITS.deduplicationWindowMs, label: this.labels.attempt });
+    this.deadlineTask = new ArmedTask(ctx.scheduler, () => this.deadlinesDue(), { label: this.labels.visibility });
+    this.retentionTask = new ArmedTask(ctx.scheduler, () => this.retentionDue(), { label: this.labels.retention, background: true });
   }
 
   get fifo(): boolean {
@@ -203,7 +196,7 @@ export class Queue {
     // A message sent by a Lambda handler carries its request chain (recursive loop detection), invisibly.
     tagLineage(message, currentLineage());
     this.place(message, delay, false);
-    if (dedupKey !== undefined) this.dedup.set(dedupKey, { messageId, sequenceNumber, expiresAt: now + LIMITS.deduplicationWindowMs });
+    if (dedupKey !== undefined) this.dedup.set(dedupKey, { messageId, sequenceNumber });
     const trace = this.ctx.trace;
     if (trace.active) {
       const event: TraceEventMap["sqs.message.sent"] = { queueUrl: this.url, messageId, delaySeconds: delay, body: input.body };
@@ -362,17 +355,11 @@ export class Queue {
     const oldest = this.oldest;
     if (oldest === undefined) return;
     const at = oldest.enqueuedAt + this.settings.messageRetentionPeriod * 1000;
-    if (this.retentionTask !== undefined) {
-      if (this.retentionTaskAt === at || (!exact && this.retentionTaskAt <= at)) return;
-      this.retentionTask.cancel();
-    }
-    this.retentionTaskAt = at;
-    this.retentionTask = this.ctx.scheduler.at(at, this.onRetention, { label: this.labels.retention, background: true });
+    if (exact) this.retentionTask.arm(at);
+    else this.retentionTask.armBy(at);
   }
 
   private retentionDue(): void {
-    this.retentionTask = undefined;
-    this.retentionTaskAt = Infinity;
     const period = this.settings.messageRetentionPeriod * 1000;
     const now = this.ctx.clock.now();
     for (let message = this.oldest; message !== undefined && message.enqueuedAt + period <= now; message = this.oldest) {
@@ -385,10 +372,7 @@ export class Queue {
 
   /** Sets (or moves) the message's pending delay end or visibility expiry. */
   private setDeadline(message: StoredMessage, at: number): void {
-    message.due = at;
-    message.dueSeq = this.deadlineSeq++;
-    if (message.heapIndex < 0) this.deadlines.push(message);
-    else this.deadlines.update(message);
+    this.deadlines.set(message, at);
     this.armDeadlines();
   }
 
@@ -401,22 +385,14 @@ export class Queue {
   /** Keeps exactly one scheduler task, at the earliest deadline (none when there is none). */
   private armDeadlines(): void {
     const at = this.deadlines.nextDue;
-    if (at === this.deadlineTaskAt) return;
-    this.deadlineTask?.cancel();
-    this.deadlineTaskAt = at;
-    const top = this.deadlines.peek();
-    this.deadlineTask =
-      top === undefined
-        ? undefined
-        : this.ctx.scheduler.at(at, this.onDeadline, { label: top.state === DELAYED ? this.labels.delay : this.labels.visibility });
+    if (at === this.deadlineTask.armedAt) return;
+    this.deadlineTask.arm(at, this.deadlines.peek()?.state === DELAYED ? this.labels.delay : this.labels.visibility);
   }
 
   /** Applies every deadline due by now, in the order they were set. */
   private deadlinesDue(): void {
     // Also called ahead of its task (a long poll ending at the same time): the task must not run twice.
-    this.deadlineTask?.cancel();
-    this.deadlineTask = undefined;
-    this.deadlineTaskAt = Infinity;
+    this.deadlineTask.disarm();
     const now = this.ctx.clock.now();
     while (this.deadlines.nextDue <= now) {
       const top = this.deadlines.pop() as StoredMessage;
@@ -934,7 +910,6 @@ export class Queue {
       receipts: messages.map((message) => message.receipt),
       output,
       visibilityTimeout: rules.visibilityTimeout ?? this.settings.visibilityTimeout,
-      expiresAt: this.ctx.clock.now() + LIMITS.deduplicationWindowMs,
     });
   }
 
@@ -954,8 +929,7 @@ export class Queue {
     this.purge();
     this.dedup.clear();
     this.attempts.clear();
-    this.retentionTask?.cancel();
-    this.retentionTask = undefined;
+    this.retentionTask.disarm();
     while (this.hasWaiters()) this.finishWaiter(this.waiters[this.waitersHead++] as Waiter, []);
   }
 
