@@ -7,7 +7,7 @@ import { LIMITS } from "./limits";
 import { KeyTable } from "./keys";
 import { DELAYED, GONE, INFLIGHT, VISIBLE, type Group, type StoredMessage } from "./message";
 import { MessageDeadlines } from "./message-deadlines";
-import { encodeHandle, handleKey, lastHandleReceipt } from "./receipts";
+import { createReceiptKey, encodeHandle, handleKey, lastHandleReceipt, type ReceiptKey } from "./receipts";
 import { RetentionList } from "./retention";
 import type { QueueSettings } from "./settings";
 import { shapeMessage } from "./shape";
@@ -87,7 +87,7 @@ export class Queue {
   private readonly labels: { delay: string; visibility: string; retention: string; poll: string; dedup: string; attempt: string };
   private disposed = false;
   private holdWake = 0;
-  private readonly receiptRandom: RandomStream;
+  private readonly receiptKey: ReceiptKey;
   private readonly deadlines: MessageDeadlines;
   private readonly retention: RetentionList;
 
@@ -108,7 +108,7 @@ export class Queue {
     private readonly chaosRandom: RandomStream,
   ) {
     this.settings = settings;
-    this.receiptRandom = ctx.random.stream("sqs.receipts");
+    this.receiptKey = createReceiptKey(ctx.random.stream("sqs.receipts"), incarnation);
     this.createdAt = ctx.clock.now();
     this.lastModifiedAt = this.createdAt;
     this.labels = {
@@ -642,12 +642,12 @@ export class Queue {
    * old handle still finds its message (AWS lets it delete) and a forged one is recognisably invalid.
    */
   private receiptHandle(message: StoredMessage): string {
-    return encodeHandle(this.receiptRandom, this.incarnation, message.key, message.receipt);
+    return encodeHandle(this.receiptKey, message.key, message.receipt);
   }
 
   /** The key of the message a handle names; ReceiptHandleIsInvalid for anything this queue never issued. */
   private parseHandle(handle: unknown): number {
-    const key = handleKey(handle, this.incarnation);
+    const key = handleKey(handle, this.receiptKey);
     if (key < 0) throw errors.ReceiptHandleIsInvalid(`The input receipt handle "${String(handle)}" is not a valid receipt handle.`);
     return key;
   }
