@@ -1,5 +1,11 @@
 import { ArmedTask, DeadlineHeap, type Scheduler } from "@simcloud/clock";
-import { DELAYED, type StoredMessage } from "./message";
+import { DELAYED, INFLIGHT, type StoredMessage } from "./message";
+
+/** What the deadlines tell their queue: a message's delay or visibility timeout has ended. */
+export interface DeadlineOwner {
+  delayEnded(message: StoredMessage): void;
+  visibilityExpired(message: StoredMessage): void;
+}
 
 /**
  * A queue's pending delay ends and visibility expiries: one DeadlineHeap, one scheduler task armed for its top
@@ -12,8 +18,7 @@ export class MessageDeadlines {
   constructor(
     private readonly scheduler: Scheduler,
     private readonly labels: { readonly delay: string; readonly visibility: string },
-    /** Applies one deadline that has come: the message's state says whether its delay or its visibility ended. */
-    private readonly onDue: (message: StoredMessage) => void,
+    private readonly owner: DeadlineOwner,
   ) {
     this.task = new ArmedTask(scheduler, () => this.runDue(), { label: labels.visibility });
   }
@@ -41,7 +46,12 @@ export class MessageDeadlines {
     this.task.disarm();
     const now = this.scheduler.now();
     const heap = this.heap;
-    while (heap.nextDue <= now) this.onDue(heap.pop() as StoredMessage);
+    while (heap.nextDue <= now) {
+      const message = heap.pop() as StoredMessage;
+      // The message's state says which deadline it was waiting for.
+      if (message.state === DELAYED) this.owner.delayEnded(message);
+      else if (message.state === INFLIGHT) this.owner.visibilityExpired(message);
+    }
     this.arm();
   }
 

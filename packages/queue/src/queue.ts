@@ -122,10 +122,7 @@ export class Queue {
     this.dedup = new ExpiryWindow(ctx.scheduler, { windowMs: LIMITS.deduplicationWindowMs, label: this.labels.dedup });
     this.attempts = new ReceiveAttempts(ctx.scheduler, this.labels.attempt);
     this.waiters = new Waiters(ctx.scheduler);
-    this.deadlines = new MessageDeadlines(ctx.scheduler, this.labels, (message) => {
-      if (message.state === DELAYED) this.delayEnded(message);
-      else if (message.state === INFLIGHT) this.visibilityExpired(message);
-    });
+    this.deadlines = new MessageDeadlines(ctx.scheduler, this.labels, this);
     this.retention = new RetentionList(
       ctx.scheduler,
       this.labels.retention,
@@ -345,16 +342,19 @@ export class Queue {
     message.next = undefined;
   }
 
-  private delayEnded(message: StoredMessage): void {
+  /** A delayed message's delay is over (its deadline came). */
+  delayEnded(message: StoredMessage): void {
     this.delayedCount--;
     this.makeVisible(message, this.shouldReorder());
     this.wake();
   }
 
-  private visibilityExpired(message: StoredMessage): void {
+  /** An in-flight message's visibility timeout is over (its deadline came). */
+  visibilityExpired(message: StoredMessage): void {
     this.inflightCount--;
     if (message.group !== undefined) message.group.inflight--;
-    this.ctx.trace.record("sqs.message.visibility-expired", { queueUrl: this.url, messageId: message.messageId, receiveCount: message.receiveCount });
+    const trace = this.ctx.trace;
+    if (trace.active) trace.record("sqs.message.visibility-expired", { queueUrl: this.url, messageId: message.messageId, receiveCount: message.receiveCount });
     this.makeVisible(message);
     this.wake();
   }

@@ -39,7 +39,8 @@ export class Waiters {
       this.list = [];
       this.head = 0;
     }
-    return this.list[this.head];
+    // Checked, not read past the end: an out-of-bounds read takes V8's slow path, and this runs on every wake-up.
+    return this.head < this.list.length ? this.list[this.head] : undefined;
   }
 
   /** Answers a poll (once; later calls are ignored) and cancels its timeout. */
