@@ -12,8 +12,8 @@ export type DriverKind = "sdk" | "native";
 
 export interface Driver {
   readonly kind: DriverKind;
-  /** Sends one command; resolves with its raw output, rejects with the service's error. */
-  call(service: string, command: string, input: unknown): Promise<unknown>;
+  /** Sends one command; resolves with its raw output, rejects with the service's error. `headers` (sdk only) go on the HTTP request. */
+  call(service: string, command: string, input: unknown, headers?: Readonly<Record<string, string>>): Promise<unknown>;
   /** The SDK exception name an error from `call` stands for (what a step's `error` names). */
   errorName(service: string, error: unknown): string;
   dispose(): void;
@@ -119,6 +119,12 @@ interface SdkClient {
 }
 type Constructor<T> = new (argument: unknown) => T;
 
+interface MiddlewareCommand {
+  readonly middlewareStack: {
+    add(middleware: (next: (args: { request: unknown }) => Promise<unknown>) => (args: { request: unknown }) => Promise<unknown>, options: { step: "build"; name: string }): void;
+  };
+}
+
 export function createSdkDriver(cloud: Cloud): Driver {
   const clientConfig = cloudMember(cloud, "clientConfig");
   if (typeof clientConfig !== "function") throw new DriverError("cloud.clientConfig() does not exist: the SDK adapter is not wired yet");
@@ -140,11 +146,23 @@ export function createSdkDriver(cloud: Cloud): Driver {
   };
   return {
     kind: "sdk",
-    async call(service, command, input) {
+    async call(service, command, input, headers) {
       const { client, module } = await clientFor(service);
-      const Command = module[`${command}Command`] as Constructor<unknown> | undefined;
+      const Command = module[`${command}Command`] as Constructor<MiddlewareCommand> | undefined;
       if (typeof Command !== "function") throw new DriverError(`the ${service} SDK client has no ${command}Command`);
-      return await client.send(new Command(input ?? {}));
+      const sent = new Command(input ?? {});
+      if (headers !== undefined) {
+        // As a recorded test's client hook did (botocore's before-send): extra headers on this request only.
+        sent.middlewareStack.add(
+          (next) => async (args) => {
+            const request = args.request as { headers?: Record<string, string> };
+            if (request.headers !== undefined) Object.assign(request.headers, headers);
+            return next(args);
+          },
+          { step: "build", name: "conformanceHeaders" },
+        );
+      }
+      return await client.send(sent);
     },
     errorName(_service, error) {
       if (error !== null && typeof error === "object" && typeof (error as ErrorLike).name === "string") return (error as { name: string }).name;

@@ -54,6 +54,8 @@ export interface ParityStep {
   readonly advance?: number;
   /** Run every task due now (cross-service deliveries). */
   readonly settle?: boolean;
+  /** HTTP headers added to an SDK call's request, as the recorded test's client added them (X-Amzn-Trace-Id). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface ParityCase {
@@ -174,6 +176,7 @@ async function runStep(step: ParityStep, cloud: Cloud, sdk: Driver, native: Driv
   }
   const target = step.call ?? step.native;
   if (target === undefined) return "a step needs call, native, advance or settle";
+  if (step.headers !== undefined && step.call === undefined) return "headers go with an SDK call";
   const [service, command] = split(target);
   let input = resolve(step.input ?? {}, scope, "input") as Record<string, unknown>;
   if (step.native !== undefined && service === "lambda" && command === "CreateFunction" && input.handler === undefined) {
@@ -183,7 +186,7 @@ async function runStep(step: ParityStep, cloud: Cloud, sdk: Driver, native: Driv
   const driver = step.call !== undefined ? sdk : native;
   let output: unknown;
   try {
-    output = await driver.call(service, command, input);
+    output = await driver.call(service, command, input, step.headers);
   } catch (error) {
     if (step.error === undefined) {
       const err = error as SdkErrorLike;

@@ -2,7 +2,9 @@
  * Runs one conformance case on a fresh cloud: the step language of ../shared/conformance/scenarios/README.md.
  * The case fails at the first step that reports a problem; the result names the step and what was expected.
  */
+import { createModeHarness, type ModeHarness } from "@simcloud/core/testing";
 import { createCloud, type Cloud } from "simcloud";
+import { vi } from "vitest";
 import { filterCaseSteps, isFilterCase, type CallSpec, type ConformanceCase, type ErrorSpec, type InvocationExpectations, type Step } from "./cases";
 import { createDriver, DriverError, hasClientConfig, type Driver, type DriverKind } from "./drivers";
 import { createScriptedHandler, type Behaviour, type Invocation } from "./functions";
@@ -12,6 +14,9 @@ import { describe, resolve, toNumber, ValueError, type Scope } from "./values";
 
 export const CLOUD_OPTIONS = { start: Date.UTC(2025, 0, 1), seed: 1, region: "us-east-1", accountId: "000000000000" } as const;
 export const SLEEP_QUEUE = "scenario-runner-sleep";
+/** The host's own timers, taken before any test installs fake ones: real delays stay real in the system clock mode. */
+const nativeSetTimeout = globalThis.setTimeout;
+const nativeClearTimeout = globalThis.clearTimeout;
 const FUNCTION_ROLE = "arn:aws:iam::000000000000:role/lambda";
 
 export interface RunOptions {
@@ -25,6 +30,11 @@ export interface RunOptions {
   readonly prepareCloud?: (cloud: Cloud) => Cloud;
   /** Overrides the case's cloud settings (EventBridge pattern vectors through real rules use the vectors' account). */
   readonly cloudOptions?: { readonly accountId?: string };
+  /**
+   * "virtual" (default): the cloud's own virtual clock. "system": `clock: "system"` driven by vitest's fake timers
+   * (installed for the case, removed after it), so `advance`/`settle` steps move the fake timers.
+   */
+  readonly clock?: "virtual" | "system";
 }
 
 export type CaseResult =
@@ -57,12 +67,14 @@ interface State {
   readonly started: Map<string, Started>;
   readonly functions: Map<string, FunctionRecord>;
   readonly callTimeoutMs: number;
+  /** Moves time in the system clock mode (the fake timers); undefined in the virtual one. */
+  readonly harness: ModeHarness<Cloud> | undefined;
   sleepQueue?: Promise<string>;
 }
 
 /** Real (wall-clock) delay, for `start`/`pending`/`await`; virtual time does not move meanwhile. */
 export function realDelay(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
+  return new Promise((done) => nativeSetTimeout(done, ms));
 }
 
 export function chooseDriver(cloud: Cloud, requested: RunOptions["driver"]): DriverKind {
@@ -71,7 +83,8 @@ export function chooseDriver(cloud: Cloud, requested: RunOptions["driver"]): Dri
 }
 
 export async function runCase(testCase: ConformanceCase, options: RunOptions = {}): Promise<CaseResult> {
-  const fresh = createCloud({ ...CLOUD_OPTIONS, ...options.cloudOptions });
+  const harness = options.clock === "system" ? createModeHarness("system", (o) => createCloud(o), { ...CLOUD_OPTIONS, ...options.cloudOptions }) : undefined;
+  const fresh = harness?.subject ?? createCloud({ ...CLOUD_OPTIONS, ...options.cloudOptions });
   const cloud = options.prepareCloud ? options.prepareCloud(fresh) : fresh;
   const kind = options.driverFactory ? "native" : chooseDriver(cloud, options.driver ?? "auto");
   let driver: Driver | undefined;
@@ -88,6 +101,7 @@ export async function runCase(testCase: ConformanceCase, options: RunOptions = {
       started: new Map(),
       functions: new Map(),
       callTimeoutMs: options.callTimeoutMs ?? 10_000,
+      harness,
     };
     const steps = isFilterCase(testCase) ? filterCaseSteps(testCase) : testCase.steps;
     await runSteps(state, steps, scope, "", position);
@@ -98,6 +112,7 @@ export async function runCase(testCase: ConformanceCase, options: RunOptions = {
   } finally {
     driver?.dispose();
     await fresh.dispose();
+    if (harness !== undefined) vi.useRealTimers();
   }
 }
 
@@ -170,10 +185,12 @@ async function runStep(state: State, step: Step, scope: Scope, position: { step:
       if (!started.outcome.ok && started.outcome.error instanceof DriverError) throw started.outcome.error;
       return checkOutcome(state, scope, started.service, step, started.outcome);
     }
-    case "advance":
-      return cloud.advance(toNumber(resolve(step.ms, scope, "expectation"), "advance ms"));
+    case "advance": {
+      const ms = toNumber(resolve(step.ms, scope, "expectation"), "advance ms");
+      return state.harness ? state.harness.advance(ms) : cloud.advance(ms);
+    }
     case "settle":
-      return cloud.settle();
+      return state.harness ? state.harness.settle() : cloud.settle();
     case "runUntilIdle":
       return cloud.runUntilIdle();
     case "expectNow": {
@@ -211,7 +228,7 @@ async function invoke(state: State, scope: Scope, call: CallSpec): Promise<Outco
   const input = resolve(call.input ?? {}, scope, "input");
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stuck = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+    timer = nativeSetTimeout(() => {
       reject(
         new StepFailure(
           `${call.service} ${call.command} did not return within ${state.callTimeoutMs} ms of real time (virtual time start + ${elapsed(state)} ms): ` +
@@ -227,7 +244,7 @@ async function invoke(state: State, scope: Scope, call: CallSpec): Promise<Outco
     if (error instanceof StepFailure || error instanceof DriverError) throw error;
     return { ok: false, error };
   } finally {
-    clearTimeout(timer);
+    nativeClearTimeout(timer);
   }
 }
 
@@ -314,7 +331,7 @@ async function waitFor(
       problem = describeOutcome(state, step.service, outcome);
     }
     if (elapsed(state) + stepMs > deadline) throw new StepFailure(`still no match after ${step.maxMs ?? 120_000} virtual ms; last: ${problem}`);
-    await state.cloud.advance(stepMs);
+    await (state.harness ? state.harness.advance(stepMs) : state.cloud.advance(stepMs));
   }
 }
 

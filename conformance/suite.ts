@@ -15,6 +15,10 @@ export interface SuiteOptions {
    * asserted to still fail, so that the fix is noticed (then move the case back to the passing set).
    */
   readonly knownFailures?: Readonly<Record<string, string>>;
+  /** Forces a driver (default: as `availability` chooses). */
+  readonly driver?: DriverKind;
+  /** The clock mode of every case (default virtual); see RunOptions.clock. */
+  readonly clock?: "virtual" | "system";
 }
 
 export interface Availability {
@@ -42,24 +46,27 @@ export function runnable(testCase: ConformanceCase, wired: ReadonlySet<string>):
 const CASE_TIMEOUT_MS = 60_000;
 
 export async function defineVectorSuite(file: string, options: SuiteOptions = {}): Promise<void> {
-  const { driver, wired } = await availability();
+  const available = await availability();
+  const driver = options.driver ?? available.driver;
+  const wired = available.wired;
+  const clock = options.clock ?? "virtual";
   const cases = loadVectors(file);
   const known = options.knownFailures ?? {};
   for (const name of Object.keys(known)) {
     if (!cases.some((testCase) => testCase.name === name)) throw new Error(`${file}: knownFailures names ${name}, which is not a case of this file`);
   }
   const selected = cases.filter((testCase) => runnable(testCase, wired));
-  describe(`${file} via ${driver}`, () => {
+  describe(`${file} via ${driver}${clock === "virtual" ? "" : ` [${clock} clock]`}`, () => {
     for (const testCase of selected) {
       const reason = known[testCase.name];
       if (reason === undefined) {
         it(testCase.name, async () => {
-          const result = await runCase(testCase, { driver });
+          const result = await runCase(testCase, { driver, clock });
           if (!result.ok) throw new Error(formatFailure(testCase.name, result));
         }, CASE_TIMEOUT_MS);
       } else {
         it(`${testCase.name} (known failure: ${reason})`, async () => {
-          const result = await runCase(testCase, { driver });
+          const result = await runCase(testCase, { driver, clock });
           expect(result.ok, `${testCase.name} passes now: remove it from knownFailures`).toBe(false);
         }, CASE_TIMEOUT_MS);
       }

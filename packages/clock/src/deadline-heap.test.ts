@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRandom } from "./random";
 import { DeadlineHeap, type Deadline } from "./deadline-heap";
@@ -78,5 +79,47 @@ describe("DeadlineHeap", () => {
     }
     const expected = [...model.entries()].sort((x, y) => x[1] - y[1] || (seqOf.get(x[0]) as number) - (seqOf.get(y[0]) as number)).map(([it]) => it.id);
     expect(drain(heap)).toEqual(expected);
+  });
+
+  // Moved from the queue's own heap (issue #11): pops interleaved with inserts, removals and caller-set re-timings
+  // (insert/update with the item's own keys), checking size and peek after every step.
+  it("pops in (due, dueSeq) order through inserts, removals, re-timings and pops (fast-check against a sorted list)", () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant("insert" as const), due: fc.integer({ min: 0, max: 20 }) }),
+      fc.record({ kind: fc.constant("remove" as const), pick: fc.nat() }),
+      fc.record({ kind: fc.constant("update" as const), pick: fc.nat(), due: fc.integer({ min: 0, max: 20 }) }),
+      fc.record({ kind: fc.constant("pop" as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
+        const heap = new DeadlineHeap<Item>();
+        const live: Item[] = [];
+        let seq = 0;
+        let id = 0;
+        const order = (a: Item, b: Item) => a.due - b.due || a.dueSeq - b.dueSeq;
+        for (const step of ops) {
+          if (step.kind === "insert") {
+            const entry = { id: id++, due: step.due, dueSeq: seq++, heapIndex: -1 };
+            heap.insert(entry);
+            live.push(entry);
+          } else if (step.kind === "remove" && live.length > 0) {
+            const [entry] = live.splice(step.pick % live.length, 1);
+            heap.remove(entry!);
+            expect(entry!.heapIndex).toBe(-1);
+          } else if (step.kind === "update" && live.length > 0) {
+            const entry = live[step.pick % live.length]!;
+            entry.due = step.due;
+            entry.dueSeq = seq++;
+            heap.update(entry);
+          } else if (step.kind === "pop") {
+            live.sort(order);
+            expect(heap.pop()).toBe(live.shift());
+          }
+          expect(heap.size).toBe(live.length);
+          expect(heap.peek()).toBe([...live].sort(order)[0]);
+        }
+      }),
+      { numRuns: 300, seed: 11 },
+    );
   });
 });

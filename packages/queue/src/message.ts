@@ -1,5 +1,5 @@
 import type { MessageAttributeMap, MessageAttributeValue } from "@simcloud/core";
-import type { Timed } from "./deadlines";
+import type { Deadline } from "@simcloud/clock";
 
 export const DELAYED = 0;
 export const VISIBLE = 1;
@@ -24,7 +24,7 @@ export interface Group {
  * into the queue's retention list (ordered by enqueue time), and `due`/`dueSeq`/`heapIndex` place it in the
  * queue's deadline heap while a delay or a visibility timeout is pending: no scheduler task per message.
  */
-export interface StoredMessage extends Timed {
+export interface StoredMessage extends Deadline {
   readonly key: number;
   readonly messageId: string;
   body: string;

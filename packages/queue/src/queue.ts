@@ -1,17 +1,19 @@
 import { hash } from "node:crypto";
-import type { RandomStream, TaskHandle } from "@simcloud/clock";
-import { currentLineage, lineageOf, tagLineage, type MessageAttributeMap, type SimContext, type TraceEventMap } from "@simcloud/core";
+import { ExpiryWindow, type RandomStream } from "@simcloud/clock";
+import { currentLineage, tagLineage, type MessageAttributeMap, type SimContext, type TraceEventMap } from "@simcloud/core";
+import { ReceiveAttempts } from "./attempts";
 import { errors } from "./errors";
-import { DeadlineHeap } from "./deadlines";
 import { LIMITS } from "./limits";
-import { md5OfAttributes } from "./md5";
 import { KeyTable } from "./keys";
-import { encodeHandle, handleKey, lastHandleReceipt } from "./receipts";
-import { copyAttribute, copyAttributes, DELAYED, GONE, INFLIGHT, VISIBLE, type Group, type StoredMessage } from "./message";
+import { DELAYED, GONE, INFLIGHT, VISIBLE, type Group, type StoredMessage } from "./message";
+import { MessageDeadlines } from "./message-deadlines";
+import { createReceiptKey, encodeHandle, handleKey, lastHandleReceipt, type ReceiptKey } from "./receipts";
+import { RetentionList } from "./retention";
 import type { QueueSettings } from "./settings";
-import type { Message, MessageSystemAttributeName, QueueChaos } from "./types";
+import { shapeMessage } from "./shape";
+import type { Message, QueueChaos } from "./types";
 import type { ReceiveRules } from "./validate";
-import { ExpiryWindow } from "./windows";
+import { Waiters, type Waiter } from "./waiters";
 import "./trace";
 
 /** A send that passed validation, with its digests computed. */
@@ -38,25 +40,9 @@ type Carried = Pick<
   "messageId" | "body" | "md5Body" | "attributes" | "md5Attributes" | "systemAttributes" | "md5SystemAttributes" | "senderId" | "sentTimestamp" | "groupId" | "deduplicationId"
 >;
 
-interface Waiter {
-  rules: ReceiveRules;
-  resolve: (messages: Message[]) => void;
-  timer: TaskHandle | undefined;
-  done: boolean;
-}
-
-interface AttemptRecord {
-  messages: StoredMessage[];
-  receipts: number[];
-  output: Message[];
-  visibilityTimeout: number;
-  expiresAt: number;
-}
-
 interface DedupRecord {
   messageId: string;
   sequenceNumber: string | undefined;
-  expiresAt: number;
 }
 
 /** The queue service's view of its other queues: a queue delivers to its DLQ through it. */
@@ -68,9 +54,9 @@ const SEQUENCE_BASE = 18_000_000_000_000_000_000n;
 
 /**
  * One SQS queue's behaviour. Nothing scans per tick, and no message owns a scheduler task: delay ends and
- * visibility expiries sit in one per-queue deadline heap with one scheduler task armed for its top; retention
- * deadlines follow enqueue order, so a list ordered by enqueue time and one background task for its oldest entry
- * cover them; deduplication and receive-attempt windows are `ExpiryWindow`s. Long polls have a task each.
+ * visibility expiries are `MessageDeadlines` (one heap, one task for its top); retention is a `RetentionList`
+ * (enqueue order, one background task for its oldest entry); deduplication and receive-attempt windows are
+ * `ExpiryWindow`s. Long polls (`Waiters`) have a task each.
  * Housekeeping (retention, windows) is scheduled `background`: it runs when time reaches it but does not keep
  * runUntilIdle going.
  */
@@ -95,26 +81,15 @@ export class Queue {
   private readonly groups = new Map<string, Group>();
   private ready: Group[] = [];
   private readyHead = 0;
-  private waiters: Waiter[] = [];
-  private waitersHead = 0;
-  private readonly dedup: ExpiryWindow<DedupRecord>;
-  private readonly attempts: ExpiryWindow<AttemptRecord>;
+  private readonly waiters: Waiters;
+  private readonly dedup: ExpiryWindow<string, DedupRecord>;
+  private readonly attempts: ReceiveAttempts;
   private readonly labels: { delay: string; visibility: string; retention: string; poll: string; dedup: string; attempt: string };
   private disposed = false;
   private holdWake = 0;
-  private readonly receiptRandom: RandomStream;
-  // Delay ends and visibility expiries: one heap, one scheduler task armed for its top.
-  private readonly deadlines = new DeadlineHeap<StoredMessage>();
-  private deadlineSeq = 0;
-  private deadlineTask: TaskHandle | undefined;
-  private deadlineTaskAt = Infinity;
-  private readonly onDeadline = (): void => this.deadlinesDue();
-  // Retention: every stored message, oldest enqueue time first; one background task for the oldest.
-  private oldest: StoredMessage | undefined;
-  private newest: StoredMessage | undefined;
-  private retentionTask: TaskHandle | undefined;
-  private retentionTaskAt = Infinity;
-  private readonly onRetention = (): void => this.retentionDue();
+  private readonly receiptKey: ReceiptKey;
+  private readonly deadlines: MessageDeadlines;
+  private readonly retention: RetentionList;
 
   /** True once DeleteQueue ran: ports held elsewhere must stop delivering. */
   get deleted(): boolean {
@@ -133,7 +108,7 @@ export class Queue {
     private readonly chaosRandom: RandomStream,
   ) {
     this.settings = settings;
-    this.receiptRandom = ctx.random.stream("sqs.receipts");
+    this.receiptKey = createReceiptKey(ctx.random.stream("sqs.receipts"), incarnation);
     this.createdAt = ctx.clock.now();
     this.lastModifiedAt = this.createdAt;
     this.labels = {
@@ -144,8 +119,16 @@ export class Queue {
       dedup: `sqs:${name} deduplication window`,
       attempt: `sqs:${name} receive attempt window`,
     };
-    this.dedup = new ExpiryWindow(ctx.scheduler, this.labels.dedup);
-    this.attempts = new ExpiryWindow(ctx.scheduler, this.labels.attempt);
+    this.dedup = new ExpiryWindow(ctx.scheduler, { windowMs: LIMITS.deduplicationWindowMs, label: this.labels.dedup });
+    this.attempts = new ReceiveAttempts(ctx.scheduler, this.labels.attempt);
+    this.waiters = new Waiters(ctx.scheduler);
+    this.deadlines = new MessageDeadlines(ctx.scheduler, this.labels, this);
+    this.retention = new RetentionList(
+      ctx.scheduler,
+      this.labels.retention,
+      () => this.settings.messageRetentionPeriod * 1000,
+      (message) => this.retentionExpired(message),
+    );
   }
 
   get fifo(): boolean {
@@ -161,7 +144,7 @@ export class Queue {
     const retentionChanged = next.messageRetentionPeriod !== this.settings.messageRetentionPeriod;
     this.settings = next;
     this.lastModifiedAt = this.ctx.clock.now();
-    if (retentionChanged) this.armRetention(true);
+    if (retentionChanged) this.retention.arm(true);
   }
 
   // ---- sending -------------------------------------------------------------------------------------------
@@ -203,7 +186,7 @@ export class Queue {
     // A message sent by a Lambda handler carries its request chain (recursive loop detection), invisibly.
     tagLineage(message, currentLineage());
     this.place(message, delay, false);
-    if (dedupKey !== undefined) this.dedup.set(dedupKey, { messageId, sequenceNumber, expiresAt: now + LIMITS.deduplicationWindowMs });
+    if (dedupKey !== undefined) this.dedup.set(dedupKey, { messageId, sequenceNumber });
     const trace = this.ctx.trace;
     if (trace.active) {
       const event: TraceEventMap["sqs.message.sent"] = { queueUrl: this.url, messageId, delaySeconds: delay, body: input.body };
@@ -309,11 +292,11 @@ export class Queue {
   /** Puts a new message in the queue: delayed, or visible at once. */
   private place(message: StoredMessage, delaySeconds: number, chaosCopy: boolean): void {
     this.byKey.add(message.key, message);
-    this.retain(message);
+    this.retention.add(message);
     if (this.fifo) this.appendToGroup(message);
     if (delaySeconds > 0) {
       this.delayedCount++;
-      this.setDeadline(message, this.ctx.clock.now() + delaySeconds * 1000);
+      this.deadlines.set(message, this.ctx.clock.now() + delaySeconds * 1000);
     } else {
       this.makeVisible(message, chaosCopy || this.shouldReorder());
     }
@@ -321,109 +304,6 @@ export class Queue {
 
   private shouldReorder(): boolean {
     return !this.fifo && this.chaos.reorderProbability > 0 && this.chaosRandom.next() < this.chaos.reorderProbability;
-  }
-
-  // ---- retention list ------------------------------------------------------------------------------------
-
-  /** Links a new message into the retention list: at the end, unless a moved message kept an older enqueue time. */
-  private retain(message: StoredMessage): void {
-    let after = this.newest;
-    // Only a standard DLQ receives messages that keep their (older) enqueue time; walk back past newer ones.
-    while (after !== undefined && after.enqueuedAt > message.enqueuedAt) after = after.older;
-    message.older = after;
-    if (after === undefined) {
-      message.newer = this.oldest;
-      this.oldest = message;
-    } else {
-      message.newer = after.newer;
-      after.newer = message;
-    }
-    if (message.newer === undefined) this.newest = message;
-    else message.newer.older = message;
-    if (message.older === undefined) this.armRetention(false);
-  }
-
-  private unretain(message: StoredMessage): void {
-    const { older, newer } = message;
-    if (older === undefined) this.oldest = newer;
-    else older.newer = newer;
-    if (newer === undefined) this.newest = older;
-    else newer.older = older;
-    message.older = undefined;
-    message.newer = undefined;
-    // The armed task may now be early: it finds nothing due and re-arms for the new oldest.
-  }
-
-  /**
-   * Arms the background retention task for the oldest message. An armed task at or before that time is kept (it
-   * re-arms when it finds nothing due), so deletes in send order cost no scheduler work; `exact` re-times it.
-   */
-  private armRetention(exact: boolean): void {
-    const oldest = this.oldest;
-    if (oldest === undefined) return;
-    const at = oldest.enqueuedAt + this.settings.messageRetentionPeriod * 1000;
-    if (this.retentionTask !== undefined) {
-      if (this.retentionTaskAt === at || (!exact && this.retentionTaskAt <= at)) return;
-      this.retentionTask.cancel();
-    }
-    this.retentionTaskAt = at;
-    this.retentionTask = this.ctx.scheduler.at(at, this.onRetention, { label: this.labels.retention, background: true });
-  }
-
-  private retentionDue(): void {
-    this.retentionTask = undefined;
-    this.retentionTaskAt = Infinity;
-    const period = this.settings.messageRetentionPeriod * 1000;
-    const now = this.ctx.clock.now();
-    for (let message = this.oldest; message !== undefined && message.enqueuedAt + period <= now; message = this.oldest) {
-      this.retentionExpired(message);
-    }
-    this.armRetention(false);
-  }
-
-  // ---- deadline heap (delay ends, visibility expiries) ---------------------------------------------------
-
-  /** Sets (or moves) the message's pending delay end or visibility expiry. */
-  private setDeadline(message: StoredMessage, at: number): void {
-    message.due = at;
-    message.dueSeq = this.deadlineSeq++;
-    if (message.heapIndex < 0) this.deadlines.push(message);
-    else this.deadlines.update(message);
-    this.armDeadlines();
-  }
-
-  private clearDeadline(message: StoredMessage): void {
-    if (message.heapIndex < 0) return;
-    this.deadlines.remove(message);
-    this.armDeadlines();
-  }
-
-  /** Keeps exactly one scheduler task, at the earliest deadline (none when there is none). */
-  private armDeadlines(): void {
-    const at = this.deadlines.nextDue;
-    if (at === this.deadlineTaskAt) return;
-    this.deadlineTask?.cancel();
-    this.deadlineTaskAt = at;
-    const top = this.deadlines.peek();
-    this.deadlineTask =
-      top === undefined
-        ? undefined
-        : this.ctx.scheduler.at(at, this.onDeadline, { label: top.state === DELAYED ? this.labels.delay : this.labels.visibility });
-  }
-
-  /** Applies every deadline due by now, in the order they were set. */
-  private deadlinesDue(): void {
-    // Also called ahead of its task (a long poll ending at the same time): the task must not run twice.
-    this.deadlineTask?.cancel();
-    this.deadlineTask = undefined;
-    this.deadlineTaskAt = Infinity;
-    const now = this.ctx.clock.now();
-    while (this.deadlines.nextDue <= now) {
-      const top = this.deadlines.pop() as StoredMessage;
-      if (top.state === DELAYED) this.delayEnded(top);
-      else if (top.state === INFLIGHT) this.visibilityExpired(top);
-    }
-    this.armDeadlines();
   }
 
   // ---- state transitions ---------------------------------------------------------------------------------
@@ -462,16 +342,19 @@ export class Queue {
     message.next = undefined;
   }
 
-  private delayEnded(message: StoredMessage): void {
+  /** A delayed message's delay is over (its deadline came). */
+  delayEnded(message: StoredMessage): void {
     this.delayedCount--;
     this.makeVisible(message, this.shouldReorder());
     this.wake();
   }
 
-  private visibilityExpired(message: StoredMessage): void {
+  /** An in-flight message's visibility timeout is over (its deadline came). */
+  visibilityExpired(message: StoredMessage): void {
     this.inflightCount--;
     if (message.group !== undefined) message.group.inflight--;
-    this.ctx.trace.record("sqs.message.visibility-expired", { queueUrl: this.url, messageId: message.messageId, receiveCount: message.receiveCount });
+    const trace = this.ctx.trace;
+    if (trace.active) trace.record("sqs.message.visibility-expired", { queueUrl: this.url, messageId: message.messageId, receiveCount: message.receiveCount });
     this.makeVisible(message);
     this.wake();
   }
@@ -487,8 +370,8 @@ export class Queue {
   private remove(message: StoredMessage): void {
     const state = message.state;
     message.state = GONE;
-    this.clearDeadline(message);
-    this.unretain(message);
+    this.deadlines.clear(message);
+    this.retention.remove(message);
     this.byKey.delete(message.key);
     if (state === VISIBLE) this.visibleCount--;
     else if (state === INFLIGHT) this.inflightCount--;
@@ -579,20 +462,16 @@ export class Queue {
    */
   receive(rules: ReceiveRules, attemptId: string | undefined, background = false): Message[] | Promise<Message[]> {
     if (attemptId !== undefined && this.fifo) {
-      const replay = this.replayAttempt(attemptId);
+      const replay = this.attempts.replay(attemptId, (message, seconds) => this.applyVisibility(message, seconds));
       if (replay !== undefined) return replay;
     }
-    const taken = this.hasWaiters() ? [] : this.take(rules);
+    const taken = this.waiters.first() !== undefined ? [] : this.take(rules);
     const waitSeconds = rules.waitTimeSeconds ?? this.settings.receiveMessageWaitTimeSeconds;
     if (taken.length > 0 || waitSeconds === 0) {
       if (attemptId !== undefined && this.fifo && taken.length > 0) this.rememberAttempt(attemptId, rules, taken);
       return taken;
     }
-    const promise = new Promise<Message[]>((resolve) => {
-      const waiter: Waiter = { rules, resolve, timer: undefined, done: false };
-      waiter.timer = this.ctx.scheduler.after(waitSeconds * 1000, () => this.pollTimedOut(waiter), { label: this.labels.poll, background });
-      this.waiters.push(waiter);
-    });
+    const promise = this.waiters.wait(rules, waitSeconds * 1000, this.labels.poll, background, (waiter) => this.pollTimedOut(waiter));
     return background ? promise : this.ctx.scheduler.waitFor(promise);
   }
 
@@ -603,25 +482,8 @@ export class Queue {
   private pollTimedOut(waiter: Waiter): void {
     if (waiter.done) return;
     waiter.timer = undefined;
-    if (this.deadlines.nextDue <= this.ctx.clock.now()) this.deadlinesDue();
-    this.finishWaiter(waiter, []);
-  }
-
-  private hasWaiters(): boolean {
-    while (this.waitersHead < this.waiters.length && (this.waiters[this.waitersHead] as Waiter).done) this.waitersHead++;
-    if (this.waitersHead === this.waiters.length && this.waitersHead > 0) {
-      this.waiters = [];
-      this.waitersHead = 0;
-    }
-    return this.waitersHead < this.waiters.length;
-  }
-
-  private finishWaiter(waiter: Waiter, messages: Message[]): void {
-    if (waiter.done) return;
-    waiter.done = true;
-    waiter.timer?.cancel();
-    this.ctx.scheduler.touch();
-    waiter.resolve(messages);
+    if (this.deadlines.anyDue()) this.deadlines.runDue();
+    this.waiters.finish(waiter, []);
   }
 
   /** Runs `body` with wake-ups deferred to its end, so a batch reaches a waiting receiver as one batch. */
@@ -638,12 +500,10 @@ export class Queue {
   /** Something may have become receivable: serve the waiting receivers fairly, in arrival order. */
   private wake(): void {
     if (this.holdWake > 0) return;
-    while (this.hasWaiters()) {
-      const waiter = this.waiters[this.waitersHead] as Waiter;
+    for (let waiter = this.waiters.first(); waiter !== undefined; waiter = this.waiters.first()) {
       const taken = this.take(waiter.rules);
       if (taken.length === 0) return;
-      this.waitersHead++;
-      this.finishWaiter(waiter, taken);
+      this.waiters.finish(waiter, taken);
     }
   }
 
@@ -693,7 +553,7 @@ export class Queue {
     message.receivedAt = now;
     if (message.group !== undefined) message.group.inflight++;
     if (visibility === 0) immediate.push(message);
-    else this.setDeadline(message, now + visibility * 1000);
+    else this.deadlines.set(message, now + visibility * 1000);
     if (this.ctx.trace.active) {
       this.ctx.trace.record("sqs.message.received", {
         queueUrl: this.url,
@@ -702,12 +562,12 @@ export class Queue {
         visibilityTimeout: visibility,
       });
     }
-    out.push(this.shape(message, rules));
+    out.push(shapeMessage(message, this.receiptHandle(message), rules));
   }
 
   /** In flight → visible now (ChangeMessageVisibility to 0, a 0-second receive). */
   private release(message: StoredMessage): void {
-    this.clearDeadline(message);
+    this.deadlines.clear(message);
     this.inflightCount--;
     if (message.group !== undefined) message.group.inflight--;
     this.makeVisible(message);
@@ -775,57 +635,6 @@ export class Queue {
     return moved;
   }
 
-  private shape(message: StoredMessage, rules: ReceiveRules): Message {
-    const out: Message = {
-      MessageId: message.messageId,
-      ReceiptHandle: this.receiptHandle(message),
-      MD5OfBody: message.md5Body,
-      Body: message.body,
-    };
-    tagLineage(out, lineageOf(message));
-    if (rules.systemNames.size > 0) out.Attributes = this.systemAttributesOf(message, rules.systemNames);
-    const selection = rules.attributeNames;
-    if (selection !== undefined && message.attributes !== undefined) {
-      // Copied out: what a receiver edits is its own, as with a real response.
-      if (selection === "all") {
-        out.MessageAttributes = copyAttributes(message.attributes) as MessageAttributeMap;
-        if (message.md5Attributes !== undefined) out.MD5OfMessageAttributes = message.md5Attributes;
-      } else {
-        const picked: MessageAttributeMap = Object.create(null) as MessageAttributeMap;
-        let any = false;
-        for (const name of Object.keys(message.attributes)) {
-          if (selection.exact.has(name) || selection.prefixes.some((prefix) => name.startsWith(prefix))) {
-            picked[name] = copyAttribute(message.attributes[name] as MessageAttributeMap[string]);
-            any = true;
-          }
-        }
-        if (any) {
-          out.MessageAttributes = { ...picked };
-          // The SDK checks the digest against the attributes it got back, so it covers only those.
-          out.MD5OfMessageAttributes = md5OfAttributes(picked) as string;
-        }
-      }
-    }
-    return out;
-  }
-
-  private systemAttributesOf(message: StoredMessage, names: ReadonlySet<string>): Partial<Record<MessageSystemAttributeName, string>> {
-    const all = names.has("All");
-    const want = (name: MessageSystemAttributeName): boolean => all || names.has(name);
-    const out: Partial<Record<MessageSystemAttributeName, string>> = {};
-    if (want("SenderId")) out.SenderId = message.senderId;
-    if (want("SentTimestamp")) out.SentTimestamp = String(message.sentTimestamp);
-    if (want("ApproximateReceiveCount")) out.ApproximateReceiveCount = String(message.receiveCount);
-    if (want("ApproximateFirstReceiveTimestamp")) out.ApproximateFirstReceiveTimestamp = String(message.firstReceiveAt);
-    if (message.sequenceNumber !== undefined && want("SequenceNumber")) out.SequenceNumber = message.sequenceNumber;
-    if (message.deduplicationId !== undefined && want("MessageDeduplicationId")) out.MessageDeduplicationId = message.deduplicationId;
-    if (message.groupId !== undefined && want("MessageGroupId")) out.MessageGroupId = message.groupId;
-    const trace = message.systemAttributes?.["AWSTraceHeader"]?.StringValue;
-    if (trace !== undefined && want("AWSTraceHeader")) out.AWSTraceHeader = trace;
-    if (message.deadLetterSourceArn !== undefined && want("DeadLetterQueueSourceArn")) out.DeadLetterQueueSourceArn = message.deadLetterSourceArn;
-    return out;
-  }
-
   // ---- receipt handles -----------------------------------------------------------------------------------
 
   /**
@@ -833,12 +642,12 @@ export class Queue {
    * old handle still finds its message (AWS lets it delete) and a forged one is recognisably invalid.
    */
   private receiptHandle(message: StoredMessage): string {
-    return encodeHandle(this.receiptRandom, this.incarnation, message.key, message.receipt);
+    return encodeHandle(this.receiptKey, message.key, message.receipt);
   }
 
   /** The key of the message a handle names; ReceiptHandleIsInvalid for anything this queue never issued. */
   private parseHandle(handle: unknown): number {
-    const key = handleKey(handle, this.incarnation);
+    const key = handleKey(handle, this.receiptKey);
     if (key < 0) throw errors.ReceiptHandleIsInvalid(`The input receipt handle "${String(handle)}" is not a valid receipt handle.`);
     return key;
   }
@@ -905,23 +714,10 @@ export class Queue {
       this.wake();
       return;
     }
-    this.setDeadline(message, this.ctx.clock.now() + seconds * 1000);
+    this.deadlines.set(message, this.ctx.clock.now() + seconds * 1000);
   }
 
   // ---- FIFO receive attempts -----------------------------------------------------------------------------
-
-  /** "ReceiveMessage" ReceiveRequestAttemptId: a retry within 5 minutes gets the same batch while it is untouched. */
-  private replayAttempt(attemptId: string): Message[] | undefined {
-    const record = this.attempts.get(attemptId);
-    if (record === undefined) return undefined;
-    const intact = record.messages.every((message, i) => message.state === INFLIGHT && message.receipt === record.receipts[i]);
-    if (!intact) {
-      this.attempts.delete(attemptId);
-      return undefined;
-    }
-    for (const message of record.messages) this.applyVisibility(message, record.visibilityTimeout);
-    return record.output;
-  }
 
   private rememberAttempt(attemptId: string, rules: ReceiveRules, output: Message[]): void {
     const messages: StoredMessage[] = [];
@@ -929,13 +725,7 @@ export class Queue {
       const message = this.byKey.get(this.parseHandle(shaped.ReceiptHandle));
       if (message !== undefined) messages.push(message);
     }
-    this.attempts.set(attemptId, {
-      messages,
-      receipts: messages.map((message) => message.receipt),
-      output,
-      visibilityTimeout: rules.visibilityTimeout ?? this.settings.visibilityTimeout,
-      expiresAt: this.ctx.clock.now() + LIMITS.deduplicationWindowMs,
-    });
+    this.attempts.remember(attemptId, messages, output, rules.visibilityTimeout ?? this.settings.visibilityTimeout);
   }
 
   // ---- queue-wide ----------------------------------------------------------------------------------------
@@ -954,9 +744,8 @@ export class Queue {
     this.purge();
     this.dedup.clear();
     this.attempts.clear();
-    this.retentionTask?.cancel();
-    this.retentionTask = undefined;
-    while (this.hasWaiters()) this.finishWaiter(this.waiters[this.waitersHead++] as Waiter, []);
+    this.retention.disarm();
+    this.waiters.finishAll([]);
   }
 
   /** Every live message, for invariant checks in tests and snapshots: states by MessageId. */

@@ -140,8 +140,12 @@ export function applyAttributes(current: QueueSettings, attributes: QueueAttribu
     if (typeof value !== "string") throw invalidValue(name);
     applyOne(next, name as SettableAttribute, BOOLEAN_ATTRIBUTES.has(name) ? value.toLowerCase() : value);
   }
-  // SQS-managed SSE and SSE-KMS are exclusive: a KMS key turns SqsManagedSseEnabled off, and clearing the key clears
-  // its reuse period (AWS's recorded test_set_queue_attributes_default_values).
+  // SQS-managed SSE and SSE-KMS are exclusive: asking for both in one call is refused (AWS's recorded
+  // test_sse_kms_and_sqs_are_mutually_exclusive), a KMS key turns SqsManagedSseEnabled off, and clearing the key
+  // clears its reuse period (AWS's recorded test_set_queue_attributes_default_values).
+  if (typeof given["KmsMasterKeyId"] === "string" && given["KmsMasterKeyId"] !== "" && String(given["SqsManagedSseEnabled"]).toLowerCase() === "true") {
+    throw errors.InvalidAttributeName("You can use one type of server-side encryption (SSE) at one time. You can either enable KMS SSE or SQS SSE.");
+  }
   if (typeof given["KmsMasterKeyId"] === "string") {
     if (given["KmsMasterKeyId"] !== "") next.raw.set("SqsManagedSseEnabled", "false");
     else next.raw.delete("KmsDataKeyReusePeriodSeconds");
@@ -207,9 +211,13 @@ function applyOne(next: QueueSettings, name: SettableAttribute, value: string): 
   }
   if (value === "" && (name === "RedrivePolicy" || name === "RedriveAllowPolicy" || name === "Policy" || name === "KmsMasterKeyId")) {
     next.raw.delete(name);
-  } else if (name === "RedrivePolicy" || name === "RedriveAllowPolicy") {
+  } else if (name === "RedrivePolicy") {
     // AWS answers with the policy re-serialised, so `{"maxReceiveCount":"2"}` reads back as a number.
-    next.raw.set(name, JSON.stringify(name === "RedrivePolicy" ? next.redrivePolicy : next.redriveAllowPolicy));
+    next.raw.set(name, JSON.stringify(next.redrivePolicy));
+  } else if (name === "RedriveAllowPolicy") {
+    // Read back as set, without members it did not give (AWS's recorded test_create_standard_queue_with_all_properties:
+    // {"redrivePermission":"allowAll"} stays that), compacted like the RedrivePolicy.
+    next.raw.set(name, JSON.stringify(JSON.parse(value)));
   } else {
     next.raw.set(name, value);
   }

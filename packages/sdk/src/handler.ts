@@ -62,7 +62,8 @@ export function createRequestHandler(options: RequestHandlerOptions): SimcloudRe
       const service = services[routes.service] as Record<string, unknown>;
       const method = service[methodName(call.operation, call.route)];
       if (typeof method !== "function") throw codec.unknownOperation(call.operation);
-      const output = await abortable(Promise.resolve((method as ServiceMethod).call(service, call.input)), signal);
+      const input = call.route.fromHeaders === undefined ? call.input : call.route.fromHeaders(call.input, wire.headers);
+      const output = await abortable(Promise.resolve((method as ServiceMethod).call(service, input)), signal);
       return codec.encodeOutput(call, output, routes, requestId);
     } catch (error) {
       // A disposed cloud is not a service failure to retry: the SDK call rejects with the error itself.

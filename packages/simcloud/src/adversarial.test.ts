@@ -214,11 +214,25 @@ describe("hangs and leaks, variations", () => {
     expect(await outcome(() => cloud.advance(1_000))).toBe("disposed");
   });
 
-  // Open: the nonce part of a receipt handle ("AQEB" + 12 base-36 characters) is drawn at random and never checked,
-  // so a handle whose nonce was altered still deletes the message; AWS answers ReceiptHandleIsInvalid. Checking it
-  // needs the nonce derived from (incarnation, key, receipt) with a per-queue secret, which changes every handle
-  // per seed and the receive hot path (bench sqs): left for the queue owner.
-  it.todo("a receipt handle whose nonce was altered is ReceiptHandleIsInvalid for DeleteMessage and ChangeMessageVisibility");
+  // The nonce ("AQEB" + 12 base-36 characters) is a digest of the handle's queue incarnation, message and receive under
+  // a per-queue secret from the seeded random stream, so any altered character of it is caught.
+  it("a receipt handle whose nonce was altered is ReceiptHandleIsInvalid for DeleteMessage and ChangeMessageVisibility", async () => {
+    await using cloud = createCloud();
+    const { url } = await queue(cloud, "nonce");
+    await cloud.sqs.sendMessage({ QueueUrl: url, MessageBody: "keep me" });
+    const handle = (await cloud.sqs.receiveMessage({ QueueUrl: url })).Messages![0]!.ReceiptHandle!;
+    for (let i = 4; i < 16; i++) {
+      const altered = `${handle.slice(0, i)}${handle[i] === "7" ? "8" : "7"}${handle.slice(i + 1)}`;
+      expect(await outcome(() => cloud.sqs.deleteMessage({ QueueUrl: url, ReceiptHandle: altered })), `nonce character ${i - 3}`).toBe("aws:ReceiptHandleIsInvalid");
+      expect(await outcome(() => cloud.sqs.changeMessageVisibility({ QueueUrl: url, ReceiptHandle: altered, VisibilityTimeout: 0 }))).toBe("aws:ReceiptHandleIsInvalid");
+    }
+    // Nothing changed: the message is still in flight, and the handle as issued still works.
+    const { Attributes } = await cloud.sqs.getQueueAttributes({ QueueUrl: url, AttributeNames: ["ApproximateNumberOfMessagesNotVisible"] });
+    expect(Attributes!["ApproximateNumberOfMessagesNotVisible"]).toBe("1");
+    await cloud.sqs.deleteMessage({ QueueUrl: url, ReceiptHandle: handle });
+    const after = await cloud.sqs.getQueueAttributes({ QueueUrl: url, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] });
+    expect(after.Attributes).toEqual({ ApproximateNumberOfMessages: "0", ApproximateNumberOfMessagesNotVisible: "0" });
+  });
 
 });
 

@@ -158,4 +158,39 @@ describe("SQS through SQSClient", () => {
     expect(Messages?.[0]?.Body).toBe("later");
     expect(context.clock.now() - started).toBe(5_000);
   });
+
+  it("Amazon SQS and AWS X-Ray: an X-Amzn-Trace-Id header is every message's AWSTraceHeader; a message's own attribute wins", async () => {
+    const url = await createQueue("traced");
+    const header = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+    const own = "Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=0";
+    // What the X-Ray SDK (or the SDK's own recursion detection inside a Lambda) does to every request of a client.
+    const traced = new SQSClient(createClientConfig({ sqs }, context));
+    traced.middlewareStack.add(
+      (next) => async (args) => {
+        (args.request as { headers: Record<string, string> }).headers["X-Amzn-Trace-Id"] = header;
+        return next(args);
+      },
+      { step: "build" },
+    );
+    await traced.send(new SendMessageCommand({ QueueUrl: url, MessageBody: "one" }));
+    await traced.send(new SendMessageCommand({ QueueUrl: url, MessageBody: "two", MessageSystemAttributes: { AWSTraceHeader: { DataType: "String", StringValue: own } } }));
+    await traced.send(
+      new SendMessageBatchCommand({
+        QueueUrl: url,
+        Entries: [
+          { Id: "a", MessageBody: "three" },
+          { Id: "b", MessageBody: "four", MessageSystemAttributes: { AWSTraceHeader: { DataType: "String", StringValue: own } } },
+        ],
+      }),
+    );
+    await client.send(new SendMessageCommand({ QueueUrl: url, MessageBody: "five" }));
+    const { Messages = [] } = await client.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, MessageSystemAttributeNames: ["AWSTraceHeader"] }));
+    expect(Object.fromEntries(Messages.map((m) => [m.Body, m.Attributes?.AWSTraceHeader]))).toEqual({
+      one: header,
+      two: own,
+      three: header,
+      four: own,
+      five: undefined,
+    });
+  });
 });

@@ -12,6 +12,11 @@ export interface OperationRoute {
   readonly method?: string;
   readonly input?: StructureShape;
   readonly output?: StructureShape;
+  /**
+   * Input members an operation takes from HTTP headers besides its body (SQS SendMessage: `X-Amzn-Trace-Id`). Gets the
+   * decoded input and the request's headers (lower-case names), returns the input the service method receives.
+   */
+  readonly fromHeaders?: (input: Record<string, unknown>, headers: Readonly<Record<string, string>>) => Record<string, unknown>;
 }
 
 interface BaseRoutes {
