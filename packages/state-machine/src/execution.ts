@@ -103,6 +103,10 @@ function asStatesError(error: unknown): StatesError {
   return new StatesError("States.Runtime", message);
 }
 
+function tooLarge(state: string): StatesError {
+  return new StatesError("States.DataLimitExceeded", `The state/task '${state}' returned a result with a size exceeding the maximum number of bytes service limit.`);
+}
+
 function parseResource(resource: string): { resourceType: string; resource: string } {
   const rest = resource.startsWith("arn:") ? resource.split(":").slice(5).join(":") : resource;
   if (rest.startsWith("aws-sdk:")) {
@@ -316,11 +320,9 @@ export class Execution {
   }
 
   private sized(name: string, output: unknown): string {
-    const tooLarge = (): StatesError =>
-      new StatesError("States.DataLimitExceeded", `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
-    if (!(output === this.lastValue && this.lastText !== undefined) && surelyExceedsBytes(output, SFN_LIMITS.payloadBytes)) throw tooLarge();
+    if (!(output === this.lastValue && this.lastText !== undefined) && surelyExceedsBytes(output, SFN_LIMITS.payloadBytes)) throw tooLarge(name);
     const text = this.textOf(output);
-    if (text.length > SFN_LIMITS.payloadBytes / 4 && Buffer.byteLength(text, "utf8") > SFN_LIMITS.payloadBytes) throw tooLarge();
+    if (text.length > SFN_LIMITS.payloadBytes / 4 && Buffer.byteLength(text, "utf8") > SFN_LIMITS.payloadBytes) throw tooLarge(name);
     return text;
   }
 

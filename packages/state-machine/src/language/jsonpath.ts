@@ -450,23 +450,23 @@ function renderPrefix(segs: Segment[]): string {
  * matches (possibly empty).
  */
 export function selectParsed(p: ParsedPath, rootValue: unknown): unknown {
-  visits = 0;
-  absoluteCache = new Map();
   if (p.definite) {
+    // Definite paths (name, index, last) select one node: walked directly, without the arrays `step` fills.
     let node = rootValue;
     for (let i = 0; i < p.segments.length; i++) {
       const seg = p.segments[i] as Segment;
-      const next: unknown[] = [];
-      step([node], seg, rootValue, next);
-      if (next.length === 0) {
+      const next = definiteStep(node, seg);
+      if (next === MISSING) {
         const isLeaf = i === p.segments.length - 1;
         const message = isLeaf || seg.t !== "name" ? `No results for path: ${renderPrefix(p.segments.slice(0, i + 1))}` : `Missing property in path ${renderPrefix(p.segments.slice(0, i + 1))}`;
         throw new PathError(message, "missing");
       }
-      node = next[0];
+      node = next;
     }
     return node;
   }
+  visits = 0;
+  if (absoluteCache.size > 0) absoluteCache = new Map();
   let nodes: unknown[] = [rootValue];
   for (const seg of p.segments) {
     const next: unknown[] = [];
@@ -474,6 +474,33 @@ export function selectParsed(p: ParsedPath, rootValue: unknown): unknown {
     nodes = next;
   }
   return nodes;
+}
+
+/** One definite segment (`name`, `index`, `last`) applied to one node: the child, or MISSING. */
+function definiteStep(node: unknown, seg: Segment): unknown {
+  if (seg.t === "name") return isObject(node) && own(node, seg.name) ? node[seg.name] : MISSING;
+  if (!Array.isArray(node)) return MISSING;
+  const i = seg.t === "index" ? (seg.index < 0 ? node.length + seg.index : seg.index) : seg.t === "last" ? node.length - seg.offset : -1;
+  return i >= 0 && i < node.length ? node[i] : MISSING;
+}
+
+/** Where `$name` variables are read from (a workflow VariableScope). */
+export interface VariableLookup {
+  has(name: string): boolean;
+  get(name: string): unknown;
+}
+
+/** Evaluates `path` against `$` = input, `$$` = context, `$name` = a variable: the executor's path, without building roots. */
+export function evaluatePathIn(path: string, input: unknown, context: unknown, variables: VariableLookup): unknown {
+  const p = parsePath(path);
+  let rootValue: unknown;
+  if (p.root.kind === "input") rootValue = input;
+  else if (p.root.kind === "context") rootValue = context;
+  else {
+    if (!variables.has(p.root.name)) throw new PathError(`Undefined variable '${p.root.name}'`, "missing");
+    rootValue = variables.get(p.root.name);
+  }
+  return selectParsed(p, rootValue);
 }
 
 /** Roots a path can start from. */
