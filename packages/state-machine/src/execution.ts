@@ -1,20 +1,20 @@
 import type { TaskHandle } from "@simcloud/clock";
 import type { PortCaller, SimContext } from "@simcloud/core";
 import type { ActivityQueue } from "./activities";
-import { History, inputDetails, outputDetails, type Thread } from "./history";
+import { History, inputDetails, outputDetails, stateDetails, type Thread } from "./history";
 import type { Integrations } from "./integrations";
 import {
   catchOutput,
-  chooseNext,
-  effectiveInput,
+  chooseNextEager,
+  effectiveInputEager,
   failErrorCause,
   findCatcher,
   findRetrier,
-  mapItemInput,
+  mapItemInputEager,
   mapItems,
   mapLimits,
   retryDelayMs,
-  stateOutput,
+  stateOutputEager,
   HeartbeatTimeout,
   matchName,
   StatesError,
@@ -23,13 +23,17 @@ import {
   VariableScope,
   waitUntil,
   type Bindings,
+  type Chosen,
   type ContextObject,
   type Definition,
   type MapState,
   type ParallelState,
+  type FailState,
   type StateDefinition,
+  type StateOutput,
   type SubMachine,
   type TaskState,
+  type WaitState,
 } from "./language/index";
 import { Cancelled, Lifeline } from "./lifeline";
 import type { MockedResponse } from "./mock";
@@ -84,6 +88,23 @@ interface StepResult {
   output: unknown;
   next: string | undefined;
 }
+
+/** A state being run: what enter() recorded and what its work reads. */
+interface Entry {
+  readonly name: string;
+  readonly state: StateDefinition;
+  readonly input: unknown;
+  readonly frame: Frame;
+  readonly step: PathStep;
+  readonly b: Bindings;
+}
+
+/** An already settled promise: awaiting it gives concurrent branches their turn without allocating a value promise. */
+const TURN = Promise.resolve();
+
+const STATE_TYPES = ["Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"];
+const ENTERED: Readonly<Record<string, string>> = Object.fromEntries(STATE_TYPES.map((type) => [type, `${type}StateEntered`]));
+const EXITED: Readonly<Record<string, string>> = Object.fromEntries(STATE_TYPES.map((type) => [type, `${type}StateExited`]));
 
 interface Frame {
   readonly scope: VariableScope;
@@ -285,13 +306,21 @@ export class Execution {
     let value = input;
     const ql = graph.QueryLanguage ?? frame.ql;
     const inner = ql === frame.ql ? frame : { ...frame, ql };
+    // Map iterations and Parallel branches run side by side: each takes one turn to enter a state and one to do its
+    // work, so the events of concurrent iterations interleave as they would when running at once. The top-level
+    // flow has no sibling, so its JSONPath states run without a promise per step.
+    const lockstep = frame.path !== "";
     for (;;) {
+      if (lockstep) await TURN;
       frame.life.throwIfCancelled();
       const state = graph.States[name];
       if (state === undefined) throw new StatesError("States.Runtime", `The state '${name}' does not exist.`);
       let step: StepResult;
       try {
-        step = await this.runState(name, state, value, inner);
+        const entry = this.enter(name, state, value, inner);
+        if (lockstep) await TURN;
+        const pending = this.work(entry);
+        step = pending instanceof Promise ? await pending : pending;
       } catch (error) {
         if (frame.path === "" && frame.thread === this.thread && !(error instanceof Cancelled)) this.redrivePoint = { state: name, input: value, scope: frame.scope };
         throw error;
@@ -336,74 +365,111 @@ export class Execution {
 
   private exit(name: string, type: string, output: unknown, frame: Frame, step: PathStep): string {
     const text = this.sized(name, output);
-    this.history.add(frame.thread, `${type}StateExited`, { name, ...outputDetails(text) }, "stateExitedEventDetails");
+    this.history.add(frame.thread, EXITED[type] ?? `${type}StateExited`, stateDetails(name, "output", text), "stateExitedEventDetails");
     step.exitedAt = this.host.ctx.scheduler.now();
     step.output = output;
     if (this.host.ctx.trace.active) this.host.ctx.trace.record("sfn.state.exited", { executionArn: this.arn, state: name, stateType: type, output: text });
     return text;
   }
 
-  private async runState(name: string, state: StateDefinition, input: unknown, frame: Frame): Promise<StepResult> {
+  /** Enters a state: its *StateEntered event, trace and path step, and the bindings its paths are evaluated with. */
+  private enter(name: string, state: StateDefinition, input: unknown, frame: Frame): Entry {
     const { ctx } = this.host;
     const type = state.Type;
     const inputText = this.textOf(input);
-    const enteredId = this.history.add(frame.thread, `${type}StateEntered`, { name, ...inputDetails(inputText) }, "stateEnteredEventDetails");
+    const enteredId = this.history.add(frame.thread, ENTERED[type] ?? `${type}StateEntered`, stateDetails(name, "input", inputText), "stateEnteredEventDetails");
     if (ctx.trace.active) ctx.trace.record("sfn.state.entered", { executionArn: this.arn, state: name, stateType: type, input: inputText });
     const step: PathStep = { state: name, type, enteredAt: ctx.scheduler.now(), input, retries: 0, scope: frame.path };
     this.path.push(step);
-    const b = this.bindings(name, enteredId, state, frame);
+    return { name, state, input, frame, step, b: this.bindings(name, enteredId, state, frame) };
+  }
+
+  /** A state's work and exit: a value for JSONPath Pass, Choice and Succeed states, a promise for the rest. */
+  private work(entry: Entry): StepResult | Promise<StepResult> {
+    let out: StepResult | Promise<StepResult>;
     try {
-      switch (state.Type) {
-        case "Pass": {
-          const effective = await effectiveInput(state, input, b);
-          const result = "Result" in state && state.Result !== undefined ? state.Result : effective;
-          return this.leave(name, state, input, result, b, frame, step);
-        }
-        case "Succeed":
-          return { ...(await this.leave(name, state, input, input, b, frame, step)), next: undefined };
-        case "Fail": {
-          const { error, cause } = await failErrorCause(state, input, b);
-          throw new StatesError(error ?? "", cause ?? "");
-        }
-        case "Choice": {
-          const chosen = await chooseNext(state, input, b);
-          frame.scope.assign(chosen.assign);
-          this.exit(name, type, chosen.output, frame, step);
-          return { output: chosen.output, next: chosen.next };
-        }
-        case "Wait": {
-          const until = await waitUntil(state, input, b, ctx.scheduler.now());
-          await frame.life.sleepUntil(until, `sfn:${this.name} wait ${name}`);
-          return this.leave(name, state, input, input, b, frame, step);
-        }
-        case "Task":
-        case "Parallel":
-        case "Map":
-          return await this.withRetry(name, state, input, b, frame, step);
-        default:
-          throw new StatesError("States.Runtime", `The state '${name}' has an unknown Type.`);
-      }
+      out = this.dispatch(entry);
     } catch (error) {
-      if (error instanceof Cancelled) {
-        // Work cut short because a sibling Map iteration or Parallel branch failed is recorded as aborted (the
-        // recorded histories show TaskStateAborted before MapIterationAborted); a stopped execution records nothing.
-        if (this.status === "RUNNING") this.history.add(frame.thread, `${type}StateAborted`);
-        throw error;
+      throw this.failed(entry, error);
+    }
+    return out instanceof Promise ? out.catch((error: unknown) => Promise.reject(this.failed(entry, error))) : out;
+  }
+
+  private dispatch(entry: Entry): StepResult | Promise<StepResult> {
+    const { name, state, input, b } = entry;
+    switch (state.Type) {
+      case "Pass": {
+        const effective = effectiveInputEager(state, input, b);
+        const fixed = "Result" in state && state.Result !== undefined;
+        if (effective instanceof Promise) return effective.then((value) => this.leave(entry, fixed ? state.Result : value));
+        return this.leave(entry, fixed ? state.Result : effective);
       }
-      const failure = asStatesError(error);
-      step.error = failure.error;
-      step.cause = failure.cause;
-      step.exitedAt = ctx.scheduler.now();
-      ctx.trace.record("sfn.state.failed", { executionArn: this.arn, state: name, error: failure.error, cause: failure.cause });
-      throw failure;
+      case "Succeed":
+        return this.leave(entry, input);
+      case "Fail":
+        return this.failState(state, input, b);
+      case "Choice": {
+        const chosen = chooseNextEager(state, input, b);
+        return chosen instanceof Promise ? chosen.then((c) => this.chose(entry, c)) : this.chose(entry, chosen);
+      }
+      case "Wait":
+        return this.waitState(entry, state);
+      case "Task":
+      case "Parallel":
+      case "Map":
+        return this.withRetry(name, state, input, b, entry.frame, entry.step);
+      default:
+        throw new StatesError("States.Runtime", `The state '${name}' has an unknown Type.`);
     }
   }
 
-  private async leave(name: string, state: StateDefinition, input: unknown, result: unknown, b: Bindings, frame: Frame, step: PathStep): Promise<StepResult> {
-    const { output, assign } = await stateOutput(state, input, result, b);
-    frame.scope.assign(assign);
-    this.exit(name, state.Type, output, frame, step);
-    return { output, next: state.End === true ? undefined : state.Next };
+  /** What a state's failure becomes: Cancelled is recorded as aborted and passes on; anything else is traced as a StatesError. */
+  private failed(entry: Entry, error: unknown): unknown {
+    const { ctx } = this.host;
+    if (error instanceof Cancelled) {
+      // Work cut short because a sibling Map iteration or Parallel branch failed is recorded as aborted (the
+      // recorded histories show TaskStateAborted before MapIterationAborted); a stopped execution records nothing.
+      if (this.status === "RUNNING") this.history.add(entry.frame.thread, `${entry.state.Type}StateAborted`);
+      return error;
+    }
+    const failure = asStatesError(error);
+    const { step } = entry;
+    step.error = failure.error;
+    step.cause = failure.cause;
+    step.exitedAt = ctx.scheduler.now();
+    ctx.trace.record("sfn.state.failed", { executionArn: this.arn, state: entry.name, error: failure.error, cause: failure.cause });
+    return failure;
+  }
+
+  private async failState(state: FailState, input: unknown, b: Bindings): Promise<never> {
+    const { error, cause } = await failErrorCause(state, input, b);
+    throw new StatesError(error ?? "", cause ?? "");
+  }
+
+  private async waitState(entry: Entry, state: WaitState): Promise<StepResult> {
+    const { ctx } = this.host;
+    const until = await waitUntil(state, entry.input, entry.b, ctx.scheduler.now());
+    await entry.frame.life.sleepUntil(until, `sfn:${this.name} wait ${entry.name}`);
+    return this.leave(entry, entry.input);
+  }
+
+  private chose(entry: Entry, chosen: Chosen): StepResult {
+    entry.frame.scope.assign(chosen.assign);
+    this.exit(entry.name, "Choice", chosen.output, entry.frame, entry.step);
+    return { output: chosen.output, next: chosen.next };
+  }
+
+  /** ResultSelector/ResultPath/OutputPath (or Output) and Assign, then the exit event. */
+  private leave(entry: Entry, result: unknown): StepResult | Promise<StepResult> {
+    const out = stateOutputEager(entry.state, entry.input, result, entry.b);
+    return out instanceof Promise ? out.then((o) => this.left(entry, o)) : this.left(entry, out);
+  }
+
+  private left(entry: Entry, { output, assign }: StateOutput): StepResult {
+    const { state } = entry;
+    entry.frame.scope.assign(assign);
+    this.exit(entry.name, state.Type, output, entry.frame, entry.step);
+    return { output, next: state.Type === "Succeed" || state.End === true ? undefined : state.Next };
   }
 
   private async withRetry(name: string, state: TaskState | ParallelState | MapState, input: unknown, b: Bindings, frame: Frame, step: PathStep): Promise<StepResult> {
@@ -416,13 +482,14 @@ export class Execution {
           callback = ctx.ids.nanoid("sfn.tokens", 172, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
           b.context.Task = { Token: callback };
         }
-        const effective = await effectiveInput(state, input, b);
+        const eager = effectiveInputEager(state, input, b);
+        const effective = eager instanceof Promise ? await eager : eager;
         let result: unknown;
         if (state.Type === "Task") result = await this.runTask(name, state, input, effective, b, frame, callback);
         else if (state.Type === "Parallel") result = await this.runParallel(name, state, effective, frame);
         else result = await this.runMap(name, state, input, effective, b, frame);
         if (state.Type === "Task") this.sized(name, result);
-        return await this.leave(name, state, input, result, b, frame, step);
+        return await this.leave({ name, state, input, frame, step, b }, result);
       } catch (error) {
         if (error instanceof Cancelled) throw error;
         const failure = asStatesError(error);
@@ -729,7 +796,8 @@ export class Execution {
         this.history.add(thread, "MapIterationStarted", { index, name }, "mapIterationStartedEventDetails");
         try {
           const itemBindings: Bindings = { ...b, context: { ...b.context, Map: { Item: { Index: index, Value: items[index] } } } };
-          const itemInput = await mapItemInput(state, effective, itemBindings);
+          const eager = mapItemInputEager(state, effective, itemBindings);
+          const itemInput = eager instanceof Promise ? await eager : eager;
           results[index] = await this.runGraph(processor, itemInput, { scope: frame.scope.child(), thread, life, ql: frame.ql, path: `${frame.path}${name}[${index}]/` });
           this.history.add(thread, "MapIterationSucceeded", { index, name }, "mapIterationSucceededEventDetails");
         } catch (error) {

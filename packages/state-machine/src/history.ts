@@ -61,6 +61,11 @@ export function inputDetails(text: string): { input: string; inputDetails: typeo
   return { input: text, inputDetails: TRUNCATED };
 }
 
+/** `{ name, input | output, *Details }` of a *StateEntered / *StateExited event, built as one object. */
+export function stateDetails(name: string, member: "input" | "output", text: string): Record<string, unknown> {
+  return member === "input" ? { name, input: text, inputDetails: TRUNCATED } : { name, output: text, outputDetails: TRUNCATED };
+}
+
 export function outputDetails(text: string): { output: string; outputDetails: typeof TRUNCATED } {
   return { output: text, outputDetails: TRUNCATED };
 }

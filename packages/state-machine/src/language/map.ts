@@ -95,6 +95,11 @@ async function batch(state: MapState, items: unknown[], input: unknown, b: Bindi
  * ItemSelector with `$states.input` = the Map's raw input; without a selector, the item.
  */
 export async function mapItemInput(state: MapState, mapInput: unknown, b: Bindings): Promise<unknown> {
+  return mapItemInputEager(state, mapInput, b);
+}
+
+/** mapItemInput, synchronous for JSONPath (it throws rather than rejects). */
+export function mapItemInputEager(state: MapState, mapInput: unknown, b: Bindings): unknown {
   const item = b.context.Map?.Item.Value;
   if (b.queryLanguage === "JSONata") {
     if (state.ItemSelector === undefined) return item;
