@@ -99,6 +99,30 @@ interface Entry {
   readonly b: Bindings;
 }
 
+/** One Map iteration played from a queue (see runMap): where it stands, as its worker's await would resume it. */
+interface Turn {
+  phase: "enter" | "work" | "done" | "caught";
+  readonly index: number;
+  readonly thread: Thread;
+  readonly life: Lifeline;
+  readonly frame: Frame;
+  state: string;
+  value: unknown;
+  entry: Entry | undefined;
+  error: unknown;
+}
+
+const SYNCHRONOUS_TYPES = new Set(["Pass", "Choice", "Succeed"]);
+
+/** Whether every state of `graph` runs without awaiting anything (JSONPath Pass, Choice, Succeed). */
+function synchronousGraph(graph: SubMachine, inherited: Definition["QueryLanguage"]): boolean {
+  const ql = graph.QueryLanguage ?? inherited ?? "JSONPath";
+  for (const state of Object.values(graph.States)) {
+    if (!SYNCHRONOUS_TYPES.has(state.Type) || (state.QueryLanguage ?? ql) !== "JSONPath") return false;
+  }
+  return true;
+}
+
 /** An already settled promise: awaiting it gives concurrent branches their turn without allocating a value promise. */
 const TURN = Promise.resolve();
 
@@ -787,6 +811,26 @@ export class Execution {
       return false;
     };
     const mapThread: Thread = { last: started };
+    const iterationFrame = (index: number, thread: Thread, life: Lifeline, ql = frame.ql): Frame => ({ scope: frame.scope.child(), thread, life, ql, path: `${frame.path}${name}[${index}]/` });
+    const itemBindings = (index: number): Bindings => ({ ...b, context: { ...b.context, Map: { Item: { Index: index, Value: items[index] } } } });
+    /** An iteration's end other than success (the worker's catch): aborted, or failed and counted against the tolerance. */
+    const failedIteration = (index: number, thread: Thread, life: Lifeline, error: unknown): void => {
+      if (error instanceof Cancelled) {
+        if (frame.life.isCancelled) throw error;
+        this.history.add(thread, "MapIterationAborted", { index, name }, "mapIterationAbortedEventDetails");
+        return;
+      }
+      const failure = asStatesError(error);
+      this.history.add(thread, "MapIterationFailed", { index, name }, "mapIterationFailedEventDetails");
+      failures += 1;
+      results[index] = { Error: failure.error, Cause: failure.cause };
+      if (exceeded()) {
+        firstFailure = tolerance
+          ? new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")
+          : failure;
+        for (const other of lives) if (other !== life) other.cancel("map failed");
+      }
+    };
     const worker = async (): Promise<void> => {
       while (next < items.length && firstFailure === undefined) {
         const index = next++;
@@ -795,27 +839,12 @@ export class Execution {
         const thread: Thread = { last: mapThread.last };
         this.history.add(thread, "MapIterationStarted", { index, name }, "mapIterationStartedEventDetails");
         try {
-          const itemBindings: Bindings = { ...b, context: { ...b.context, Map: { Item: { Index: index, Value: items[index] } } } };
-          const eager = mapItemInputEager(state, effective, itemBindings);
+          const eager = mapItemInputEager(state, effective, itemBindings(index));
           const itemInput = eager instanceof Promise ? await eager : eager;
-          results[index] = await this.runGraph(processor, itemInput, { scope: frame.scope.child(), thread, life, ql: frame.ql, path: `${frame.path}${name}[${index}]/` });
+          results[index] = await this.runGraph(processor, itemInput, iterationFrame(index, thread, life));
           this.history.add(thread, "MapIterationSucceeded", { index, name }, "mapIterationSucceededEventDetails");
         } catch (error) {
-          if (error instanceof Cancelled) {
-            if (frame.life.isCancelled) throw error;
-            this.history.add(thread, "MapIterationAborted", { index, name }, "mapIterationAbortedEventDetails");
-            continue;
-          }
-          const failure = asStatesError(error);
-          this.history.add(thread, "MapIterationFailed", { index, name }, "mapIterationFailedEventDetails");
-          failures += 1;
-          results[index] = { Error: failure.error, Cause: failure.cause };
-          if (exceeded()) {
-            firstFailure = tolerance
-              ? new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")
-              : failure;
-            for (const other of lives) if (other !== life) other.cancel("map failed");
-          }
+          failedIteration(index, thread, life, error);
         } finally {
           mapThread.last = thread.last;
           life.end();
@@ -823,7 +852,76 @@ export class Execution {
       }
     };
     const width = limits.maxConcurrency > 0 ? Math.min(limits.maxConcurrency, items.length) : items.length;
-    await Promise.all(Array.from({ length: Math.max(width, 0) }, () => worker()));
+    if (frame.path === "" && synchronousGraph(processor, frame.ql)) {
+      // A top-level Map whose iterations are JSONPath Pass/Choice/Succeed states has no sibling to interleave with: its
+      // iterations take the same turns as the workers above (each await of runGraph's is one turn at the back of the
+      // line), played from a queue instead of the microtask queue, so the history is the same without a promise per turn.
+      const queue: Turn[] = [];
+      const begin = (): void => {
+        while (next < items.length && firstFailure === undefined) {
+          const index = next++;
+          const life = frame.life.child();
+          lives.push(life);
+          const thread: Thread = { last: mapThread.last };
+          this.history.add(thread, "MapIterationStarted", { index, name }, "mapIterationStartedEventDetails");
+          let input: unknown;
+          try {
+            input = mapItemInputEager(state, effective, itemBindings(index));
+          } catch (error) {
+            try {
+              failedIteration(index, thread, life, error);
+            } finally {
+              mapThread.last = thread.last;
+              life.end();
+            }
+            continue;
+          }
+          queue.push({ phase: "enter", index, thread, life, frame: iterationFrame(index, thread, life, processor.QueryLanguage ?? frame.ql), state: processor.StartAt, value: input, entry: undefined, error: undefined });
+          return;
+        }
+      };
+      for (let i = 0; i < width; i++) begin();
+      for (let head = 0; head < queue.length; head++) {
+        const turn = queue[head]!;
+        if (turn.phase === "enter" || turn.phase === "work") {
+          try {
+            if (turn.phase === "enter") {
+              turn.life.throwIfCancelled();
+              const current = processor.States[turn.state];
+              if (current === undefined) throw new StatesError("States.Runtime", `The state '${turn.state}' does not exist.`);
+              turn.entry = this.enter(turn.state, current, turn.value, turn.frame);
+              turn.phase = "work";
+            } else {
+              const step = this.work(turn.entry!) as StepResult;
+              turn.value = step.output;
+              if (step.next === undefined) turn.phase = "done";
+              else {
+                turn.state = step.next;
+                turn.phase = "enter";
+              }
+            }
+          } catch (error) {
+            turn.error = error;
+            turn.phase = "caught";
+          }
+          queue.push(turn);
+          continue;
+        }
+        try {
+          if (turn.phase === "done") {
+            results[turn.index] = turn.value;
+            this.history.add(turn.thread, "MapIterationSucceeded", { index: turn.index, name }, "mapIterationSucceededEventDetails");
+          } else failedIteration(turn.index, turn.thread, turn.life, turn.error);
+        } catch (error) {
+          if (turn.phase !== "done") throw error;
+          failedIteration(turn.index, turn.thread, turn.life, error);
+        } finally {
+          mapThread.last = turn.thread.last;
+          turn.life.end();
+        }
+        begin();
+      }
+    } else await Promise.all(Array.from({ length: Math.max(width, 0) }, () => worker()));
     frame.thread.last = Math.max(frame.thread.last, mapThread.last);
     if (firstFailure !== undefined) {
       this.history.add(frame.thread, "MapStateFailed");
