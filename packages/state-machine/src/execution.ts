@@ -10,6 +10,7 @@ import {
   failErrorCause,
   findCatcher,
   findRetrier,
+  hasItemSelector,
   mapItemInputEager,
   mapItems,
   mapLimits,
@@ -148,6 +149,26 @@ function asStatesError(error: unknown): StatesError {
   return new StatesError("States.Runtime", message);
 }
 
+interface Sources {
+  random: () => number;
+  uuid: () => string;
+  now: () => number;
+}
+
+const sourcesByContext = new WeakMap<SimContext, Sources>();
+
+/** The seeded draws and the clock every execution of a cloud reads: one set of functions per cloud, not per execution. */
+function sourcesOf(ctx: SimContext): Sources {
+  let sources = sourcesByContext.get(ctx);
+  if (sources === undefined) {
+    const stream = ctx.random.stream("sfn.random");
+    const { scheduler } = ctx;
+    sources = { random: () => stream.next(), uuid: () => ctx.ids.uuid("sfn.uuid"), now: () => scheduler.now() };
+    sourcesByContext.set(ctx, sources);
+  }
+  return sources;
+}
+
 function tooLarge(state: string): StatesError {
   return new StatesError("States.DataLimitExceeded", `The state/task '${state}' returned a result with a size exceeding the maximum number of bytes service limit.`);
 }
@@ -204,7 +225,7 @@ export class Execution {
   ) {
     const { scheduler } = host.ctx;
     this.startDate = scheduler.now();
-    this.history = new History(() => scheduler.now());
+    this.history = new History(scheduler);
     this.life = new Lifeline(scheduler);
     this.done = new Promise((resolve) => {
       this.resolveDone = resolve;
@@ -217,12 +238,12 @@ export class Execution {
       RoleArn: machine.roleArn,
       RedriveCount: 0,
     };
-    const stream = host.ctx.random.stream("sfn.random");
-    this.random = () => stream.next();
+    const sources = sourcesOf(host.ctx);
+    this.random = sources.random;
     this.caller = { principal: "states.amazonaws.com", sourceArn: machine.stateMachineArn };
     this.contextMachine = { Id: machine.stateMachineArn, Name: machine.name };
-    this.uuid = () => host.ctx.ids.uuid("sfn.uuid");
-    this.now = () => scheduler.now();
+    this.uuid = sources.uuid;
+    this.now = sources.now;
   }
 
   get stateMachineArn(): string {
@@ -601,7 +622,7 @@ export class Execution {
       add("LambdaFunctionScheduled", { resource, ...inputDetails(parametersText), ...(limits.timeoutSeconds === undefined ? {} : { timeoutInSeconds: limits.timeoutSeconds }) });
       add("LambdaFunctionStarted");
       try {
-        const result = await this.bounded(frame, `${this.name} ${name}`, limits, (life) => life.guard(this.host.integrations.invokeLambda(resource, parameters, undefined, this.caller)));
+        const result = await this.bounded(frame, `${this.name} ${name}`, limits, (life) => life.guard(this.host.integrations.invokeLambda(resource, parameters, undefined, this.caller, parametersText)));
         add("LambdaFunctionSucceeded", outputDetails(json(result.Payload)));
         return result.Payload;
       } catch (error) {
@@ -812,7 +833,10 @@ export class Execution {
     };
     const mapThread: Thread = { last: started };
     const iterationFrame = (index: number, thread: Thread, life: Lifeline, ql = frame.ql): Frame => ({ scope: frame.scope.child(), thread, life, ql, path: `${frame.path}${name}[${index}]/` });
-    const itemBindings = (index: number): Bindings => ({ ...b, context: { ...b.context, Map: { Item: { Index: index, Value: items[index] } } } });
+    // Without a selector an iteration's input is its item: no bindings with $$.Map.Item to build.
+    const selects = hasItemSelector(state, b.queryLanguage);
+    const itemInput = (index: number): unknown =>
+      selects ? mapItemInputEager(state, effective, { ...b, context: { ...b.context, Map: { Item: { Index: index, Value: items[index] } } } }) : items[index];
     /** An iteration's end other than success (the worker's catch): aborted, or failed and counted against the tolerance. */
     const failedIteration = (index: number, thread: Thread, life: Lifeline, error: unknown): void => {
       if (error instanceof Cancelled) {
@@ -839,9 +863,8 @@ export class Execution {
         const thread: Thread = { last: mapThread.last };
         this.history.add(thread, "MapIterationStarted", { index, name }, "mapIterationStartedEventDetails");
         try {
-          const eager = mapItemInputEager(state, effective, itemBindings(index));
-          const itemInput = eager instanceof Promise ? await eager : eager;
-          results[index] = await this.runGraph(processor, itemInput, iterationFrame(index, thread, life));
+          const eager = itemInput(index);
+          results[index] = await this.runGraph(processor, eager instanceof Promise ? await eager : eager, iterationFrame(index, thread, life));
           this.history.add(thread, "MapIterationSucceeded", { index, name }, "mapIterationSucceededEventDetails");
         } catch (error) {
           failedIteration(index, thread, life, error);
@@ -866,7 +889,7 @@ export class Execution {
           this.history.add(thread, "MapIterationStarted", { index, name }, "mapIterationStartedEventDetails");
           let input: unknown;
           try {
-            input = mapItemInputEager(state, effective, itemBindings(index));
+            input = itemInput(index);
           } catch (error) {
             try {
               failedIteration(index, thread, life, error);

@@ -27,7 +27,7 @@ interface StoredEvent {
 export class History {
   private readonly stored: StoredEvent[] = [];
 
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly clock: { now(): number }) {}
 
   get size(): number {
     return this.stored.length;
@@ -39,7 +39,7 @@ export class History {
     if (id >= SFN_LIMITS.historyEvents && !type.startsWith("Execution")) {
       throw new StatesError("States.Runtime", `The execution reached the maximum number of history events (${SFN_LIMITS.historyEvents}).`);
     }
-    this.stored.push({ id, previousEventId: thread?.last ?? 0, type, time: this.now(), key: details === undefined ? undefined : detailsKey, details });
+    this.stored.push({ id, previousEventId: thread?.last ?? 0, type, time: this.clock.now(), key: details === undefined ? undefined : detailsKey, details });
     if (thread !== undefined) thread.last = id;
     return id;
   }

@@ -98,6 +98,11 @@ export async function mapItemInput(state: MapState, mapInput: unknown, b: Bindin
   return mapItemInputEager(state, mapInput, b);
 }
 
+/** Whether iterations get their input from a selector (which reads `$$.Map.Item`), rather than being the item itself. */
+export function hasItemSelector(state: MapState, queryLanguage: Bindings["queryLanguage"]): boolean {
+  return queryLanguage === "JSONata" ? state.ItemSelector !== undefined : (state.ItemSelector ?? state.Parameters) !== undefined;
+}
+
 /** mapItemInput, synchronous for JSONPath (it throws rather than rejects). */
 export function mapItemInputEager(state: MapState, mapInput: unknown, b: Bindings): unknown {
   const item = b.context.Map?.Item.Value;
