@@ -1,7 +1,7 @@
 import type { TaskHandle } from "@simcloud/clock";
 import type { PortCaller, SimContext } from "@simcloud/core";
 import type { ActivityQueue } from "./activities";
-import { History, inputDetails, outputDetails, stateDetails, type Thread } from "./history";
+import { History, inputDetails, outputDetails, type Thread } from "./history";
 import type { Integrations } from "./integrations";
 import {
   catchOutput,
@@ -410,7 +410,7 @@ export class Execution {
 
   private exit(name: string, type: string, output: unknown, frame: Frame, step: PathStep): string {
     const text = this.sized(name, output);
-    this.history.add(frame.thread, EXITED[type] ?? `${type}StateExited`, stateDetails(name, "output", text), "stateExitedEventDetails");
+    this.history.addState(frame.thread, EXITED[type] ?? `${type}StateExited`, name, text);
     step.exitedAt = this.host.ctx.scheduler.now();
     step.output = output;
     if (this.host.ctx.trace.active) this.host.ctx.trace.record("sfn.state.exited", { executionArn: this.arn, state: name, stateType: type, output: text });
@@ -422,7 +422,7 @@ export class Execution {
     const { ctx } = this.host;
     const type = state.Type;
     const inputText = this.textOf(input);
-    const enteredId = this.history.add(frame.thread, ENTERED[type] ?? `${type}StateEntered`, stateDetails(name, "input", inputText), "stateEnteredEventDetails");
+    const enteredId = this.history.addState(frame.thread, ENTERED[type] ?? `${type}StateEntered`, name, inputText);
     if (ctx.trace.active) ctx.trace.record("sfn.state.entered", { executionArn: this.arn, state: name, stateType: type, input: inputText });
     const step: PathStep = { state: name, type, enteredAt: ctx.scheduler.now(), input, retries: 0, scope: frame.path };
     this.path.push(step);

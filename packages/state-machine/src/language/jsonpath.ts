@@ -543,30 +543,35 @@ export function setAtReferencePath(path: string, target: unknown, value: unknown
   const p = parsePath(path);
   if (p.root.kind !== "input") throw new PathError(`Invalid reference path ${path}`, "syntax");
   if (p.segments.length === 0) return value;
-  const write = (node: unknown, i: number): unknown => {
-    const seg = p.segments[i] as Segment;
-    const last = i === p.segments.length - 1;
-    if (seg.t === "name") {
-      let obj: Record<string, unknown>;
-      if (node === undefined) obj = Object.create(null) as Record<string, unknown>;
-      else if (isObject(node)) obj = cloneShallow(node);
-      else throw new PathError(`Unable to apply ReferencePath ${path} to input ${JSON.stringify(target)}`, "missing");
-      obj[seg.name] = last ? value : write(own(obj, seg.name) ? obj[seg.name] : undefined, i + 1);
-      return obj;
-    }
-    if (seg.t === "index") {
-      if (!Array.isArray(node) || seg.index < 0 || seg.index >= node.length) throw new PathError(`Unable to apply ReferencePath ${path} to input ${JSON.stringify(target)}`, "missing");
-      const arr = node.slice();
-      arr[seg.index] = last ? value : write(arr[seg.index], i + 1);
-      return arr;
-    }
-    throw new PathError(`Invalid reference path ${path}`, "syntax");
-  };
-  return write(target, 0);
+  return writeAt(p, path, target, value, target, 0);
 }
 
-function cloneShallow(o: Record<string, unknown>): Record<string, unknown> {
-  const out = Object.create(null) as Record<string, unknown>;
-  for (const k of Object.keys(o)) out[k] = o[k];
-  return out;
+function writeAt(p: ParsedPath, path: string, target: unknown, value: unknown, node: unknown, i: number): unknown {
+  const seg = p.segments[i] as Segment;
+  const last = i === p.segments.length - 1;
+  if (seg.t === "name") {
+    let obj: Record<string, unknown>;
+    if (node === undefined) obj = {};
+    else if (isObject(node)) obj = { ...node };
+    else throw new PathError(`Unable to apply ReferencePath ${path} to input ${JSON.stringify(target)}`, "missing");
+    setData(obj, seg.name, last ? value : writeAt(p, path, target, value, own(obj, seg.name) ? obj[seg.name] : undefined, i + 1));
+    return obj;
+  }
+  if (seg.t === "index") {
+    if (!Array.isArray(node) || seg.index < 0 || seg.index >= node.length) throw new PathError(`Unable to apply ReferencePath ${path} to input ${JSON.stringify(target)}`, "missing");
+    const arr = node.slice();
+    arr[seg.index] = last ? value : writeAt(p, path, target, value, arr[seg.index], i + 1);
+    return arr;
+  }
+  throw new PathError(`Invalid reference path ${path}`, "syntax");
+}
+
+/**
+ * Sets `key` as an own data property of a plain object, `__proto__` included (an assignment would set the prototype).
+ * Results are plain `{}` objects rather than null-prototype ones: V8 keeps those in dictionary mode, several times the
+ * memory and slower to read and serialize, and every Pass and ResultPath builds one.
+ */
+export function setData(o: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
+  else o[key] = value;
 }

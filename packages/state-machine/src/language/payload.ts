@@ -7,7 +7,7 @@ import type { Bindings } from "./bindings";
 import { siteOf } from "./bindings";
 import { runtimeError, StatesError } from "./errors";
 import { evaluateIntrinsic, looksLikeIntrinsic, parseIntrinsic, type IntrinsicEnv } from "./intrinsics";
-import { evaluatePathIn, PathError } from "./jsonpath";
+import { evaluatePathIn, PathError, setData } from "./jsonpath";
 
 /** Resolves a path against `$` = `input`, `$$` = the context object, `$name` = a variable. */
 export function resolvePath(path: string, input: unknown, b: Bindings): unknown {
@@ -69,11 +69,11 @@ export function dynamicValue(expression: string, field: string, input: unknown, 
 export function applyPayloadTemplate(template: unknown, input: unknown, b: Bindings): unknown {
   if (Array.isArray(template)) return template.map((x) => applyPayloadTemplate(x, input, b));
   if (typeof template !== "object" || template === null) return template;
-  const out = Object.create(null) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
   for (const key of Object.keys(template)) {
     const value = (template as Record<string, unknown>)[key];
-    if (key.endsWith(".$") && typeof value === "string") out[key.slice(0, -2)] = dynamicValue(value, key, input, b);
-    else out[key] = applyPayloadTemplate(value, input, b);
+    if (key.endsWith(".$") && typeof value === "string") setData(out, key.slice(0, -2), dynamicValue(value, key, input, b));
+    else setData(out, key, applyPayloadTemplate(value, input, b));
   }
   return out;
 }
