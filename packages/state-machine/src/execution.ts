@@ -20,7 +20,7 @@ import {
   matchName,
   StatesError,
   surelyExceedsBytes,
-  timeouts,
+  timeoutsEager,
   VariableScope,
   waitUntil,
   type Bindings,
@@ -604,7 +604,8 @@ export class Execution {
   }
 
   private async runTask(name: string, state: TaskState, rawInput: unknown, parameters: unknown, b: Bindings, frame: Frame, token: string | undefined): Promise<unknown> {
-    const limits = await timeouts(state, rawInput, b);
+    const eager = timeoutsEager(state, rawInput, b);
+    const limits = eager instanceof Promise ? await eager : eager;
     const resource = state.Resource;
     const mocked = this.host.mocked(this, name);
     const lambdaArn = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:/.test(resource);
@@ -855,25 +856,6 @@ export class Execution {
         for (const other of lives) if (other !== life) other.cancel("map failed");
       }
     };
-    const worker = async (): Promise<void> => {
-      while (next < items.length && firstFailure === undefined) {
-        const index = next++;
-        const life = frame.life.child();
-        lives.push(life);
-        const thread: Thread = { last: mapThread.last };
-        this.history.add(thread, "MapIterationStarted", { index, name }, "mapIterationStartedEventDetails");
-        try {
-          const eager = itemInput(index);
-          results[index] = await this.runGraph(processor, eager instanceof Promise ? await eager : eager, iterationFrame(index, thread, life));
-          this.history.add(thread, "MapIterationSucceeded", { index, name }, "mapIterationSucceededEventDetails");
-        } catch (error) {
-          failedIteration(index, thread, life, error);
-        } finally {
-          mapThread.last = thread.last;
-          life.end();
-        }
-      }
-    };
     const width = limits.maxConcurrency > 0 ? Math.min(limits.maxConcurrency, items.length) : items.length;
     if (frame.path === "" && synchronousGraph(processor, frame.ql)) {
       // A top-level Map whose iterations are JSONPath Pass/Choice/Succeed states has no sibling to interleave with: its
@@ -944,7 +926,28 @@ export class Execution {
         }
         begin();
       }
-    } else await Promise.all(Array.from({ length: Math.max(width, 0) }, () => worker()));
+    } else {
+      const worker = async (): Promise<void> => {
+        while (next < items.length && firstFailure === undefined) {
+          const index = next++;
+          const life = frame.life.child();
+          lives.push(life);
+          const thread: Thread = { last: mapThread.last };
+          this.history.add(thread, "MapIterationStarted", { index, name }, "mapIterationStartedEventDetails");
+          try {
+            const eager = itemInput(index);
+            results[index] = await this.runGraph(processor, eager instanceof Promise ? await eager : eager, iterationFrame(index, thread, life));
+            this.history.add(thread, "MapIterationSucceeded", { index, name }, "mapIterationSucceededEventDetails");
+          } catch (error) {
+            failedIteration(index, thread, life, error);
+          } finally {
+            mapThread.last = thread.last;
+            life.end();
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(width, 0) }, () => worker()));
+    }
     frame.thread.last = Math.max(frame.thread.last, mapThread.last);
     if (firstFailure !== undefined) {
       this.history.add(frame.thread, "MapStateFailed");

@@ -192,6 +192,15 @@ function stringField(v: unknown): string {
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 
+const NO_TIMEOUTS: Readonly<{ timeoutSeconds?: number; heartbeatSeconds?: number }> = Object.freeze({});
+
+/** timeouts, without a promise for a Task that sets none of the four fields. */
+export function timeoutsEager(state: StateDefinition, input: unknown, b: Bindings): Eager<{ timeoutSeconds?: number; heartbeatSeconds?: number }> {
+  const s = state as AnyState;
+  if (s.TimeoutSeconds === undefined && s.TimeoutSecondsPath === undefined && s.HeartbeatSeconds === undefined && s.HeartbeatSecondsPath === undefined) return NO_TIMEOUTS;
+  return timeouts(state, input, b);
+}
+
 /** A Task's TimeoutSeconds(Path) and HeartbeatSeconds(Path), resolved against its effective input. */
 export async function timeouts(state: StateDefinition, input: unknown, b: Bindings): Promise<{ timeoutSeconds?: number; heartbeatSeconds?: number }> {
   const s = state as AnyState;

@@ -40,7 +40,7 @@ export { VariableScope, type Bindings } from "./bindings";
 export { validateDefinition, invalidDefinitionMessage, type Diagnostic, type ValidateOptions } from "./validate";
 export { queryLanguageOf } from "./query-language";
 export { variableReferences } from "./variable-references";
-export { effectiveInput, effectiveInputEager, stateOutput, stateOutputEager, catchOutput, failErrorCause, timeouts, type Eager, type StateOutput } from "./dataflow";
+export { effectiveInput, effectiveInputEager, stateOutput, stateOutputEager, catchOutput, failErrorCause, timeouts, timeoutsEager, type Eager, type StateOutput } from "./dataflow";
 export { chooseNext, chooseNextEager, type Chosen } from "./choice";
 export { waitUntil } from "./wait";
 export { findRetrier, retryDelayMs, findCatcher, errorMatches } from "./retry";
