@@ -18,6 +18,7 @@ import {
   stateOutputEager,
   HeartbeatTimeout,
   matchName,
+  parsePath,
   StatesError,
   surelyExceedsBytes,
   timeoutsEager,
@@ -98,6 +99,8 @@ interface Entry {
   readonly frame: Frame;
   readonly step: PathStep;
   readonly b: Bindings;
+  /** The input's JSON text, as the *StateEntered event records it. */
+  readonly inputText: string;
 }
 
 /** One Map iteration played from a queue (see runMap): where it stands, as its worker's await would resume it. */
@@ -168,6 +171,33 @@ function sourcesOf(ctx: SimContext): Sources {
   }
   return sources;
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+const appendedKeys = new Map<string, string | null>();
+
+/**
+ * The key a `$.key` ResultPath adds at the end of its input object, or undefined for any other path (deeper, an index,
+ * or a key JavaScript orders before the others or treats specially: integer-like keys, `__proto__`).
+ */
+function appendedKey(path: string): string | undefined {
+  let key = appendedKeys.get(path);
+  if (key === undefined) {
+    let parsed: ReturnType<typeof parsePath> | undefined;
+    try {
+      parsed = parsePath(path);
+    } catch {
+      parsed = undefined;
+    }
+    const segment = parsed?.root.kind === "input" && parsed.segments.length === 1 ? parsed.segments[0] : undefined;
+    key = segment?.t === "name" && !/^\d/.test(segment.name) && segment.name !== "__proto__" ? segment.name : null;
+    if (appendedKeys.size >= 5000) appendedKeys.clear();
+    appendedKeys.set(path, key);
+  }
+  return key ?? undefined;
+}
+
+const noop = (): void => undefined;
 
 function tooLarge(state: string): StatesError {
   return new StatesError("States.DataLimitExceeded", `The state/task '${state}' returned a result with a size exceeding the maximum number of bytes service limit.`);
@@ -393,7 +423,13 @@ export class Execution {
     };
   }
 
-  private sized(name: string, output: unknown): string {
+  private sized(name: string, output: unknown, known?: string): string {
+    if (known !== undefined) {
+      if (known.length > SFN_LIMITS.payloadBytes / 4 && Buffer.byteLength(known, "utf8") > SFN_LIMITS.payloadBytes) throw tooLarge(name);
+      this.lastValue = output;
+      this.lastText = known;
+      return known;
+    }
     if (!(output === this.lastValue && this.lastText !== undefined) && surelyExceedsBytes(output, SFN_LIMITS.payloadBytes)) throw tooLarge(name);
     const text = this.textOf(output);
     if (text.length > SFN_LIMITS.payloadBytes / 4 && Buffer.byteLength(text, "utf8") > SFN_LIMITS.payloadBytes) throw tooLarge(name);
@@ -408,8 +444,8 @@ export class Execution {
     return text;
   }
 
-  private exit(name: string, type: string, output: unknown, frame: Frame, step: PathStep): string {
-    const text = this.sized(name, output);
+  private exit(name: string, type: string, output: unknown, frame: Frame, step: PathStep, known?: string): string {
+    const text = this.sized(name, output, known);
     this.history.addState(frame.thread, EXITED[type] ?? `${type}StateExited`, name, text);
     step.exitedAt = this.host.ctx.scheduler.now();
     step.output = output;
@@ -426,7 +462,7 @@ export class Execution {
     if (ctx.trace.active) ctx.trace.record("sfn.state.entered", { executionArn: this.arn, state: name, stateType: type, input: inputText });
     const step: PathStep = { state: name, type, enteredAt: ctx.scheduler.now(), input, retries: 0, scope: frame.path };
     this.path.push(step);
-    return { name, state, input, frame, step, b: this.bindings(name, enteredId, state, frame) };
+    return { name, state, input, frame, step, b: this.bindings(name, enteredId, state, frame), inputText };
   }
 
   /** A state's work and exit: a value for JSONPath Pass, Choice and Succeed states, a promise for the rest. */
@@ -462,7 +498,7 @@ export class Execution {
       case "Task":
       case "Parallel":
       case "Map":
-        return this.withRetry(name, state, input, b, entry.frame, entry.step);
+        return this.withRetry(entry, state);
       default:
         throw new StatesError("States.Runtime", `The state '${name}' has an unknown Type.`);
     }
@@ -498,6 +534,26 @@ export class Execution {
     return this.leave(entry, entry.input);
   }
 
+  /**
+   * The JSON text of `output` when it is the state's input with the result added under a new top-level key
+   * (`"ResultPath": "$.key"`, no OutputPath or ResultSelector): the input's text with one member appended, which is
+   * what JSON.stringify would give (a new non-index key is the object's last), without serializing the input again.
+   */
+  private mergedText(entry: Entry, output: unknown, result: unknown): string | undefined {
+    const { state, input } = entry;
+    if (entry.b.queryLanguage !== "JSONPath" || result === undefined || !isRecord(input) || !isRecord(output)) return undefined;
+    const s = state as StateDefinition & { ResultPath?: unknown; OutputPath?: unknown; ResultSelector?: unknown };
+    if (typeof s.ResultPath !== "string" || (s.OutputPath !== undefined && s.OutputPath !== "$") || s.ResultSelector !== undefined) return undefined;
+    const key = appendedKey(s.ResultPath);
+    if (key === undefined || Object.hasOwn(input, key) || output[key] !== result) return undefined;
+    let resultText: string;
+    if (result === this.lastValue && this.lastText !== undefined) resultText = this.lastText;
+    else if (typeof result === "object" && result !== null && surelyExceedsBytes(result, SFN_LIMITS.payloadBytes)) return undefined;
+    else resultText = json(result);
+    const head = entry.inputText;
+    return head === "{}" ? `{${JSON.stringify(key)}:${resultText}}` : `${head.slice(0, -1)},${JSON.stringify(key)}:${resultText}}`;
+  }
+
   private chose(entry: Entry, chosen: Chosen): StepResult {
     entry.frame.scope.assign(chosen.assign);
     this.exit(entry.name, "Choice", chosen.output, entry.frame, entry.step);
@@ -507,18 +563,19 @@ export class Execution {
   /** ResultSelector/ResultPath/OutputPath (or Output) and Assign, then the exit event. */
   private leave(entry: Entry, result: unknown): StepResult | Promise<StepResult> {
     const out = stateOutputEager(entry.state, entry.input, result, entry.b);
-    return out instanceof Promise ? out.then((o) => this.left(entry, o)) : this.left(entry, out);
+    return out instanceof Promise ? out.then((o) => this.left(entry, o, result)) : this.left(entry, out, result);
   }
 
-  private left(entry: Entry, { output, assign }: StateOutput): StepResult {
+  private left(entry: Entry, { output, assign }: StateOutput, result: unknown): StepResult {
     const { state } = entry;
     entry.frame.scope.assign(assign);
-    this.exit(entry.name, state.Type, output, entry.frame, entry.step);
+    this.exit(entry.name, state.Type, output, entry.frame, entry.step, this.mergedText(entry, output, result));
     return { output, next: state.Type === "Succeed" || state.End === true ? undefined : state.Next };
   }
 
-  private async withRetry(name: string, state: TaskState | ParallelState | MapState, input: unknown, b: Bindings, frame: Frame, step: PathStep): Promise<StepResult> {
+  private async withRetry(entry: Entry, state: TaskState | ParallelState | MapState): Promise<StepResult> {
     const { ctx } = this.host;
+    const { name, input, b, frame, step } = entry;
     const attempts = new Map<number, number>();
     for (;;) {
       try {
@@ -534,7 +591,7 @@ export class Execution {
         else if (state.Type === "Parallel") result = await this.runParallel(name, state, effective, frame);
         else result = await this.runMap(name, state, input, effective, b, frame);
         if (state.Type === "Task") this.sized(name, result);
-        return await this.leave({ name, state, input, frame, step, b }, result);
+        return await this.leave(entry, result);
       } catch (error) {
         if (error instanceof Cancelled) throw error;
         const failure = asStatesError(error);
@@ -580,6 +637,7 @@ export class Execution {
     limits: { timeoutSeconds?: number; heartbeatSeconds?: number },
     work: (life: Lifeline, heartbeat: () => void) => Promise<T>,
   ): Promise<T> {
+    if (limits.timeoutSeconds === undefined && limits.heartbeatSeconds === undefined) return this.unbounded(frame, work);
     const { scheduler } = this.host.ctx;
     const life = frame.life.child();
     return new Promise<T>((resolve, reject) => {
@@ -601,6 +659,16 @@ export class Execution {
         else if (!(error instanceof Cancelled)) reject(error);
       });
     }).finally(() => life.close());
+  }
+
+  /** bounded() for a task without TimeoutSeconds or HeartbeatSeconds: its life ends only with its parent's. */
+  private async unbounded<T>(frame: Frame, work: (life: Lifeline, heartbeat: () => void) => Promise<T>): Promise<T> {
+    const life = frame.life.child();
+    try {
+      return await life.guard(work(life, noop));
+    } finally {
+      life.close();
+    }
   }
 
   private async runTask(name: string, state: TaskState, rawInput: unknown, parameters: unknown, b: Bindings, frame: Frame, token: string | undefined): Promise<unknown> {

@@ -27,7 +27,6 @@ export interface LambdaCallResult {
   requestId: string;
 }
 
-const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 function jsonText(value: unknown): string {
@@ -123,7 +122,8 @@ export class Integrations {
     let output;
     try {
       output = await resolved.port.invoke(
-        { Payload: enc.encode(payloadText ?? JSON.stringify(payload ?? null)), InvocationType: "RequestResponse", ...(version === undefined ? {} : { Qualifier: version }) },
+        // The port takes text as well as bytes: encoding here only for Lambda to decode it again would be wasted.
+        { Payload: payloadText ?? JSON.stringify(payload ?? null), InvocationType: "RequestResponse", ...(version === undefined ? {} : { Qualifier: version }) },
         caller,
       );
     } catch (error) {
