@@ -143,7 +143,16 @@ interface Frame {
 }
 
 const json = (value: unknown): string => JSON.stringify(value === undefined ? null : value);
-const iso = (ms: number): string => new Date(ms).toISOString();
+let isoMs = NaN;
+let isoText = "";
+/** ISO 8601 text of a virtual time; executions and states entered at one instant share it. */
+function iso(ms: number): string {
+  if (ms !== isoMs) {
+    isoMs = ms;
+    isoText = new Date(ms).toISOString();
+  }
+  return isoText;
+}
 
 function asStatesError(error: unknown): StatesError {
   if (error instanceof StatesError) return error;
@@ -239,8 +248,6 @@ export class Execution {
   private readonly contextMachine: ContextObject["StateMachine"];
   private readonly uuid: () => string;
   private readonly now: () => number;
-  private isoAt = NaN;
-  private isoText = "";
   /** The JSON text of the last state output, reused as the next state's input text (the same value). */
   private lastValue: unknown = undefined;
   private lastText: string | undefined;
@@ -290,7 +297,7 @@ export class Execution {
       ...(this.machine.aliasArn === undefined ? {} : { stateMachineAliasArn: this.machine.aliasArn }),
       ...(this.machine.versionArn === undefined ? {} : { stateMachineVersionArn: this.machine.versionArn }),
     });
-    this.host.ctx.trace.record("sfn.execution.started", { executionArn: this.arn, stateMachineArn: this.stateMachineArn, name: this.name });
+    if (this.host.ctx.trace.active) this.host.ctx.trace.record("sfn.execution.started", { executionArn: this.arn, stateMachineArn: this.stateMachineArn, name: this.name });
     this.armTimeout();
     this.host.runSoon(() => this.run());
   }
@@ -328,7 +335,8 @@ export class Execution {
   private async run(from?: { state: string; input: unknown; scope: VariableScope }): Promise<void> {
     const ql = this.machine.definition.QueryLanguage;
     try {
-      const input = from?.input ?? (JSON.parse(this.input) as unknown);
+      // The execution input parsed once: the first state reads the same value as $$.Execution.Input (neither is mutated).
+      const input = from?.input ?? this.contextExecution.Input;
       const frame = { scope: from?.scope ?? new VariableScope(), thread: this.thread, life: this.life, ql, path: "" };
       const output = await this.runGraph(this.machine.definition, input, frame, from?.state);
       if (this.status !== "RUNNING") return;
@@ -354,7 +362,7 @@ export class Execution {
     this.timeoutHandle?.cancel();
     if (status === "SUCCEEDED") this.life.close();
     else this.life.cancel(status);
-    this.host.ctx.trace.record("sfn.execution.finished", {
+    if (this.host.ctx.trace.active) this.host.ctx.trace.record("sfn.execution.finished", {
       executionArn: this.arn,
       status,
       ...(fields.error === undefined ? {} : { error: fields.error }),
@@ -407,13 +415,8 @@ export class Execution {
   }
 
   private bindings(name: string, enteredId: number, state: StateDefinition, frame: Frame): Bindings {
-    const now = this.host.ctx.scheduler.now();
-    if (now !== this.isoAt) {
-      this.isoAt = now;
-      this.isoText = iso(now);
-    }
     return {
-      context: { Execution: this.contextExecution, State: { Name: name, EnteredTime: this.isoText, RetryCount: 0 }, StateMachine: this.contextMachine },
+      context: { Execution: this.contextExecution, State: { Name: name, EnteredTime: iso(this.host.ctx.scheduler.now()), RetryCount: 0 }, StateMachine: this.contextMachine },
       variables: frame.scope,
       random: this.random,
       uuid: this.uuid,
@@ -460,7 +463,8 @@ export class Execution {
     const inputText = this.textOf(input);
     const enteredId = this.history.addState(frame.thread, ENTERED[type] ?? `${type}StateEntered`, name, inputText);
     if (ctx.trace.active) ctx.trace.record("sfn.state.entered", { executionArn: this.arn, state: name, stateType: type, input: inputText });
-    const step: PathStep = { state: name, type, enteredAt: ctx.scheduler.now(), input, retries: 0, scope: frame.path };
+    // Every field present from the start: set later, they would move to a separate property store (executionPath leaves the unset ones out).
+    const step: PathStep = { state: name, type, enteredAt: ctx.scheduler.now(), exitedAt: undefined, input, output: undefined, error: undefined, cause: undefined, retries: 0, caught: undefined, scope: frame.path };
     this.path.push(step);
     return { name, state, input, frame, step, b: this.bindings(name, enteredId, state, frame), inputText };
   }

@@ -908,7 +908,12 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
     },
 
     executionPath(executionArn) {
-      return anyExecution(executionArn).path.map((step) => ({ ...step }));
+      // Copies without the fields a step never set (steps are created with every field, undefined until set).
+      return anyExecution(executionArn).path.map((step) => {
+        const copy = { ...step };
+        for (const key of ["exitedAt", "output", "error", "cause", "caught"] as const) if (copy[key] === undefined) delete copy[key];
+        return copy;
+      });
     },
 
     renderMermaid(what) {
