@@ -208,6 +208,21 @@ function appendedKey(path: string): string | undefined {
 
 const noop = (): void => undefined;
 
+const iterationScopes = new Map<string, string[]>();
+
+/** `Map[3]/` under its parent's scope: one string per iteration scope, shared by every execution's path steps. */
+function iterationScope(parent: string, state: string, index: number): string {
+  const prefix = `${parent}${state}`;
+  let scopes = iterationScopes.get(prefix);
+  if (scopes === undefined) {
+    if (iterationScopes.size >= 1000) iterationScopes.clear();
+    scopes = [];
+    iterationScopes.set(prefix, scopes);
+  }
+  if (index >= 128) return `${prefix}[${index}]/`;
+  return (scopes[index] ??= `${prefix}[${index}]/`);
+}
+
 function tooLarge(state: string): StatesError {
   return new StatesError("States.DataLimitExceeded", `The state/task '${state}' returned a result with a size exceeding the maximum number of bytes service limit.`);
 }
@@ -441,7 +456,8 @@ export class Execution {
 
   private textOf(value: unknown): string {
     if (value === this.lastValue && this.lastText !== undefined && typeof value === "object") return this.lastText;
-    const text = json(value);
+    // A finite number's JSON is its String(), which V8 serves from its number-string cache (Map items are often numbers).
+    const text = typeof value === "number" && Number.isFinite(value) ? String(value) : json(value);
     this.lastValue = value;
     this.lastText = text;
     return text;
@@ -905,7 +921,7 @@ export class Execution {
       return false;
     };
     const mapThread: Thread = { last: started };
-    const iterationFrame = (index: number, thread: Thread, life: Lifeline, ql = frame.ql): Frame => ({ scope: frame.scope.child(), thread, life, ql, path: `${frame.path}${name}[${index}]/` });
+    const iterationFrame = (index: number, thread: Thread, life: Lifeline, ql = frame.ql): Frame => ({ scope: frame.scope.child(), thread, life, ql, path: iterationScope(frame.path, name, index) });
     // Without a selector an iteration's input is its item: no bindings with $$.Map.Item to build.
     const selects = hasItemSelector(state, b.queryLanguage);
     const itemInput = (index: number): unknown =>
@@ -914,11 +930,11 @@ export class Execution {
     const failedIteration = (index: number, thread: Thread, life: Lifeline, error: unknown): void => {
       if (error instanceof Cancelled) {
         if (frame.life.isCancelled) throw error;
-        this.history.add(thread, "MapIterationAborted", { index, name }, "mapIterationAbortedEventDetails");
+        this.history.addIteration(thread, "MapIterationAborted", index, name);
         return;
       }
       const failure = asStatesError(error);
-      this.history.add(thread, "MapIterationFailed", { index, name }, "mapIterationFailedEventDetails");
+      this.history.addIteration(thread, "MapIterationFailed", index, name);
       failures += 1;
       results[index] = { Error: failure.error, Cause: failure.cause };
       if (exceeded()) {
@@ -940,7 +956,7 @@ export class Execution {
           const life = frame.life.child();
           lives.push(life);
           const thread: Thread = { last: mapThread.last };
-          this.history.add(thread, "MapIterationStarted", { index, name }, "mapIterationStartedEventDetails");
+          this.history.addIteration(thread, "MapIterationStarted", index, name);
           let input: unknown;
           try {
             input = itemInput(index);
@@ -987,7 +1003,7 @@ export class Execution {
         try {
           if (turn.phase === "done") {
             results[turn.index] = turn.value;
-            this.history.add(turn.thread, "MapIterationSucceeded", { index: turn.index, name }, "mapIterationSucceededEventDetails");
+            this.history.addIteration(turn.thread, "MapIterationSucceeded", turn.index, name);
           } else failedIteration(turn.index, turn.thread, turn.life, turn.error);
         } catch (error) {
           if (turn.phase !== "done") throw error;
@@ -1005,11 +1021,11 @@ export class Execution {
           const life = frame.life.child();
           lives.push(life);
           const thread: Thread = { last: mapThread.last };
-          this.history.add(thread, "MapIterationStarted", { index, name }, "mapIterationStartedEventDetails");
+          this.history.addIteration(thread, "MapIterationStarted", index, name);
           try {
             const eager = itemInput(index);
             results[index] = await this.runGraph(processor, eager instanceof Promise ? await eager : eager, iterationFrame(index, thread, life));
-            this.history.add(thread, "MapIterationSucceeded", { index, name }, "mapIterationSucceededEventDetails");
+            this.history.addIteration(thread, "MapIterationSucceeded", index, name);
           } catch (error) {
             failedIteration(index, thread, life, error);
           } finally {

@@ -20,8 +20,8 @@ export class History {
   private readonly previous: number[] = [];
   private readonly types: string[] = [];
   private readonly times: number[] = [];
-  /** The details object, or for *StateEntered / *StateExited events the input / output text (see addState). */
-  private readonly details: (Record<string, unknown> | string | undefined)[] = [];
+  /** The details object; for *StateEntered / *StateExited events the input / output text (addState), for MapIteration* the index. */
+  private readonly details: (Record<string, unknown> | string | number | undefined)[] = [];
   /** The details member's name where it is not the one the type gives (`stateEnteredEventDetails`…), or the state name. */
   private readonly keys: (string | undefined)[] = [];
 
@@ -35,12 +35,17 @@ export class History {
     return this.push(thread, type, details, details === undefined ? undefined : detailsKey);
   }
 
+  /** A MapIteration* event: `{ index, name }` built when read. */
+  addIteration(thread: Thread, type: string, index: number, name: string): number {
+    return this.push(thread, type, index, name);
+  }
+
   /** A *StateEntered (input) or *StateExited (output) event: `{ name, input|output, *Details }` built when read. */
   addState(thread: Thread, type: string, name: string, text: string): number {
     return this.push(thread, type, text, name);
   }
 
-  private push(thread: Thread | undefined, type: string, details: Record<string, unknown> | string | undefined, key: string | undefined): number {
+  private push(thread: Thread | undefined, type: string, details: Record<string, unknown> | string | number | undefined, key: string | undefined): number {
     const id = this.types.length + 1;
     // The last slot is kept for the event that ends the execution.
     if (id >= SFN_LIMITS.historyEvents && !type.startsWith("Execution")) {
@@ -68,7 +73,8 @@ export class History {
         event[entered ? "stateEnteredEventDetails" : "stateExitedEventDetails"] = entered
           ? { name: key, input: details, inputDetails: TRUNCATED }
           : { name: key, output: details, outputDetails: TRUNCATED };
-      } else if (details !== undefined) event[key ?? `${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`] = details;
+      } else if (typeof details === "number") event[`${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`] = { index: details, name: key };
+      else if (details !== undefined) event[key ?? `${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`] = details;
       out[i] = event;
     }
     return out;
