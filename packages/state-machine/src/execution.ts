@@ -681,11 +681,14 @@ export class Execution {
     }).finally(() => life.close());
   }
 
-  /** bounded() for a task without TimeoutSeconds or HeartbeatSeconds: its life ends only with its parent's. */
+  /**
+   * bounded() for a task without TimeoutSeconds or HeartbeatSeconds: its life ends only with its parent's, and every
+   * work function guards what it awaits with that life, so no second guard is laid around the whole.
+   */
   private async unbounded<T>(frame: Frame, work: (life: Lifeline, heartbeat: () => void) => Promise<T>): Promise<T> {
     const life = frame.life.child();
     try {
-      return await life.guard(work(life, noop));
+      return await work(life, noop);
     } finally {
       life.close();
     }
