@@ -12,8 +12,8 @@ import {
   findRetrier,
   hasItemSelector,
   mapItemInputEager,
-  mapItems,
-  mapLimits,
+  mapItemsEager,
+  mapLimitsEager,
   retryDelayMs,
   stateOutputEager,
   HeartbeatTimeout,
@@ -596,7 +596,7 @@ export class Execution {
   private async withRetry(entry: Entry, state: TaskState | ParallelState | MapState): Promise<StepResult> {
     const { ctx } = this.host;
     const { name, input, b, frame, step } = entry;
-    const attempts = new Map<number, number>();
+    let attempts: Map<number, number> | undefined;
     for (;;) {
       try {
         let callback: string | undefined;
@@ -618,10 +618,10 @@ export class Execution {
         const retriers = state.Retry;
         const index = findRetrier(retriers, matchName(failure));
         if (index >= 0 && retriers !== undefined) {
-          const attempt = (attempts.get(index) ?? 0) + 1;
+          const attempt = (attempts?.get(index) ?? 0) + 1;
           const delay = retryDelayMs(retriers[index]!, attempt, this.random);
           if (delay !== undefined) {
-            attempts.set(index, attempt);
+            (attempts ??= new Map()).set(index, attempt);
             b.context.State.RetryCount += 1;
             step.retries += 1;
             ctx.trace.record("sfn.state.retried", { executionArn: this.arn, state: name, error: failure.error, attempt, delayMs: delay });
@@ -906,8 +906,10 @@ export class Execution {
   }
 
   private async runMap(name: string, state: MapState, rawInput: unknown, effective: unknown, b: Bindings, frame: Frame): Promise<unknown[]> {
-    const items = await mapItems(state, effective, b);
-    const limits = await mapLimits(state, effective, b);
+    const eagerItems = mapItemsEager(state, effective, b);
+    const items = eagerItems instanceof Promise ? await eagerItems : eagerItems;
+    const eagerLimits = mapLimitsEager(state, effective, b);
+    const limits = eagerLimits instanceof Promise ? await eagerLimits : eagerLimits;
     const processor = state.ItemProcessor ?? state.Iterator;
     if (processor === undefined) throw new StatesError("States.Runtime", `The Map state '${name}' has no ItemProcessor.`);
     const started = this.history.add(frame.thread, "MapStateStarted", { length: items.length }, "mapStateStartedEventDetails");

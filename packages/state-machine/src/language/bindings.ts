@@ -28,7 +28,8 @@ export class VariableScope {
 
   /** Applies a state's Assign results to this scope (all at once, after evaluation). */
   assign(values: Record<string, unknown>): void {
-    for (const key of Object.keys(values)) (this.values ??= new Map()).set(key, values[key]);
+    // for…in rather than Object.keys: most states assign nothing, and an empty key array per state adds up.
+    for (const key in values) if (Object.hasOwn(values, key)) (this.values ??= new Map()).set(key, values[key]);
   }
 
   /** Every visible variable, inner scopes shadowing outer ones (a null-prototype record). */

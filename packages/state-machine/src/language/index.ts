@@ -44,7 +44,7 @@ export { effectiveInput, effectiveInputEager, stateOutput, stateOutputEager, cat
 export { chooseNext, chooseNextEager, type Chosen } from "./choice";
 export { waitUntil } from "./wait";
 export { findRetrier, retryDelayMs, findCatcher, errorMatches } from "./retry";
-export { hasItemSelector, mapItems, mapItemInput, mapItemInputEager, mapLimits, type MapLimits } from "./map";
+export { hasItemSelector, mapItems, mapItemsEager, mapItemInput, mapItemInputEager, mapLimits, mapLimitsEager, type MapLimits } from "./map";
 export { evaluatePath, PathError, parsePath, isValidPath, isReferencePath, deepEqual } from "./jsonpath";
 export { parseTimestamp } from "./timestamp";
 export { stringMatches } from "./choice";

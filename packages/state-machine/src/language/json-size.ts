@@ -21,7 +21,8 @@ export function surelyExceedsBytes(value: unknown, limit: number): boolean {
     } else if (typeof v === "object") {
       const record = v as Record<string, unknown>;
       total += 1;
-      for (const key of Object.keys(record)) {
+      for (const key in record) {
+        if (!Object.hasOwn(record, key)) continue;
         // JSON.stringify leaves out undefined members, so they add nothing to the bound.
         if (record[key] === undefined) continue;
         total += key.length + 4;

@@ -70,7 +70,8 @@ export function applyPayloadTemplate(template: unknown, input: unknown, b: Bindi
   if (Array.isArray(template)) return template.map((x) => applyPayloadTemplate(x, input, b));
   if (typeof template !== "object" || template === null) return template;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(template)) {
+  for (const key in template) {
+    if (!Object.hasOwn(template, key)) continue;
     const value = (template as Record<string, unknown>)[key];
     if (key.endsWith(".$") && typeof value === "string") setData(out, key.slice(0, -2), dynamicValue(value, key, input, b));
     else setData(out, key, applyPayloadTemplate(value, input, b));
