@@ -103,6 +103,35 @@ interface Entry {
   readonly inputText: string;
 }
 
+/**
+ * A state's bindings. The context object ($$) is built on first read: most JSONPath states never read it, and it is two
+ * objects per state. It is the one the state would have had at entry (its EnteredTime is the entry time).
+ */
+class StateBindings implements Bindings {
+  private built: ContextObject | undefined;
+
+  constructor(
+    private readonly executionContext: ContextObject["Execution"],
+    private readonly machineContext: ContextObject["StateMachine"],
+    private readonly stateName: string,
+    private readonly enteredAt: number,
+    readonly variables: VariableScope,
+    readonly random: () => number,
+    readonly uuid: () => string,
+    readonly queryLanguage: Bindings["queryLanguage"],
+    readonly enteredEventId: number,
+    readonly now: () => number,
+  ) {}
+
+  get context(): ContextObject {
+    return (this.built ??= { Execution: this.executionContext, State: { Name: this.stateName, EnteredTime: iso(this.enteredAt), RetryCount: 0 }, StateMachine: this.machineContext });
+  }
+
+  set context(value: ContextObject) {
+    this.built = value;
+  }
+}
+
 /** One Map iteration played from a queue (see runMap): where it stands, as its worker's await would resume it. */
 interface Turn {
   phase: "enter" | "work" | "done" | "caught";
@@ -430,15 +459,7 @@ export class Execution {
   }
 
   private bindings(name: string, enteredId: number, state: StateDefinition, frame: Frame): Bindings {
-    return {
-      context: { Execution: this.contextExecution, State: { Name: name, EnteredTime: iso(this.host.ctx.scheduler.now()), RetryCount: 0 }, StateMachine: this.contextMachine },
-      variables: frame.scope,
-      random: this.random,
-      uuid: this.uuid,
-      queryLanguage: state.QueryLanguage ?? frame.ql ?? "JSONPath",
-      enteredEventId: enteredId,
-      now: this.now,
-    };
+    return new StateBindings(this.contextExecution, this.contextMachine, name, this.host.ctx.scheduler.now(), frame.scope, this.random, this.uuid, state.QueryLanguage ?? frame.ql ?? "JSONPath", enteredId, this.now);
   }
 
   private sized(name: string, output: unknown, known?: string): string {
