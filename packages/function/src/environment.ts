@@ -3,6 +3,7 @@ import { resolve as resolvePath } from "node:path";
 import { errors } from "./errors";
 import type { CodeRecord, VersionRecord } from "./function";
 import { ModuleLoader } from "./module-loader";
+import { hostVariables } from "./runtime-scope";
 import type { FunctionHandler } from "./types";
 
 /**
@@ -89,7 +90,11 @@ export class EnvironmentPool {
 /** The host's variables as seen outside any handler (process.env may already be our scoped view). */
 function hostEnvironment(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) out[key] = value;
+  const host = hostVariables();
+  for (const key of Object.keys(host)) {
+    const value = host[key];
+    if (value !== undefined) out[key] = value;
+  }
   return out;
 }
 

@@ -183,6 +183,7 @@ class Run implements RuntimeScope {
   readonly fail: (error?: unknown) => void = this.failed.bind(this);
   readonly callback: (error?: unknown, value?: unknown) => void = this.called.bind(this);
   private readonly onTimeout: () => void = this.timedOut.bind(this);
+  private readonly remainingMs: () => number = this.remaining.bind(this);
 
   constructor(
     private readonly ctx: SimContext,
@@ -308,8 +309,12 @@ class Run implements RuntimeScope {
     }
   }
 
+  private remaining(): number {
+    return Math.max(0, this.deadline - this.ctx.clock.now());
+  }
+
   private context(): LambdaContext {
-    const { request, ctx } = this;
+    const { request } = this;
     const { fn, target } = request;
     return {
       functionName: fn.name,
@@ -322,7 +327,7 @@ class Run implements RuntimeScope {
       // The decoded ClientContext JSON, passed on as sent (its shape is the caller's; the type is AWS's).
       ...(request.clientContext === undefined || request.clientContext === null ? {} : { clientContext: request.clientContext as LambdaClientContext }),
       callbackWaitsForEmptyEventLoop: true,
-      getRemainingTimeInMillis: () => Math.max(0, this.deadline - ctx.clock.now()),
+      getRemainingTimeInMillis: this.remainingMs,
       done: this.callback,
       succeed: this.ok,
       fail: this.fail,

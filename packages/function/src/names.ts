@@ -29,12 +29,15 @@ const PARSE_CACHE_SIZE = 1_000;
 const parsed = new Map<string, FunctionRef>();
 
 function combine(ref: FunctionRef, qualifier: string | undefined): FunctionRef {
-  const place = { ...(ref.partition === undefined ? {} : { partition: ref.partition }), ...(ref.region === undefined ? {} : { region: ref.region }), ...(ref.accountId === undefined ? {} : { accountId: ref.accountId }) };
-  if (qualifier === undefined) return { name: ref.name, qualifier: ref.qualifier, ...place };
-  if (ref.qualifier !== undefined && ref.qualifier !== qualifier) {
+  if (qualifier !== undefined && ref.qualifier !== undefined && ref.qualifier !== qualifier) {
     throw errors.InvalidParameterValueException("The derived qualifier from the function name does not match the specified qualifier.", { Type: "User" });
   }
-  return { name: ref.name, qualifier, ...place };
+  // A copy (callers get their own object, the cache keeps its own), built without spreading: it runs on every invoke.
+  const out: FunctionRef = { name: ref.name, qualifier: qualifier ?? ref.qualifier };
+  if (ref.partition !== undefined) out.partition = ref.partition;
+  if (ref.region !== undefined) out.region = ref.region;
+  if (ref.accountId !== undefined) out.accountId = ref.accountId;
+  return out;
 }
 
 function parseValid(value: string): FunctionRef {

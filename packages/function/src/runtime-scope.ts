@@ -65,6 +65,14 @@ function restoreHost(): void {
   shared.patched?.clear();
 }
 
+/**
+ * The host's own variables: what process.env shows outside any handler. Read from the host's object itself, not
+ * through our view, which would look the active scope up once per key (a cold start copies every variable).
+ */
+export function hostVariables(): NodeJS.ProcessEnv {
+  return shared.hostEnv !== undefined && shared.proxies.has(process.env) ? shared.hostEnv : process.env;
+}
+
 export function currentScope(): RuntimeScope | undefined {
   return shared.storage.getStore();
 }

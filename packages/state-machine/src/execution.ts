@@ -5,36 +5,44 @@ import { History, inputDetails, outputDetails, type Thread } from "./history";
 import type { Integrations } from "./integrations";
 import {
   catchOutput,
-  chooseNext,
-  effectiveInput,
+  chooseNextEager,
+  effectiveInputEager,
   failErrorCause,
   findCatcher,
   findRetrier,
-  mapItemInput,
-  mapItems,
-  mapLimits,
+  hasItemSelector,
+  mapItemInputEager,
+  mapItemsEager,
+  mapLimitsEager,
   retryDelayMs,
-  stateOutput,
+  stateOutputEager,
   HeartbeatTimeout,
   matchName,
+  parsePath,
   StatesError,
   surelyExceedsBytes,
-  timeouts,
+  timeoutsEager,
   VariableScope,
   waitUntil,
   type Bindings,
+  type Chosen,
   type ContextObject,
   type Definition,
   type MapState,
   type ParallelState,
+  type FailState,
   type StateDefinition,
+  type StateOutput,
   type SubMachine,
   type TaskState,
+  type WaitState,
 } from "./language/index";
 import { Cancelled, Lifeline } from "./lifeline";
 import type { MockedResponse } from "./mock";
 import type { TaskTokens } from "./tokens";
 import { assignVariables } from "./variables";
+
+type Assigned = ReturnType<typeof assignVariables>;
 import type { ExecutionStatus, StateMachineType } from "./types";
 import { SFN_LIMITS } from "./validate";
 
@@ -99,6 +107,78 @@ interface StepResult {
   next: string | undefined;
 }
 
+/** A state being run: what enter() recorded and what its work reads. */
+interface Entry {
+  readonly name: string;
+  readonly state: StateDefinition;
+  readonly input: unknown;
+  readonly frame: Frame;
+  readonly step: PathStep;
+  readonly b: Bindings;
+  /** The input's JSON text, as the *StateEntered event records it. */
+  readonly inputText: string;
+}
+
+/**
+ * A state's bindings. The context object ($$) is built on first read: most JSONPath states never read it, and it is two
+ * objects per state. It is the one the state would have had at entry (its EnteredTime is the entry time).
+ */
+class StateBindings implements Bindings {
+  private built: ContextObject | undefined;
+
+  constructor(
+    private readonly executionContext: ContextObject["Execution"],
+    private readonly machineContext: ContextObject["StateMachine"],
+    private readonly stateName: string,
+    private readonly enteredAt: number,
+    readonly variables: VariableScope,
+    readonly random: () => number,
+    readonly uuid: () => string,
+    readonly queryLanguage: Bindings["queryLanguage"],
+    readonly enteredEventId: number,
+    readonly now: () => number,
+  ) {}
+
+  get context(): ContextObject {
+    return (this.built ??= { Execution: this.executionContext, State: { Name: this.stateName, EnteredTime: iso(this.enteredAt), RetryCount: 0 }, StateMachine: this.machineContext });
+  }
+
+  set context(value: ContextObject) {
+    this.built = value;
+  }
+}
+
+/** One Map iteration played from a queue (see runMap): where it stands, as its worker's await would resume it. */
+interface Turn {
+  phase: "enter" | "work" | "done" | "caught";
+  readonly index: number;
+  readonly thread: Thread;
+  readonly life: Lifeline;
+  readonly frame: Frame;
+  state: string;
+  value: unknown;
+  entry: Entry | undefined;
+  error: unknown;
+}
+
+const SYNCHRONOUS_TYPES = new Set(["Pass", "Choice", "Succeed"]);
+
+/** Whether every state of `graph` runs without awaiting anything (JSONPath Pass, Choice, Succeed). */
+function synchronousGraph(graph: SubMachine, inherited: Definition["QueryLanguage"]): boolean {
+  const ql = graph.QueryLanguage ?? inherited ?? "JSONPath";
+  for (const state of Object.values(graph.States)) {
+    if (!SYNCHRONOUS_TYPES.has(state.Type) || (state.QueryLanguage ?? ql) !== "JSONPath") return false;
+  }
+  return true;
+}
+
+/** An already settled promise: awaiting it gives concurrent branches their turn without allocating a value promise. */
+const TURN = Promise.resolve();
+
+const STATE_TYPES = ["Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"];
+const ENTERED: Readonly<Record<string, string>> = Object.fromEntries(STATE_TYPES.map((type) => [type, `${type}StateEntered`]));
+const EXITED: Readonly<Record<string, string>> = Object.fromEntries(STATE_TYPES.map((type) => [type, `${type}StateExited`]));
+
 interface Frame {
   readonly scope: VariableScope;
   readonly thread: Thread;
@@ -108,13 +188,88 @@ interface Frame {
 }
 
 const json = (value: unknown): string => JSON.stringify(value === undefined ? null : value);
-const iso = (ms: number): string => new Date(ms).toISOString();
+let isoMs = NaN;
+let isoText = "";
+/** ISO 8601 text of a virtual time; executions and states entered at one instant share it. */
+function iso(ms: number): string {
+  if (ms !== isoMs) {
+    isoMs = ms;
+    isoText = new Date(ms).toISOString();
+  }
+  return isoText;
+}
 
 function asStatesError(error: unknown): StatesError {
   if (error instanceof StatesError) return error;
   if (error instanceof Cancelled) throw error;
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return new StatesError("States.Runtime", message);
+}
+
+interface Sources {
+  random: () => number;
+  uuid: () => string;
+  now: () => number;
+}
+
+const sourcesByContext = new WeakMap<SimContext, Sources>();
+
+/** The seeded draws and the clock every execution of a cloud reads: one set of functions per cloud, not per execution. */
+function sourcesOf(ctx: SimContext): Sources {
+  let sources = sourcesByContext.get(ctx);
+  if (sources === undefined) {
+    const stream = ctx.random.stream("sfn.random");
+    const { scheduler } = ctx;
+    sources = { random: () => stream.next(), uuid: () => ctx.ids.uuid("sfn.uuid"), now: () => scheduler.now() };
+    sourcesByContext.set(ctx, sources);
+  }
+  return sources;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+const appendedKeys = new Map<string, string | null>();
+
+/**
+ * The key a `$.key` ResultPath adds at the end of its input object, or undefined for any other path (deeper, an index,
+ * or a key JavaScript orders before the others or treats specially: integer-like keys, `__proto__`).
+ */
+function appendedKey(path: string): string | undefined {
+  let key = appendedKeys.get(path);
+  if (key === undefined) {
+    let parsed: ReturnType<typeof parsePath> | undefined;
+    try {
+      parsed = parsePath(path);
+    } catch {
+      parsed = undefined;
+    }
+    const segment = parsed?.root.kind === "input" && parsed.segments.length === 1 ? parsed.segments[0] : undefined;
+    key = segment?.t === "name" && !/^\d/.test(segment.name) && segment.name !== "__proto__" ? segment.name : null;
+    if (appendedKeys.size >= 5000) appendedKeys.clear();
+    appendedKeys.set(path, key);
+  }
+  return key ?? undefined;
+}
+
+const noop = (): void => undefined;
+
+const iterationScopes = new Map<string, string[]>();
+
+/** `Map[3]/` under its parent's scope: one string per iteration scope, shared by every execution's path steps. */
+function iterationScope(parent: string, state: string, index: number): string {
+  const prefix = `${parent}${state}`;
+  let scopes = iterationScopes.get(prefix);
+  if (scopes === undefined) {
+    if (iterationScopes.size >= 1000) iterationScopes.clear();
+    scopes = [];
+    iterationScopes.set(prefix, scopes);
+  }
+  if (index >= 128) return `${prefix}[${index}]/`;
+  return (scopes[index] ??= `${prefix}[${index}]/`);
+}
+
+function tooLarge(state: string): StatesError {
+  return new StatesError("States.DataLimitExceeded", `The state/task '${state}' returned a result with a size exceeding the maximum number of bytes service limit.`);
 }
 
 function parseResource(resource: string): { resourceType: string; resource: string } {
@@ -155,8 +310,6 @@ export class Execution {
   private readonly contextMachine: ContextObject["StateMachine"];
   private readonly uuid: () => string;
   private readonly now: () => number;
-  private isoAt = NaN;
-  private isoText = "";
   /** The JSON text of the last state output, reused as the next state's input text (the same value). */
   private lastValue: unknown = undefined;
   private lastText: string | undefined;
@@ -171,7 +324,7 @@ export class Execution {
   ) {
     const { scheduler } = host.ctx;
     this.startDate = scheduler.now();
-    this.history = new History(() => scheduler.now());
+    this.history = new History(scheduler);
     this.life = new Lifeline(scheduler);
     this.done = new Promise((resolve) => {
       this.resolveDone = resolve;
@@ -184,12 +337,12 @@ export class Execution {
       RoleArn: machine.roleArn,
       RedriveCount: 0,
     };
-    const stream = host.ctx.random.stream("sfn.random");
-    this.random = () => stream.next();
+    const sources = sourcesOf(host.ctx);
+    this.random = sources.random;
     this.caller = { principal: "states.amazonaws.com", sourceArn: machine.stateMachineArn };
     this.contextMachine = { Id: machine.stateMachineArn, Name: machine.name };
-    this.uuid = () => host.ctx.ids.uuid("sfn.uuid");
-    this.now = () => scheduler.now();
+    this.uuid = sources.uuid;
+    this.now = sources.now;
   }
 
   get stateMachineArn(): string {
@@ -206,7 +359,7 @@ export class Execution {
       ...(this.machine.aliasArn === undefined ? {} : { stateMachineAliasArn: this.machine.aliasArn }),
       ...(this.machine.versionArn === undefined ? {} : { stateMachineVersionArn: this.machine.versionArn }),
     });
-    this.host.ctx.trace.record("sfn.execution.started", { executionArn: this.arn, stateMachineArn: this.stateMachineArn, name: this.name });
+    if (this.host.ctx.trace.active) this.host.ctx.trace.record("sfn.execution.started", { executionArn: this.arn, stateMachineArn: this.stateMachineArn, name: this.name });
     this.armTimeout();
     this.host.runSoon(() => this.run());
   }
@@ -244,7 +397,8 @@ export class Execution {
   private async run(from?: { state: string; input: unknown; scope: VariableScope }): Promise<void> {
     const ql = this.machine.definition.QueryLanguage;
     try {
-      const input = from?.input ?? (JSON.parse(this.input) as unknown);
+      // The execution input parsed once: the first state reads the same value as $$.Execution.Input (neither is mutated).
+      const input = from?.input ?? this.contextExecution.Input;
       const frame = { scope: from?.scope ?? this.initialScope ?? new VariableScope(), thread: this.thread, life: this.life, ql, path: "" };
       const output = await this.runGraph(this.machine.definition, input, frame, from?.state);
       if (this.status !== "RUNNING") return;
@@ -270,7 +424,7 @@ export class Execution {
     this.timeoutHandle?.cancel();
     if (status === "SUCCEEDED") this.life.close();
     else this.life.cancel(status);
-    this.host.ctx.trace.record("sfn.execution.finished", {
+    if (this.host.ctx.trace.active) this.host.ctx.trace.record("sfn.execution.finished", {
       executionArn: this.arn,
       status,
       ...(fields.error === undefined ? {} : { error: fields.error }),
@@ -297,13 +451,21 @@ export class Execution {
     let value = input;
     const ql = graph.QueryLanguage ?? frame.ql;
     const inner = ql === frame.ql ? frame : { ...frame, ql };
+    // Map iterations and Parallel branches run side by side: each takes one turn to enter a state and one to do its
+    // work, so the events of concurrent iterations interleave as they would when running at once. The top-level
+    // flow has no sibling, so its JSONPath states run without a promise per step.
+    const lockstep = frame.path !== "";
     for (;;) {
+      if (lockstep) await TURN;
       frame.life.throwIfCancelled();
       const state = graph.States[name];
       if (state === undefined) throw new StatesError("States.Runtime", `The state '${name}' does not exist.`);
       let step: StepResult;
       try {
-        step = await this.runState(name, state, value, inner);
+        const entry = this.enter(name, state, value, inner);
+        if (lockstep) await TURN;
+        const pending = this.work(entry);
+        step = pending instanceof Promise ? await pending : pending;
       } catch (error) {
         if (frame.path === "" && frame.thread === this.thread && !(error instanceof Cancelled)) this.redrivePoint = { state: name, input: value, scope: frame.scope };
         throw error;
@@ -315,112 +477,167 @@ export class Execution {
   }
 
   private bindings(name: string, enteredId: number, state: StateDefinition, frame: Frame): Bindings {
-    const now = this.host.ctx.scheduler.now();
-    if (now !== this.isoAt) {
-      this.isoAt = now;
-      this.isoText = iso(now);
-    }
-    return {
-      context: { Execution: this.contextExecution, State: { Name: name, EnteredTime: this.isoText, RetryCount: 0 }, StateMachine: this.contextMachine },
-      variables: frame.scope,
-      random: this.random,
-      uuid: this.uuid,
-      queryLanguage: state.QueryLanguage ?? frame.ql ?? "JSONPath",
-      enteredEventId: enteredId,
-      now: this.now,
-    };
+    return new StateBindings(this.contextExecution, this.contextMachine, name, this.host.ctx.scheduler.now(), frame.scope, this.random, this.uuid, state.QueryLanguage ?? frame.ql ?? "JSONPath", enteredId, this.now);
   }
 
-  private sized(name: string, output: unknown): string {
-    const tooLarge = (): StatesError =>
-      new StatesError("States.DataLimitExceeded", `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
-    if (!(output === this.lastValue && this.lastText !== undefined) && surelyExceedsBytes(output, SFN_LIMITS.payloadBytes)) throw tooLarge();
+  private sized(name: string, output: unknown, known?: string): string {
+    if (known !== undefined) {
+      if (known.length > SFN_LIMITS.payloadBytes / 4 && Buffer.byteLength(known, "utf8") > SFN_LIMITS.payloadBytes) throw tooLarge(name);
+      this.lastValue = output;
+      this.lastText = known;
+      return known;
+    }
+    if (!(output === this.lastValue && this.lastText !== undefined) && surelyExceedsBytes(output, SFN_LIMITS.payloadBytes)) throw tooLarge(name);
     const text = this.textOf(output);
-    if (text.length > SFN_LIMITS.payloadBytes / 4 && Buffer.byteLength(text, "utf8") > SFN_LIMITS.payloadBytes) throw tooLarge();
+    if (text.length > SFN_LIMITS.payloadBytes / 4 && Buffer.byteLength(text, "utf8") > SFN_LIMITS.payloadBytes) throw tooLarge(name);
     return text;
   }
 
   private textOf(value: unknown): string {
     if (value === this.lastValue && this.lastText !== undefined && typeof value === "object") return this.lastText;
-    const text = json(value);
+    // A finite number's JSON is its String(), which V8 serves from its number-string cache (Map items are often numbers).
+    const text = typeof value === "number" && Number.isFinite(value) ? String(value) : json(value);
     this.lastValue = value;
     this.lastText = text;
     return text;
   }
 
-  private exit(name: string, type: string, output: unknown, frame: Frame, step: PathStep, assigned?: object): string {
-    const text = this.sized(name, output);
-    this.history.add(frame.thread, `${type}StateExited`, { name, ...outputDetails(text), ...assigned }, "stateExitedEventDetails");
+  private exit(name: string, type: string, output: unknown, frame: Frame, step: PathStep, known?: string, assigned?: Assigned): string {
+    const text = this.sized(name, output, known);
+    const eventType = EXITED[type] ?? `${type}StateExited`;
+    if (assigned?.assignedVariables === undefined) this.history.addState(frame.thread, eventType, name, text);
+    else this.history.add(frame.thread, eventType, { name, ...outputDetails(text), ...assigned }, "stateExitedEventDetails");
     step.exitedAt = this.host.ctx.scheduler.now();
     step.output = output;
     if (this.host.ctx.trace.active) this.host.ctx.trace.record("sfn.state.exited", { executionArn: this.arn, state: name, stateType: type, output: text });
     return text;
   }
 
-  private async runState(name: string, state: StateDefinition, input: unknown, frame: Frame): Promise<StepResult> {
+  /** Enters a state: its *StateEntered event, trace and path step, and the bindings its paths are evaluated with. */
+  private enter(name: string, state: StateDefinition, input: unknown, frame: Frame): Entry {
     const { ctx } = this.host;
     const type = state.Type;
     const inputText = this.textOf(input);
-    const enteredId = this.history.add(frame.thread, `${type}StateEntered`, { name, ...inputDetails(inputText) }, "stateEnteredEventDetails");
+    const enteredId = this.history.addState(frame.thread, ENTERED[type] ?? `${type}StateEntered`, name, inputText);
     if (ctx.trace.active) ctx.trace.record("sfn.state.entered", { executionArn: this.arn, state: name, stateType: type, input: inputText });
-    const step: PathStep = { state: name, type, enteredAt: ctx.scheduler.now(), input, retries: 0, scope: frame.path };
+    // Every field present from the start: set later, they would move to a separate property store (executionPath leaves the unset ones out).
+    const step: PathStep = { state: name, type, enteredAt: ctx.scheduler.now(), exitedAt: undefined, input, output: undefined, error: undefined, cause: undefined, retries: 0, caught: undefined, scope: frame.path };
     this.path.push(step);
-    const b = this.bindings(name, enteredId, state, frame);
+    return { name, state, input, frame, step, b: this.bindings(name, enteredId, state, frame), inputText };
+  }
+
+  /** A state's work and exit: a value for JSONPath Pass, Choice and Succeed states, a promise for the rest. */
+  private work(entry: Entry): StepResult | Promise<StepResult> {
+    let out: StepResult | Promise<StepResult>;
     try {
-      switch (state.Type) {
-        case "Pass": {
-          const effective = await effectiveInput(state, input, b);
-          const result = "Result" in state && state.Result !== undefined ? state.Result : effective;
-          return this.leave(name, state, input, result, b, frame, step);
-        }
-        case "Succeed":
-          return { ...(await this.leave(name, state, input, input, b, frame, step)), next: undefined };
-        case "Fail": {
-          const { error, cause } = await failErrorCause(state, input, b);
-          throw new StatesError(error ?? "", cause ?? "");
-        }
-        case "Choice": {
-          const chosen = await chooseNext(state, input, b);
-          this.exit(name, type, chosen.output, frame, step, assignVariables(name, frame.scope, chosen.assign));
-          return { output: chosen.output, next: chosen.next };
-        }
-        case "Wait": {
-          const until = await waitUntil(state, input, b, ctx.scheduler.now());
-          await frame.life.sleepUntil(until, `sfn:${this.name} wait ${name}`);
-          return this.leave(name, state, input, input, b, frame, step);
-        }
-        case "Task":
-        case "Parallel":
-        case "Map":
-          return await this.withRetry(name, state, input, b, frame, step);
-        default:
-          throw new StatesError("States.Runtime", `The state '${name}' has an unknown Type.`);
-      }
+      out = this.dispatch(entry);
     } catch (error) {
-      if (error instanceof Cancelled) {
-        // Work cut short because a sibling Map iteration or Parallel branch failed is recorded as aborted (the
-        // recorded histories show TaskStateAborted before MapIterationAborted); a stopped execution records nothing.
-        if (this.status === "RUNNING") this.history.add(frame.thread, `${type}StateAborted`);
-        throw error;
+      throw this.failed(entry, error);
+    }
+    return out instanceof Promise ? out.catch((error: unknown) => Promise.reject(this.failed(entry, error))) : out;
+  }
+
+  private dispatch(entry: Entry): StepResult | Promise<StepResult> {
+    const { name, state, input, b } = entry;
+    switch (state.Type) {
+      case "Pass": {
+        const effective = effectiveInputEager(state, input, b);
+        const fixed = "Result" in state && state.Result !== undefined;
+        if (effective instanceof Promise) return effective.then((value) => this.leave(entry, fixed ? state.Result : value));
+        return this.leave(entry, fixed ? state.Result : effective);
       }
-      const failure = asStatesError(error);
-      step.error = failure.error;
-      step.cause = failure.cause;
-      step.exitedAt = ctx.scheduler.now();
-      ctx.trace.record("sfn.state.failed", { executionArn: this.arn, state: name, error: failure.error, cause: failure.cause });
-      throw failure;
+      case "Succeed":
+        return this.leave(entry, input);
+      case "Fail":
+        return this.failState(state, input, b);
+      case "Choice": {
+        const chosen = chooseNextEager(state, input, b);
+        return chosen instanceof Promise ? chosen.then((c) => this.chose(entry, c)) : this.chose(entry, chosen);
+      }
+      case "Wait":
+        return this.waitState(entry, state);
+      case "Task":
+      case "Parallel":
+      case "Map":
+        return this.withRetry(entry, state);
+      default:
+        throw new StatesError("States.Runtime", `The state '${name}' has an unknown Type.`);
     }
   }
 
-  private async leave(name: string, state: StateDefinition, input: unknown, result: unknown, b: Bindings, frame: Frame, step: PathStep): Promise<StepResult> {
-    const { output, assign } = await stateOutput(state, input, result, b);
-    this.exit(name, state.Type, output, frame, step, assignVariables(name, frame.scope, assign));
-    return { output, next: state.End === true ? undefined : state.Next };
+  /** What a state's failure becomes: Cancelled is recorded as aborted and passes on; anything else is traced as a StatesError. */
+  private failed(entry: Entry, error: unknown): unknown {
+    const { ctx } = this.host;
+    if (error instanceof Cancelled) {
+      // Work cut short because a sibling Map iteration or Parallel branch failed is recorded as aborted (the
+      // recorded histories show TaskStateAborted before MapIterationAborted); a stopped execution records nothing.
+      if (this.status === "RUNNING") this.history.add(entry.frame.thread, `${entry.state.Type}StateAborted`);
+      return error;
+    }
+    const failure = asStatesError(error);
+    const { step } = entry;
+    step.error = failure.error;
+    step.cause = failure.cause;
+    step.exitedAt = ctx.scheduler.now();
+    ctx.trace.record("sfn.state.failed", { executionArn: this.arn, state: entry.name, error: failure.error, cause: failure.cause });
+    return failure;
   }
 
-  private async withRetry(name: string, state: TaskState | ParallelState | MapState, input: unknown, b: Bindings, frame: Frame, step: PathStep): Promise<StepResult> {
+  private async failState(state: FailState, input: unknown, b: Bindings): Promise<never> {
+    const { error, cause } = await failErrorCause(state, input, b);
+    throw new StatesError(error ?? "", cause ?? "");
+  }
+
+  private async waitState(entry: Entry, state: WaitState): Promise<StepResult> {
     const { ctx } = this.host;
-    const attempts = new Map<number, number>();
+    const until = await waitUntil(state, entry.input, entry.b, ctx.scheduler.now());
+    await entry.frame.life.sleepUntil(until, `sfn:${this.name} wait ${entry.name}`);
+    return this.leave(entry, entry.input);
+  }
+
+  /**
+   * The JSON text of `output` when it is the state's input with the result added under a new top-level key
+   * (`"ResultPath": "$.key"`, no OutputPath or ResultSelector): the input's text with one member appended, which is
+   * what JSON.stringify would give (a new non-index key is the object's last), without serializing the input again.
+   */
+  private mergedText(entry: Entry, output: unknown, result: unknown): string | undefined {
+    const { state, input } = entry;
+    if (entry.b.queryLanguage !== "JSONPath" || result === undefined || !isRecord(input) || !isRecord(output)) return undefined;
+    const s = state as StateDefinition & { ResultPath?: unknown; OutputPath?: unknown; ResultSelector?: unknown };
+    if (typeof s.ResultPath !== "string" || (s.OutputPath !== undefined && s.OutputPath !== "$") || s.ResultSelector !== undefined) return undefined;
+    const key = appendedKey(s.ResultPath);
+    if (key === undefined || Object.hasOwn(input, key) || output[key] !== result) return undefined;
+    let resultText: string;
+    if (result === this.lastValue && this.lastText !== undefined) resultText = this.lastText;
+    else if (typeof result === "object" && result !== null && surelyExceedsBytes(result, SFN_LIMITS.payloadBytes)) return undefined;
+    else resultText = json(result);
+    const head = entry.inputText;
+    return head === "{}" ? `{${JSON.stringify(key)}:${resultText}}` : `${head.slice(0, -1)},${JSON.stringify(key)}:${resultText}}`;
+  }
+
+  private chose(entry: Entry, chosen: Chosen): StepResult {
+    const assigned = assignVariables(entry.name, entry.frame.scope, chosen.assign);
+    this.exit(entry.name, "Choice", chosen.output, entry.frame, entry.step, undefined, assigned);
+    return { output: chosen.output, next: chosen.next };
+  }
+
+  /** ResultSelector/ResultPath/OutputPath (or Output) and Assign, then the exit event. */
+  private leave(entry: Entry, result: unknown): StepResult | Promise<StepResult> {
+    const out = stateOutputEager(entry.state, entry.input, result, entry.b);
+    return out instanceof Promise ? out.then((o) => this.left(entry, o, result)) : this.left(entry, out, result);
+  }
+
+  private left(entry: Entry, { output, assign }: StateOutput, result: unknown): StepResult {
+    const { state } = entry;
+    const assigned = assignVariables(entry.name, entry.frame.scope, assign);
+    this.exit(entry.name, state.Type, output, entry.frame, entry.step, this.mergedText(entry, output, result), assigned);
+    return { output, next: state.Type === "Succeed" || state.End === true ? undefined : state.Next };
+  }
+
+  private async withRetry(entry: Entry, state: TaskState | ParallelState | MapState): Promise<StepResult> {
+    const { ctx } = this.host;
+    const { name, input, b, frame, step } = entry;
+    let attempts: Map<number, number> | undefined;
     for (;;) {
       try {
         let callback: string | undefined;
@@ -428,23 +645,24 @@ export class Execution {
           callback = ctx.ids.nanoid("sfn.tokens", 172, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
           b.context.Task = { Token: callback };
         }
-        const effective = await effectiveInput(state, input, b);
+        const eager = effectiveInputEager(state, input, b);
+        const effective = eager instanceof Promise ? await eager : eager;
         let result: unknown;
         if (state.Type === "Task") result = await this.runTask(name, state, input, effective, b, frame, callback);
         else if (state.Type === "Parallel") result = await this.runParallel(name, state, effective, frame);
         else result = await this.runMap(name, state, input, effective, b, frame);
         if (state.Type === "Task") this.sized(name, result);
-        return await this.leave(name, state, input, result, b, frame, step);
+        return await this.leave(entry, result);
       } catch (error) {
         if (error instanceof Cancelled) throw error;
         const failure = asStatesError(error);
         const retriers = state.Retry;
         const index = findRetrier(retriers, matchName(failure));
         if (index >= 0 && retriers !== undefined) {
-          const attempt = (attempts.get(index) ?? 0) + 1;
+          const attempt = (attempts?.get(index) ?? 0) + 1;
           const delay = retryDelayMs(retriers[index]!, attempt, this.random);
           if (delay !== undefined) {
-            attempts.set(index, attempt);
+            (attempts ??= new Map()).set(index, attempt);
             b.context.State.RetryCount += 1;
             step.retries += 1;
             ctx.trace.record("sfn.state.retried", { executionArn: this.arn, state: name, error: failure.error, attempt, delayMs: delay });
@@ -462,7 +680,7 @@ export class Execution {
           step.error = failure.error;
           step.cause = failure.cause;
           ctx.trace.record("sfn.state.caught", { executionArn: this.arn, state: name, error: failure.error, next: catcher.Next });
-          this.exit(name, state.Type, output, frame, step, assigned);
+          this.exit(name, state.Type, output, frame, step, undefined, assigned);
           return { output, next: catcher.Next };
         }
         throw failure;
@@ -480,6 +698,7 @@ export class Execution {
     limits: { timeoutSeconds?: number; heartbeatSeconds?: number },
     work: (life: Lifeline, heartbeat: () => void) => Promise<T>,
   ): Promise<T> {
+    if (limits.timeoutSeconds === undefined && limits.heartbeatSeconds === undefined) return this.unbounded(frame, work);
     const { scheduler } = this.host.ctx;
     const life = frame.life.child();
     return new Promise<T>((resolve, reject) => {
@@ -503,8 +722,22 @@ export class Execution {
     }).finally(() => life.close());
   }
 
+  /**
+   * bounded() for a task without TimeoutSeconds or HeartbeatSeconds: its life ends only with its parent's, and every
+   * work function guards what it awaits with that life, so no second guard is laid around the whole.
+   */
+  private async unbounded<T>(frame: Frame, work: (life: Lifeline, heartbeat: () => void) => Promise<T>): Promise<T> {
+    const life = frame.life.child();
+    try {
+      return await work(life, noop);
+    } finally {
+      life.close();
+    }
+  }
+
   private async runTask(name: string, state: TaskState, rawInput: unknown, parameters: unknown, b: Bindings, frame: Frame, token: string | undefined): Promise<unknown> {
-    const limits = await timeouts(state, rawInput, b);
+    const eager = timeoutsEager(state, rawInput, b);
+    const limits = eager instanceof Promise ? await eager : eager;
     const resource = state.Resource;
     const mocked = this.host.mocked(this, name);
     const lambdaArn = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:/.test(resource);
@@ -522,7 +755,7 @@ export class Execution {
       add("LambdaFunctionScheduled", { resource, ...inputDetails(parametersText), ...(limits.timeoutSeconds === undefined ? {} : { timeoutInSeconds: limits.timeoutSeconds }) });
       add("LambdaFunctionStarted");
       try {
-        const result = await this.bounded(frame, `${this.name} ${name}`, limits, (life) => life.guard(this.host.integrations.invokeLambda(resource, parameters, undefined, this.caller)));
+        const result = await this.bounded(frame, `${this.name} ${name}`, limits, (life) => life.guard(this.host.integrations.invokeLambda(resource, parameters, undefined, this.caller, parametersText)));
         add("LambdaFunctionSucceeded", outputDetails(json(result.Payload)));
         return result.Payload;
       } catch (error) {
@@ -717,8 +950,10 @@ export class Execution {
     if ((state.ItemProcessor ?? state.Iterator)?.ProcessorConfig?.Mode === "DISTRIBUTED") {
       return this.host.runDistributedMap({ parent: this, name, state, effective, bindings: b, thread: frame.thread, life: frame.life });
     }
-    const items = await mapItems(state, effective, b);
-    const limits = await mapLimits(state, effective, b);
+    const eagerItems = mapItemsEager(state, effective, b);
+    const items = eagerItems instanceof Promise ? await eagerItems : eagerItems;
+    const eagerLimits = mapLimitsEager(state, effective, b);
+    const limits = eagerLimits instanceof Promise ? await eagerLimits : eagerLimits;
     const processor = state.ItemProcessor ?? state.Iterator;
     if (processor === undefined) throw new StatesError("States.Runtime", `The Map state '${name}' has no ItemProcessor.`);
     const started = this.history.add(frame.thread, "MapStateStarted", { length: items.length }, "mapStateStartedEventDetails");
@@ -735,42 +970,121 @@ export class Execution {
       return false;
     };
     const mapThread: Thread = { last: started };
-    const worker = async (): Promise<void> => {
-      while (next < items.length && firstFailure === undefined) {
-        const index = next++;
-        const life = frame.life.child();
-        lives.push(life);
-        const thread: Thread = { last: mapThread.last };
-        this.history.add(thread, "MapIterationStarted", { index, name }, "mapIterationStartedEventDetails");
-        try {
-          const itemBindings: Bindings = { ...b, context: { ...b.context, Map: { Item: { Index: index, Value: items[index] } } } };
-          const itemInput = await mapItemInput(state, effective, itemBindings);
-          results[index] = await this.runGraph(processor, itemInput, { scope: frame.scope.child(), thread, life, ql: frame.ql, path: `${frame.path}${name}[${index}]/` });
-          this.history.add(thread, "MapIterationSucceeded", { index, name }, "mapIterationSucceededEventDetails");
-        } catch (error) {
-          if (error instanceof Cancelled) {
-            if (frame.life.isCancelled) throw error;
-            this.history.add(thread, "MapIterationAborted", { index, name }, "mapIterationAbortedEventDetails");
-            continue;
-          }
-          const failure = asStatesError(error);
-          this.history.add(thread, "MapIterationFailed", { index, name }, "mapIterationFailedEventDetails");
-          failures += 1;
-          results[index] = { Error: failure.error, Cause: failure.cause };
-          if (exceeded()) {
-            firstFailure = tolerance
-              ? new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")
-              : failure;
-            for (const other of lives) if (other !== life) other.cancel("map failed");
-          }
-        } finally {
-          mapThread.last = thread.last;
-          life.end();
-        }
+    const iterationFrame = (index: number, thread: Thread, life: Lifeline, ql = frame.ql): Frame => ({ scope: frame.scope.child(), thread, life, ql, path: iterationScope(frame.path, name, index) });
+    // Without a selector an iteration's input is its item: no bindings with $$.Map.Item to build.
+    const selects = hasItemSelector(state, b.queryLanguage);
+    const itemInput = (index: number): unknown =>
+      selects ? mapItemInputEager(state, effective, { ...b, context: { ...b.context, Map: { Item: { Index: index, Value: items[index] } } } }) : items[index];
+    /** An iteration's end other than success (the worker's catch): aborted, or failed and counted against the tolerance. */
+    const failedIteration = (index: number, thread: Thread, life: Lifeline, error: unknown): void => {
+      if (error instanceof Cancelled) {
+        if (frame.life.isCancelled) throw error;
+        this.history.addIteration(thread, "MapIterationAborted", index, name);
+        return;
+      }
+      const failure = asStatesError(error);
+      this.history.addIteration(thread, "MapIterationFailed", index, name);
+      failures += 1;
+      results[index] = { Error: failure.error, Cause: failure.cause };
+      if (exceeded()) {
+        firstFailure = tolerance
+          ? new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")
+          : failure;
+        for (const other of lives) if (other !== life) other.cancel("map failed");
       }
     };
     const width = limits.maxConcurrency > 0 ? Math.min(limits.maxConcurrency, items.length) : items.length;
-    await Promise.all(Array.from({ length: Math.max(width, 0) }, () => worker()));
+    if (frame.path === "" && synchronousGraph(processor, frame.ql)) {
+      // A top-level Map whose iterations are JSONPath Pass/Choice/Succeed states has no sibling to interleave with: its
+      // iterations take the same turns as the workers above (each await of runGraph's is one turn at the back of the
+      // line), played from a queue instead of the microtask queue, so the history is the same without a promise per turn.
+      const queue: Turn[] = [];
+      const begin = (): void => {
+        while (next < items.length && firstFailure === undefined) {
+          const index = next++;
+          const life = frame.life.child();
+          lives.push(life);
+          const thread: Thread = { last: mapThread.last };
+          this.history.addIteration(thread, "MapIterationStarted", index, name);
+          let input: unknown;
+          try {
+            input = itemInput(index);
+          } catch (error) {
+            try {
+              failedIteration(index, thread, life, error);
+            } finally {
+              mapThread.last = thread.last;
+              life.end();
+            }
+            continue;
+          }
+          queue.push({ phase: "enter", index, thread, life, frame: iterationFrame(index, thread, life, processor.QueryLanguage ?? frame.ql), state: processor.StartAt, value: input, entry: undefined, error: undefined });
+          return;
+        }
+      };
+      for (let i = 0; i < width; i++) begin();
+      for (let head = 0; head < queue.length; head++) {
+        const turn = queue[head]!;
+        if (turn.phase === "enter" || turn.phase === "work") {
+          try {
+            if (turn.phase === "enter") {
+              turn.life.throwIfCancelled();
+              const current = processor.States[turn.state];
+              if (current === undefined) throw new StatesError("States.Runtime", `The state '${turn.state}' does not exist.`);
+              turn.entry = this.enter(turn.state, current, turn.value, turn.frame);
+              turn.phase = "work";
+            } else {
+              const step = this.work(turn.entry!) as StepResult;
+              turn.value = step.output;
+              if (step.next === undefined) turn.phase = "done";
+              else {
+                turn.state = step.next;
+                turn.phase = "enter";
+              }
+            }
+          } catch (error) {
+            turn.error = error;
+            turn.phase = "caught";
+          }
+          queue.push(turn);
+          continue;
+        }
+        try {
+          if (turn.phase === "done") {
+            results[turn.index] = turn.value;
+            this.history.addIteration(turn.thread, "MapIterationSucceeded", turn.index, name);
+          } else failedIteration(turn.index, turn.thread, turn.life, turn.error);
+        } catch (error) {
+          if (turn.phase !== "done") throw error;
+          failedIteration(turn.index, turn.thread, turn.life, error);
+        } finally {
+          mapThread.last = turn.thread.last;
+          turn.life.end();
+        }
+        begin();
+      }
+    } else {
+      const worker = async (): Promise<void> => {
+        while (next < items.length && firstFailure === undefined) {
+          const index = next++;
+          const life = frame.life.child();
+          lives.push(life);
+          const thread: Thread = { last: mapThread.last };
+          this.history.addIteration(thread, "MapIterationStarted", index, name);
+          try {
+            const eager = itemInput(index);
+            results[index] = await this.runGraph(processor, eager instanceof Promise ? await eager : eager, iterationFrame(index, thread, life));
+            this.history.addIteration(thread, "MapIterationSucceeded", index, name);
+          } catch (error) {
+            failedIteration(index, thread, life, error);
+          } finally {
+            mapThread.last = thread.last;
+            life.end();
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(width, 0) }, () => worker()));
+    }
     frame.thread.last = Math.max(frame.thread.last, mapThread.last);
     if (firstFailure !== undefined) {
       this.history.add(frame.thread, "MapStateFailed");

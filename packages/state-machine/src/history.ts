@@ -11,46 +11,73 @@ export interface Thread {
   last: number;
 }
 
-interface StoredEvent {
-  readonly id: number;
-  readonly previousEventId: number;
-  readonly type: string;
-  readonly time: number;
-  readonly key: string | undefined;
-  readonly details: Record<string, unknown> | undefined;
-}
-
 /**
  * An execution's event history: ids from 1, the 25,000-event quota enforced when an event is added. Events are kept
- * compact (a number for the time) and shaped as the API returns them only when read.
+ * as columns (an event is its index; times unboxed in one array) and shaped as the API returns them only when read:
+ * histories stay in memory as long as their executions, so their size is most of what the garbage collector copies.
  */
 export class History {
-  private readonly stored: StoredEvent[] = [];
+  private readonly previous: number[] = [];
+  private readonly types: string[] = [];
+  private readonly times: number[] = [];
+  /** The details object; for *StateEntered / *StateExited events the input / output text (addState), for MapIteration* the index. */
+  private readonly details: (Record<string, unknown> | string | number | undefined)[] = [];
+  /** The details member's name where it is not the one the type gives (`stateEnteredEventDetails`…), or the state name. */
+  private readonly keys: (string | undefined)[] = [];
 
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly clock: { now(): number }) {}
 
   get size(): number {
-    return this.stored.length;
+    return this.types.length;
   }
 
   add(thread: Thread | undefined, type: string, details?: Record<string, unknown>, detailsKey?: string): number {
-    const id = this.stored.length + 1;
+    return this.push(thread, type, details, details === undefined ? undefined : detailsKey);
+  }
+
+  /** A MapIteration* event: `{ index, name }` built when read. */
+  addIteration(thread: Thread, type: string, index: number, name: string): number {
+    return this.push(thread, type, index, name);
+  }
+
+  /** A *StateEntered (input) or *StateExited (output) event: `{ name, input|output, *Details }` built when read. */
+  addState(thread: Thread, type: string, name: string, text: string): number {
+    return this.push(thread, type, text, name);
+  }
+
+  private push(thread: Thread | undefined, type: string, details: Record<string, unknown> | string | number | undefined, key: string | undefined): number {
+    const id = this.types.length + 1;
     // The last slot is kept for the event that ends the execution.
     if (id >= SFN_LIMITS.historyEvents && !type.startsWith("Execution")) {
       throw new StatesError("States.Runtime", `The execution reached the maximum number of history events (${SFN_LIMITS.historyEvents}).`);
     }
-    this.stored.push({ id, previousEventId: thread?.last ?? 0, type, time: this.now(), key: details === undefined ? undefined : detailsKey, details });
+    this.previous.push(thread?.last ?? 0);
+    this.types.push(type);
+    this.times.push(this.clock.now());
+    this.details.push(details);
+    this.keys.push(key);
     if (thread !== undefined) thread.last = id;
     return id;
   }
 
   /** The events as GetExecutionHistory returns them. */
   get events(): HistoryEvent[] {
-    return this.stored.map((stored) => {
-      const event: HistoryEvent = { timestamp: new Date(stored.time), type: stored.type, id: stored.id, previousEventId: stored.previousEventId };
-      if (stored.details !== undefined) event[stored.key ?? `${stored.type[0]!.toLowerCase()}${stored.type.slice(1)}EventDetails`] = stored.details;
-      return event;
-    });
+    const out: HistoryEvent[] = new Array(this.types.length);
+    for (let i = 0; i < out.length; i++) {
+      const type = this.types[i]!;
+      const event: HistoryEvent = { timestamp: new Date(this.times[i]!), type, id: i + 1, previousEventId: this.previous[i]! };
+      const details = this.details[i];
+      const key = this.keys[i];
+      if (typeof details === "string") {
+        const entered = type.endsWith("Entered");
+        event[entered ? "stateEnteredEventDetails" : "stateExitedEventDetails"] = entered
+          ? { name: key, input: details, inputDetails: TRUNCATED }
+          : { name: key, output: details, outputDetails: TRUNCATED };
+      } else if (typeof details === "number") event[`${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`] = { index: details, name: key };
+      else if (details !== undefined) event[key ?? `${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`] = details;
+      out[i] = event;
+    }
+    return out;
   }
 }
 

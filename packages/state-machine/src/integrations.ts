@@ -27,7 +27,6 @@ export interface LambdaCallResult {
   requestId: string;
 }
 
-const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 function jsonText(value: unknown): string {
@@ -81,7 +80,20 @@ export class Integrations {
     }
   }
 
-  functionArn(reference: string): { arn: string; qualifier: string | undefined } {
+  functionArn(reference: string): { readonly arn: string; readonly qualifier: string | undefined } {
+    // A Task names the same function on every run: its ARN is worked out once.
+    let known = this.functionArns.get(reference);
+    if (known === undefined) {
+      if (this.functionArns.size >= 1000) this.functionArns.clear();
+      known = this.parseFunctionArn(reference);
+      this.functionArns.set(reference, known);
+    }
+    return known;
+  }
+
+  private readonly functionArns = new Map<string, { readonly arn: string; readonly qualifier: string | undefined }>();
+
+  private parseFunctionArn(reference: string): { arn: string; qualifier: string | undefined } {
     const scope = this.ctx;
     if (reference.startsWith("arn:")) {
       const parts = reference.split(":");
@@ -97,7 +109,7 @@ export class Integrations {
   }
 
   /** Invokes a function synchronously. Function errors become the handler's errorType (cause: the error document). */
-  async invokeLambda(reference: string, payload: unknown, qualifier: string | undefined, caller: PortCaller): Promise<LambdaCallResult> {
+  async invokeLambda(reference: string, payload: unknown, qualifier: string | undefined, caller: PortCaller, payloadText?: string): Promise<LambdaCallResult> {
     const target = this.functionArn(reference);
     const resolved = this.ctx.registry.resolve("function", target.arn);
     if (resolved === undefined) {
@@ -110,7 +122,8 @@ export class Integrations {
     let output;
     try {
       output = await resolved.port.invoke(
-        { Payload: enc.encode(JSON.stringify(payload ?? null)), InvocationType: "RequestResponse", ...(version === undefined ? {} : { Qualifier: version }) },
+        // The port takes text as well as bytes: encoding here only for Lambda to decode it again would be wasted.
+        { Payload: payloadText ?? JSON.stringify(payload ?? null), InvocationType: "RequestResponse", ...(version === undefined ? {} : { Qualifier: version }) },
         caller,
       );
     } catch (error) {

@@ -14,15 +14,16 @@ export class Cancelled extends Error {
  */
 export class Lifeline {
   private cancelled: Cancelled | undefined;
-  private readonly children = new Set<Lifeline>();
-  private readonly timers = new Set<TaskHandle>();
-  private readonly waiters = new Set<(error: Cancelled) => void>();
+  // Created on first use: most lives (a Map iteration of Pass states) never hold a timer, waiter or child.
+  private children: Set<Lifeline> | undefined;
+  private timers: Set<TaskHandle> | undefined;
+  private waiters: Set<(error: Cancelled) => void> | undefined;
 
   constructor(
     private readonly scheduler: Scheduler,
     private readonly parent?: Lifeline,
   ) {
-    parent?.children.add(this);
+    if (parent !== undefined) (parent.children ??= new Set()).add(this);
     if (parent?.cancelled !== undefined) this.cancelled = parent.cancelled;
   }
 
@@ -36,25 +37,26 @@ export class Lifeline {
 
   /** Detaches a finished child so long Maps do not keep every iteration alive. */
   end(): void {
-    this.parent?.children.delete(this);
+    this.parent?.children?.delete(this);
   }
 
   cancel(reason: unknown): void {
     if (this.cancelled !== undefined) return;
     this.cancelled = new Cancelled(reason);
-    for (const timer of this.timers) timer.cancel();
-    this.timers.clear();
-    for (const waiter of [...this.waiters]) waiter(this.cancelled);
-    this.waiters.clear();
-    for (const child of [...this.children]) child.cancel(reason);
+    const { timers, waiters, children } = this;
+    this.timers = undefined;
+    this.waiters = undefined;
+    if (timers !== undefined) for (const timer of timers) timer.cancel();
+    if (waiters !== undefined) for (const waiter of waiters) waiter(this.cancelled);
+    if (children !== undefined) for (const child of [...children]) child.cancel(reason);
   }
 
   /** Ends a life that finished normally: drops its timers and children without making a cancellation error. */
   close(): void {
-    for (const timer of this.timers) timer.cancel();
-    this.timers.clear();
-    this.waiters.clear();
-    this.children.clear();
+    if (this.timers !== undefined) for (const timer of this.timers) timer.cancel();
+    this.timers = undefined;
+    this.waiters = undefined;
+    this.children = undefined;
     this.end();
   }
 
@@ -70,14 +72,14 @@ export class Lifeline {
     }
     return new Promise<T>((resolve, reject) => {
       const waiter = (error: Cancelled): void => reject(error);
-      this.waiters.add(waiter);
+      (this.waiters ??= new Set()).add(waiter);
       promise.then(
         (value) => {
-          this.waiters.delete(waiter);
+          this.waiters?.delete(waiter);
           resolve(value);
         },
         (error: unknown) => {
-          this.waiters.delete(waiter);
+          this.waiters?.delete(waiter);
           reject(error);
         },
       );
@@ -90,29 +92,29 @@ export class Lifeline {
     let handle: TaskHandle | undefined;
     const done = new Promise<void>((resolve) => {
       handle = this.scheduler.at(time, () => {
-        if (handle !== undefined) this.timers.delete(handle);
+        if (handle !== undefined) this.timers?.delete(handle);
         resolve();
         // The execution continues on microtasks: tell the scheduler, so it lets them run before its next task.
         this.scheduler.touch();
       }, { label });
     });
-    if (handle !== undefined) this.timers.add(handle);
+    if (handle !== undefined) (this.timers ??= new Set()).add(handle);
     return this.guard(done);
   }
 
   /** Runs `fn` at `time` unless this life ends first; returns the handle to cancel it earlier. */
   at(time: number, fn: () => void, label: string): TaskHandle {
     const handle = this.scheduler.at(time, () => {
-      this.timers.delete(handle);
+      this.timers?.delete(handle);
       fn();
       this.scheduler.touch();
     }, { label });
-    this.timers.add(handle);
+    (this.timers ??= new Set()).add(handle);
     return handle;
   }
 
   forget(handle: TaskHandle): void {
     handle.cancel();
-    this.timers.delete(handle);
+    this.timers?.delete(handle);
   }
 }

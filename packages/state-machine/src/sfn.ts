@@ -199,6 +199,8 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
     },
   };
   let soon: { time: number; batch: (() => Promise<void>)[]; handle: TaskHandle } | undefined;
+  const targets = new Map<string, { readonly machineArn: string; readonly qualifier: string | undefined }>();
+  const latest = new WeakMap<MachineRecord, MachineSnapshot>();
 
   // A map run starts its children from inside the parent's running step: they begin at once, on the same virtual time
   // (a new scheduler task "now" would run a millisecond later under fake timers, which coerce a 0 ms timeout to 1 ms).
@@ -255,16 +257,32 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
 
   /** A machine, version or alias ARN → the snapshot an execution runs. */
   function target(arnText: string): { machine: MachineRecord; snapshot: MachineSnapshot } {
-    const parsed = parseArn(arnText);
-    const parts = parsed?.resource.split(":") ?? [];
-    if (parsed === undefined || parsed.service !== "states" || parts[0] !== "stateMachine" || parts.length > 3) {
-      throw errors.InvalidArn(`Invalid Arn: 'Resource type not valid in this context: ${parts[0] ?? arnText}'`);
+    // Executions start on the same few ARNs: a valid one is parsed once.
+    let parsedTarget = targets.get(arnText);
+    if (parsedTarget === undefined) {
+      const parsed = parseArn(arnText);
+      const parts = parsed?.resource.split(":") ?? [];
+      if (parsed === undefined || parsed.service !== "states" || parts[0] !== "stateMachine" || parts.length > 3) {
+        throw errors.InvalidArn(`Invalid Arn: 'Resource type not valid in this context: ${parts[0] ?? arnText}'`);
+      }
+      parsedTarget = { machineArn: arnOf(`stateMachine:${parts[1]}`), qualifier: parts[2] };
+      if (targets.size >= 1000) targets.clear();
+      targets.set(arnText, parsedTarget);
     }
-    const machine = machines.get(arnOf(`stateMachine:${parts[1]}`));
+    const machine = machines.get(parsedTarget.machineArn);
     if (machine === undefined) throw errors.StateMachineDoesNotExist(`State Machine Does Not Exist: '${arnText}'`);
     const base = { stateMachineArn: machine.arn, name: machine.name, type: machine.type };
-    const qualifier = parts[2];
-    if (qualifier === undefined) return { machine, snapshot: { ...base, definition: machine.definition, definitionText: machine.definitionText, roleArn: machine.roleArn } };
+    const qualifier = parsedTarget.qualifier;
+    if (qualifier === undefined) {
+      // The snapshot of the latest definition is shared by its executions until an update changes the record.
+      const cached = latest.get(machine);
+      if (cached !== undefined && cached.definition === machine.definition && cached.definitionText === machine.definitionText && cached.roleArn === machine.roleArn && cached.name === machine.name && cached.type === machine.type) {
+        return { machine, snapshot: cached };
+      }
+      const snapshot: MachineSnapshot = { ...base, definition: machine.definition, definitionText: machine.definitionText, roleArn: machine.roleArn };
+      latest.set(machine, snapshot);
+      return { machine, snapshot };
+    }
     const fromVersion = (version: VersionRecord, aliasArn?: string): MachineSnapshot => ({
       ...base,
       definition: version.definition,
@@ -988,7 +1006,12 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
     },
 
     executionPath(executionArn) {
-      return anyExecution(executionArn).path.map((step) => ({ ...step }));
+      // Copies without the fields a step never set (steps are created with every field, undefined until set).
+      return anyExecution(executionArn).path.map((step) => {
+        const copy = { ...step };
+        for (const key of ["exitedAt", "output", "error", "cause", "caught"] as const) if (copy[key] === undefined) delete copy[key];
+        return copy;
+      });
     },
 
     renderMermaid(what) {

@@ -6,7 +6,8 @@ import type { ContextObject, QueryLanguage } from "./types";
  * child scope that reads the outer ones but cannot write them.
  */
 export class VariableScope {
-  private readonly values = new Map<string, unknown>();
+  // Created on first assignment: most scopes (a Map iteration's) never hold a variable of their own.
+  private values: Map<string, unknown> | undefined;
 
   constructor(readonly parent?: VariableScope) {}
 
@@ -16,24 +17,25 @@ export class VariableScope {
   }
 
   has(name: string): boolean {
-    return this.values.has(name) || (this.parent?.has(name) ?? false);
+    return this.values?.has(name) === true || (this.parent?.has(name) ?? false);
   }
 
   /** The visible value of `name` (undefined when never assigned). */
   get(name: string): unknown {
-    if (this.values.has(name)) return this.values.get(name);
+    if (this.values?.has(name) === true) return this.values.get(name);
     return this.parent?.get(name);
   }
 
   /** Applies a state's Assign results to this scope (all at once, after evaluation). */
   assign(values: Record<string, unknown>): void {
-    for (const key of Object.keys(values)) this.values.set(key, values[key]);
+    // for…in rather than Object.keys: most states assign nothing, and an empty key array per state adds up.
+    for (const key in values) if (Object.hasOwn(values, key)) (this.values ??= new Map()).set(key, values[key]);
   }
 
   /** Every visible variable, inner scopes shadowing outer ones (a null-prototype record). */
   visible(): Record<string, unknown> {
     const out = this.parent?.visible() ?? (Object.create(null) as Record<string, unknown>);
-    for (const [key, value] of this.values) out[key] = value;
+    if (this.values !== undefined) for (const [key, value] of this.values) out[key] = value;
     return out;
   }
 }

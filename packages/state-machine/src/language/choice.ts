@@ -163,8 +163,24 @@ export function evaluateRule(rule: ChoiceRule, input: unknown, b: Bindings): boo
  * `rawInput` is the state's raw input; InputPath is applied here. Use `output` instead of
  * calling stateOutput for Choice states.
  */
-export async function chooseNext(state: ChoiceState, rawInput: unknown, b: Bindings): Promise<{ next: string; assign: Record<string, unknown>; output: unknown }> {
-  if (b.queryLanguage === "JSONata") {
+export async function chooseNext(state: ChoiceState, rawInput: unknown, b: Bindings): Promise<Chosen> {
+  return chooseNextEager(state, rawInput, b);
+}
+
+export interface Chosen {
+  next: string;
+  assign: Record<string, unknown>;
+  output: unknown;
+}
+
+/** chooseNext, synchronous for JSONPath (it throws rather than rejects). */
+export function chooseNextEager(state: ChoiceState, rawInput: unknown, b: Bindings): Chosen | Promise<Chosen> {
+  if (b.queryLanguage === "JSONata") return chooseNextJsonata(state, rawInput, b);
+  return chooseNextPath(state, rawInput, b);
+}
+
+async function chooseNextJsonata(state: ChoiceState, rawInput: unknown, b: Bindings): Promise<Chosen> {
+  {
     const states: StatesVar = { input: rawInput, context: b.context };
     for (let i = 0; i < state.Choices.length; i++) {
       const rule = state.Choices[i] as ChoiceRule;
@@ -179,6 +195,9 @@ export async function chooseNext(state: ChoiceState, rawInput: unknown, b: Bindi
     if (state.Default === undefined) throw noMatch(b);
     return { next: state.Default, ...(await jsonataSide(state as unknown as ChoiceRule, states, b, rawInput)) };
   }
+}
+
+function chooseNextPath(state: ChoiceState, rawInput: unknown, b: Bindings): Chosen {
   const s = state as ChoiceState & Record<string, unknown>;
   const input = s.InputPath === null ? emptyObject() : s.InputPath === undefined ? rawInput : pathOrFail(s.InputPath as string, rawInput, b);
   const output = s.OutputPath === null ? emptyObject() : s.OutputPath === undefined ? input : pathOrFail(s.OutputPath as string, input, b);

@@ -18,6 +18,9 @@ const emptyObject = (): Record<string, unknown> => Object.create(null) as Record
 
 type AnyState = StateDefinition & Record<string, unknown>;
 
+/** The Assign of a JSONPath state without one: shared, frozen (callers only read it). */
+const NO_ASSIGN: Record<string, unknown> = Object.freeze(emptyObject());
+
 function statesVar(rawInput: unknown, b: Bindings, extra?: Partial<StatesVar>): StatesVar {
   return { input: rawInput, context: b.context, ...extra };
 }
@@ -30,8 +33,19 @@ function applyInputPath(state: AnyState, rawInput: unknown, b: Bindings): unknow
   return pathOrFail(path as string, rawInput, b);
 }
 
+/**
+ * A value now, or a promise when a JSONata expression must be awaited. The executor takes JSONPath states' data flow
+ * synchronously (no promise per step); the `async` functions below are the same evaluations as promises.
+ */
+export type Eager<T> = T | Promise<T>;
+
 /** InputPath + Parameters/ItemSelector (JSONPath) or Arguments (JSONata): the state's effective input. Map states skip their per-item selector here (see mapItemInput). */
 export async function effectiveInput(state: StateDefinition, rawInput: unknown, b: Bindings): Promise<unknown> {
+  return effectiveInputEager(state, rawInput, b);
+}
+
+/** effectiveInput, synchronous for JSONPath (it throws rather than rejects). */
+export function effectiveInputEager(state: StateDefinition, rawInput: unknown, b: Bindings): Eager<unknown> {
   const s = state as AnyState;
   if (b.queryLanguage === "JSONata") {
     if (s.Arguments !== undefined) return evaluateTemplate(s.Arguments, statesVar(rawInput, b), b, "Arguments");
@@ -44,7 +58,7 @@ export async function effectiveInput(state: StateDefinition, rawInput: unknown, 
 
 /** Evaluates a JSONPath-state Assign (`$` is the state's result, before ResultSelector). */
 function jsonPathAssign(assign: Record<string, unknown> | undefined, result: unknown, b: Bindings): Record<string, unknown> {
-  if (assign === undefined) return emptyObject();
+  if (assign === undefined) return NO_ASSIGN;
   const values = applyPayloadTemplate(assign, result, b) as Record<string, unknown>;
   return values;
 }
@@ -84,16 +98,30 @@ const hasResultSelector = new Set(["Task", "Parallel", "Map"]);
  * Choice and Succeed ignore it (InputPath → OutputPath over the raw input). For Choice use
  * chooseNext's `output` and `assign`: this returns no Assign and, in JSONata, the raw input.
  */
-export async function stateOutput(state: StateDefinition, rawInput: unknown, result: unknown, b: Bindings): Promise<{ output: unknown; assign: Record<string, unknown> }> {
+export async function stateOutput(state: StateDefinition, rawInput: unknown, result: unknown, b: Bindings): Promise<StateOutput> {
+  return stateOutputEager(state, rawInput, result, b);
+}
+
+export interface StateOutput {
+  output: unknown;
+  assign: Record<string, unknown>;
+}
+
+async function jsonataStateOutput(s: AnyState, rawInput: unknown, result: unknown, b: Bindings): Promise<StateOutput> {
+  const resultful = hasResultSelector.has(s.Type);
+  const states = statesVar(rawInput, b, resultful ? { result } : {});
+  const assign = await jsonataAssign(s.Assign as Record<string, unknown> | undefined, states, b);
+  const output = s.Output !== undefined ? await evaluateTemplate(s.Output, states, b, "Output") : resultful ? result : rawInput;
+  return { output, assign };
+}
+
+/** stateOutput, synchronous for JSONPath (it throws rather than rejects). */
+export function stateOutputEager(state: StateDefinition, rawInput: unknown, result: unknown, b: Bindings): Eager<StateOutput> {
   const s = state as AnyState;
   if (b.queryLanguage === "JSONata") {
     // Choice's Output/Assign depend on the matched rule: chooseNext returns them.
     if (s.Type === "Choice") return { output: rawInput, assign: emptyObject() };
-    const resultful = hasResultSelector.has(s.Type);
-    const states = statesVar(rawInput, b, resultful ? { result } : {});
-    const assign = await jsonataAssign(s.Assign as Record<string, unknown> | undefined, states, b);
-    const output = s.Output !== undefined ? await evaluateTemplate(s.Output, states, b, "Output") : resultful ? result : rawInput;
-    return { output, assign };
+    return jsonataStateOutput(s, rawInput, result, b);
   }
   if (!hasResultPath.has(s.Type)) {
     // Wait, Succeed, Choice have no result: InputPath then OutputPath over the raw input
@@ -162,6 +190,15 @@ function resolveFailPath(path: string, input: unknown, b: Bindings): unknown {
 
 function stringField(v: unknown): string {
   return typeof v === "string" ? v : JSON.stringify(v);
+}
+
+const NO_TIMEOUTS: Readonly<{ timeoutSeconds?: number; heartbeatSeconds?: number }> = Object.freeze({});
+
+/** timeouts, without a promise for a Task that sets none of the four fields. */
+export function timeoutsEager(state: StateDefinition, input: unknown, b: Bindings): Eager<{ timeoutSeconds?: number; heartbeatSeconds?: number }> {
+  const s = state as AnyState;
+  if (s.TimeoutSeconds === undefined && s.TimeoutSecondsPath === undefined && s.HeartbeatSeconds === undefined && s.HeartbeatSecondsPath === undefined) return NO_TIMEOUTS;
+  return timeouts(state, input, b);
 }
 
 /** A Task's TimeoutSeconds(Path) and HeartbeatSeconds(Path), resolved against its effective input. */

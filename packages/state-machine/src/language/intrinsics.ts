@@ -144,29 +144,44 @@ export function parseIntrinsic(text: string): IntrinsicCall {
 }
 
 export interface IntrinsicEnv {
-  resolvePath: (path: string) => unknown;
-  random: () => number;
-  uuid: () => string;
+  resolvePath(path: string): unknown;
+  random(): number;
+  uuid(): string;
   /** Raises the runtime failure with AWS's prefix (state name, event id). */
-  fail: (detail: string) => never;
+  fail(detail: string): never;
   /** Raises States.DataLimitExceeded for a result that cannot fit the payload quota. */
-  tooLarge?: () => never;
+  tooLarge?(): never;
 }
 
 const typeName = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "object" ? "object" : typeof v);
 
+// Argument checks as plain functions: a closure per call would cost an allocation (and, under tsx, a name) per evaluation.
+function bad(env: IntrinsicEnv, name: string, why: string): never {
+  return env.fail(`The ${name} function ${why}`);
+}
+function num(env: IntrinsicEnv, name: string, v: unknown, what: string): number {
+  return typeof v === "number" && Number.isFinite(v) ? v : bad(env, name, `expects ${what} to be a number, but was ${typeName(v)}`);
+}
+function int(env: IntrinsicEnv, name: string, v: unknown, what: string): number {
+  return typeof v === "number" && Number.isInteger(v) ? v : bad(env, name, `expects ${what} to be an integer, but was ${JSON.stringify(v)}`);
+}
+function str(env: IntrinsicEnv, name: string, v: unknown, what: string): string {
+  return typeof v === "string" ? v : bad(env, name, `expects ${what} to be a string, but was ${typeName(v)}`);
+}
+function arr(env: IntrinsicEnv, name: string, v: unknown, what: string): unknown[] {
+  return Array.isArray(v) ? v : bad(env, name, `expects ${what} to be an array, but was ${typeName(v)}`);
+}
+
+const HASH_ALGORITHMS: Record<string, string> = { MD5: "md5", "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
+
 /** Evaluates a parsed intrinsic call. */
 export function evaluateIntrinsic(call: IntrinsicCall, env: IntrinsicEnv): unknown {
-  const args = call.args.map((a) => evalArg(a, env));
+  const args: unknown[] = new Array(call.args.length);
+  for (let i = 0; i < args.length; i++) args[i] = evalArg(call.args[i] as IntrinsicArg, env);
   const name = call.name;
-  const bad = (why: string): never => env.fail(`The ${name} function ${why}`);
-  const num = (v: unknown, what: string): number => (typeof v === "number" && Number.isFinite(v) ? v : bad(`expects ${what} to be a number, but was ${typeName(v)}`));
-  const int = (v: unknown, what: string): number => (typeof v === "number" && Number.isInteger(v) ? v : bad(`expects ${what} to be an integer, but was ${JSON.stringify(v)}`));
-  const str = (v: unknown, what: string): string => (typeof v === "string" ? v : bad(`expects ${what} to be a string, but was ${typeName(v)}`));
-  const arr = (v: unknown, what: string): unknown[] => (Array.isArray(v) ? v : bad(`expects ${what} to be an array, but was ${typeName(v)}`));
   switch (name) {
     case "States.Format": {
-      const template = str(args[0], "the format string");
+      const template = str(env, name, args[0], "the format string");
       const values = args.slice(1);
       let out = "";
       let k = 0;
@@ -176,21 +191,21 @@ export function evaluateIntrinsic(call: IntrinsicCall, env: IntrinsicEnv): unkno
           out += template[i + 1];
           i++;
         } else if (c === "{" && template[i + 1] === "}") {
-          if (k >= values.length) bad("has more placeholders than arguments");
+          if (k >= values.length) bad(env, name, "has more placeholders than arguments");
           out += javaString(values[k++]);
           i++;
         } else out += c;
       }
-      if (k !== values.length) bad("has fewer placeholders than arguments");
+      if (k !== values.length) bad(env, name, "has fewer placeholders than arguments");
       return out;
     }
     case "States.StringToJson": {
-      const text = str(args[0], "its argument");
+      const text = str(env, name, args[0], "its argument");
       if (text.trim() === "") return null;
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        return bad(`could not parse its argument as JSON: ${text}`);
+        return bad(env, name, `could not parse its argument as JSON: ${text}`);
       }
     }
     case "States.JsonToString":
@@ -200,92 +215,91 @@ export function evaluateIntrinsic(call: IntrinsicCall, env: IntrinsicEnv): unkno
     case "States.Array":
       return args;
     case "States.ArrayPartition": {
-      const a = arr(args[0], "the first argument");
-      const size = int(args[1], "the chunk size");
-      if (size <= 0) bad("expects a positive chunk size");
+      const a = arr(env, name, args[0], "the first argument");
+      const size = int(env, name, args[1], "the chunk size");
+      if (size <= 0) bad(env, name, "expects a positive chunk size");
       const out: unknown[][] = [];
       for (let i = 0; i < a.length; i += size) out.push(a.slice(i, i + size));
       return out;
     }
     case "States.ArrayContains": {
-      const a = arr(args[0], "the first argument");
+      const a = arr(env, name, args[0], "the first argument");
       return a.some((x) => deepEqual(x, args[1]));
     }
     case "States.ArrayRange": {
-      const start = int(args[0], "the start");
-      const end = int(args[1], "the end");
-      const stepBy = int(args[2], "the step");
-      if (stepBy === 0) bad("expects a non-zero step");
+      const start = int(env, name, args[0], "the start");
+      const end = int(env, name, args[1], "the end");
+      const stepBy = int(env, name, args[2], "the step");
+      if (stepBy === 0) bad(env, name, "expects a non-zero step");
       const count = Math.floor((end - start) / stepBy) + 1;
-      if (count > 1000) bad("cannot produce more than 1000 items");
+      if (count > 1000) bad(env, name, "cannot produce more than 1000 items");
       const out: number[] = [];
       for (let v = start; stepBy > 0 ? v <= end : v >= end; v += stepBy) out.push(v);
       return out;
     }
     case "States.ArrayGetItem": {
-      const a = arr(args[0], "the first argument");
-      const index = int(args[1], "the index");
-      if (index < 0 || index >= a.length) bad(`index ${index} is out of bounds for an array of length ${a.length}`);
+      const a = arr(env, name, args[0], "the first argument");
+      const index = int(env, name, args[1], "the index");
+      if (index < 0 || index >= a.length) bad(env, name, `index ${index} is out of bounds for an array of length ${a.length}`);
       return a[index];
     }
     case "States.ArrayLength":
-      return arr(args[0], "its argument").length;
+      return arr(env, name, args[0], "its argument").length;
     case "States.ArrayUnique": {
       const out: unknown[] = [];
-      for (const x of arr(args[0], "its argument")) if (!out.some((y) => deepEqual(x, y))) out.push(x);
+      for (const x of arr(env, name, args[0], "its argument")) if (!out.some((y) => deepEqual(x, y))) out.push(x);
       return out;
     }
     case "States.Base64Encode": {
-      const text = str(args[0], "its argument");
-      if (text.length > 10000) bad("accepts at most 10000 characters");
+      const text = str(env, name, args[0], "its argument");
+      if (text.length > 10000) bad(env, name, "accepts at most 10000 characters");
       return Buffer.from(text, "utf8").toString("base64");
     }
     case "States.Base64Decode": {
-      const text = str(args[0], "its argument");
-      if (text.length > 10000) bad("accepts at most 10000 characters");
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) bad("expects a base64 string");
+      const text = str(env, name, args[0], "its argument");
+      if (text.length > 10000) bad(env, name, "accepts at most 10000 characters");
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) bad(env, name, "expects a base64 string");
       return Buffer.from(text, "base64").toString("utf8");
     }
     case "States.Hash": {
       const data = args[0];
-      if (data === null || data === undefined) bad("expects data to be non-null");
+      if (data === null || data === undefined) bad(env, name, "expects data to be non-null");
       const text = typeof data === "string" ? data : JSON.stringify(data);
-      if (text.length > 10000) bad("accepts at most 10000 characters");
-      const algorithms: Record<string, string> = { MD5: "md5", "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
-      const algorithm = str(args[1], "the algorithm");
-      const node = algorithms[algorithm];
-      if (node === undefined || !Object.prototype.hasOwnProperty.call(algorithms, algorithm)) return bad(`does not support the algorithm '${algorithm}'; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512`);
+      if (text.length > 10000) bad(env, name, "accepts at most 10000 characters");
+      const algorithm = str(env, name, args[1], "the algorithm");
+      const node = HASH_ALGORITHMS[algorithm];
+      if (node === undefined || !Object.prototype.hasOwnProperty.call(HASH_ALGORITHMS, algorithm)) return bad(env, name, `does not support the algorithm '${algorithm}'; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512`);
       return createHash(node).update(text, "utf8").digest("hex");
     }
     case "States.JsonMerge": {
       const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
       const a = args[0];
       const b = args[1];
-      if (!isObj(a) || !isObj(b)) bad("expects two JSON objects");
-      if (typeof args[2] !== "boolean") bad("expects the deep merge flag to be a boolean");
-      if (args[2] === true) bad("does not support deep merge; the flag must be false");
+      if (!isObj(a) || !isObj(b)) bad(env, name, "expects two JSON objects");
+      if (typeof args[2] !== "boolean") bad(env, name, "expects the deep merge flag to be a boolean");
+      if (args[2] === true) bad(env, name, "does not support deep merge; the flag must be false");
       const out = Object.create(null) as Record<string, unknown>;
       for (const k of Object.keys(a as object)) out[k] = (a as Record<string, unknown>)[k];
       for (const k of Object.keys(b as object)) out[k] = (b as Record<string, unknown>)[k];
       return out;
     }
     case "States.MathRandom": {
-      const start = Math.trunc(num(args[0], "the start"));
-      const end = Math.trunc(num(args[1], "the end"));
-      if (end <= start) bad("expects the end to be greater than the start");
-      if (args.length === 3) num(args[2], "the seed");
+      const start = Math.trunc(num(env, name, args[0], "the start"));
+      const end = Math.trunc(num(env, name, args[1], "the end"));
+      if (end <= start) bad(env, name, "expects the end to be greater than the start");
+      if (args.length === 3) num(env, name, args[2], "the seed");
       // The seed argument is accepted; draws still come from the simulation's seeded source.
       return start + Math.floor(env.random() * (end - start));
     }
     case "States.MathAdd": {
       // AWS rounds each operand to an integer the Java way (half up: 2.5 → 3, -2.5 → -2), as recorded.
-      const a = Math.floor(num(args[0], "the first argument") + 0.5);
-      const b = Math.floor(num(args[1], "the second argument") + 0.5);
+      const a = Math.floor(num(env, name, args[0], "the first argument") + 0.5);
+      const b = Math.floor(num(env, name, args[1], "the second argument") + 0.5);
       return a + b;
     }
     case "States.StringSplit": {
-      const text = str(args[0], "the first argument");
-      const delimiters = str(args[1], "the delimiter");
+      const text = str(env, name, args[0], "the first argument");
+      const delimiters = str(env, name, args[1], "the delimiter");
       // Java's StringTokenizer semantics: every character of the delimiter splits; empty tokens dropped.
       const out: string[] = [];
       let cur = "";
@@ -301,7 +315,7 @@ export function evaluateIntrinsic(call: IntrinsicCall, env: IntrinsicEnv): unkno
     case "States.UUID":
       return env.uuid();
   }
-  return bad("is not supported");
+  return bad(env, name, "is not supported");
 }
 
 /** Java's String.valueOf as AWS's States.Format renders arguments: maps as {k=v, …}, lists as [a, b]. */

@@ -10,7 +10,9 @@ export function surelyExceedsBytes(value: unknown, limit: number): boolean {
   while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v === "string") total += v.length + 2;
-    else if (typeof v === "number" || typeof v === "boolean") total += String(v).length;
+    // A number is at least one character; counting its digits would cost a string per number for no safety.
+    else if (typeof v === "number") total += 1;
+    else if (typeof v === "boolean") total += v ? 4 : 5;
     else if (v === null) total += 4;
     else if (Array.isArray(v)) {
       total += v.length + 1;
@@ -19,7 +21,8 @@ export function surelyExceedsBytes(value: unknown, limit: number): boolean {
     } else if (typeof v === "object") {
       const record = v as Record<string, unknown>;
       total += 1;
-      for (const key of Object.keys(record)) {
+      for (const key in record) {
+        if (!Object.hasOwn(record, key)) continue;
         // JSON.stringify leaves out undefined members, so they add nothing to the bound.
         if (record[key] === undefined) continue;
         total += key.length + 4;

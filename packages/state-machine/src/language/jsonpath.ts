@@ -467,23 +467,23 @@ export function selectParsed(p: ParsedPath, rootValue: unknown): unknown {
 const BUDGET = new Error("JSONPath visit budget exceeded");
 
 function selectWithin(p: ParsedPath, rootValue: unknown): unknown {
-  visits = 0;
-  absoluteCache = new Map();
   if (p.definite) {
+    // Definite paths (name, index, last) select one node: walked directly, without the arrays `step` fills.
     let node = rootValue;
     for (let i = 0; i < p.segments.length; i++) {
       const seg = p.segments[i] as Segment;
-      const next: unknown[] = [];
-      step([node], seg, rootValue, next);
-      if (next.length === 0) {
+      const next = definiteStep(node, seg);
+      if (next === MISSING) {
         const isLeaf = i === p.segments.length - 1;
         const message = isLeaf || seg.t !== "name" ? `No results for path: ${renderPrefix(p.segments.slice(0, i + 1))}` : `Missing property in path ${renderPrefix(p.segments.slice(0, i + 1))}`;
         throw new PathError(message, "missing");
       }
-      node = next[0];
+      node = next;
     }
     return node;
   }
+  visits = 0;
+  if (absoluteCache.size > 0) absoluteCache = new Map();
   let nodes: unknown[] = [rootValue];
   for (const seg of p.segments) {
     const next: unknown[] = [];
@@ -491,6 +491,33 @@ function selectWithin(p: ParsedPath, rootValue: unknown): unknown {
     nodes = next;
   }
   return nodes;
+}
+
+/** One definite segment (`name`, `index`, `last`) applied to one node: the child, or MISSING. */
+function definiteStep(node: unknown, seg: Segment): unknown {
+  if (seg.t === "name") return isObject(node) && own(node, seg.name) ? node[seg.name] : MISSING;
+  if (!Array.isArray(node)) return MISSING;
+  const i = seg.t === "index" ? (seg.index < 0 ? node.length + seg.index : seg.index) : seg.t === "last" ? node.length - seg.offset : -1;
+  return i >= 0 && i < node.length ? node[i] : MISSING;
+}
+
+/** Where `$name` variables are read from (a workflow VariableScope). */
+export interface VariableLookup {
+  has(name: string): boolean;
+  get(name: string): unknown;
+}
+
+/** Evaluates `path` against `$` = input, `$$` = context, `$name` = a variable: the executor's path, without building roots. */
+export function evaluatePathIn(path: string, input: unknown, context: unknown, variables: VariableLookup): unknown {
+  const p = parsePath(path);
+  let rootValue: unknown;
+  if (p.root.kind === "input") rootValue = input;
+  else if (p.root.kind === "context") rootValue = context;
+  else {
+    if (!variables.has(p.root.name)) throw new PathError(`Undefined variable '${p.root.name}'`, "missing");
+    rootValue = variables.get(p.root.name);
+  }
+  return selectParsed(p, rootValue);
 }
 
 /** Roots a path can start from. */
@@ -533,30 +560,35 @@ export function setAtReferencePath(path: string, target: unknown, value: unknown
   const p = parsePath(path);
   if (p.root.kind !== "input") throw new PathError(`Invalid reference path ${path}`, "syntax");
   if (p.segments.length === 0) return value;
-  const write = (node: unknown, i: number): unknown => {
-    const seg = p.segments[i] as Segment;
-    const last = i === p.segments.length - 1;
-    if (seg.t === "name") {
-      let obj: Record<string, unknown>;
-      if (node === undefined) obj = Object.create(null) as Record<string, unknown>;
-      else if (isObject(node)) obj = cloneShallow(node);
-      else throw new PathError(`Unable to apply ReferencePath ${path} to input ${JSON.stringify(target)}`, "missing");
-      obj[seg.name] = last ? value : write(own(obj, seg.name) ? obj[seg.name] : undefined, i + 1);
-      return obj;
-    }
-    if (seg.t === "index") {
-      if (!Array.isArray(node) || seg.index < 0 || seg.index >= node.length) throw new PathError(`Unable to apply ReferencePath ${path} to input ${JSON.stringify(target)}`, "missing");
-      const arr = node.slice();
-      arr[seg.index] = last ? value : write(arr[seg.index], i + 1);
-      return arr;
-    }
-    throw new PathError(`Invalid reference path ${path}`, "syntax");
-  };
-  return write(target, 0);
+  return writeAt(p, path, target, value, target, 0);
 }
 
-function cloneShallow(o: Record<string, unknown>): Record<string, unknown> {
-  const out = Object.create(null) as Record<string, unknown>;
-  for (const k of Object.keys(o)) out[k] = o[k];
-  return out;
+function writeAt(p: ParsedPath, path: string, target: unknown, value: unknown, node: unknown, i: number): unknown {
+  const seg = p.segments[i] as Segment;
+  const last = i === p.segments.length - 1;
+  if (seg.t === "name") {
+    let obj: Record<string, unknown>;
+    if (node === undefined) obj = {};
+    else if (isObject(node)) obj = { ...node };
+    else throw new PathError(`Unable to apply ReferencePath ${path} to input ${JSON.stringify(target)}`, "missing");
+    setData(obj, seg.name, last ? value : writeAt(p, path, target, value, own(obj, seg.name) ? obj[seg.name] : undefined, i + 1));
+    return obj;
+  }
+  if (seg.t === "index") {
+    if (!Array.isArray(node) || seg.index < 0 || seg.index >= node.length) throw new PathError(`Unable to apply ReferencePath ${path} to input ${JSON.stringify(target)}`, "missing");
+    const arr = node.slice();
+    arr[seg.index] = last ? value : writeAt(p, path, target, value, arr[seg.index], i + 1);
+    return arr;
+  }
+  throw new PathError(`Invalid reference path ${path}`, "syntax");
+}
+
+/**
+ * Sets `key` as an own data property of a plain object, `__proto__` included (an assignment would set the prototype).
+ * Results are plain `{}` objects rather than null-prototype ones: V8 keeps those in dictionary mode, several times the
+ * memory and slower to read and serialize, and every Pass and ResultPath builds one.
+ */
+export function setData(o: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
+  else o[key] = value;
 }

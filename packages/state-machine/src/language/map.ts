@@ -21,21 +21,26 @@ export interface MapLimits {
  * (JSONata, default the raw input), then grouped by ItemBatcher when present.
  */
 export async function mapItems(state: MapState, input: unknown, b: Bindings): Promise<unknown[]> {
-  const site = siteOf(b);
-  let items: unknown;
-  if (b.queryLanguage === "JSONata" && state.Items !== undefined) {
-    items = await evaluateTemplate(state.Items, { input, context: b.context }, b, "Items");
-    if (!Array.isArray(items)) {
-      const expr = templateExpression(state.Items) ?? JSON.stringify(state.Items);
-      throw runtimeError(site, `The JSONata expression '${expr}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${typeOfJson(items)}' for value: ${JSON.stringify(items)}`, "States.QueryEvaluationError", "Items");
-    }
-  } else {
-    items = state.ItemsPath !== undefined && state.ItemsPath !== "$" ? pathOrFail(state.ItemsPath, input, b) : input;
-    if (!Array.isArray(items)) throw runtimeError(site, `Map state input must be an array but was: ${JSON.stringify(items)}`, b.queryLanguage === "JSONata" ? "States.QueryEvaluationError" : "States.Runtime");
+  return mapItemsEager(state, input, b);
+}
+
+/** mapItems, synchronous for JSONPath without an ItemBatcher (it throws rather than rejects). */
+export function mapItemsEager(state: MapState, input: unknown, b: Bindings): unknown[] | Promise<unknown[]> {
+  if (b.queryLanguage === "JSONata" && state.Items !== undefined) return jsonataItems(state, input, b);
+  const items = state.ItemsPath !== undefined && state.ItemsPath !== "$" ? pathOrFail(state.ItemsPath, input, b) : input;
+  if (!Array.isArray(items)) throw runtimeError(siteOf(b), `Map state input must be an array but was: ${JSON.stringify(items)}`, b.queryLanguage === "JSONata" ? "States.QueryEvaluationError" : "States.Runtime");
+  if (state.ItemBatcher === undefined) return items;
+  return batch(state, items, input, b);
+}
+
+async function jsonataItems(state: MapState, input: unknown, b: Bindings): Promise<unknown[]> {
+  const items = await evaluateTemplate(state.Items, { input, context: b.context }, b, "Items");
+  if (!Array.isArray(items)) {
+    const expr = templateExpression(state.Items) ?? JSON.stringify(state.Items);
+    throw runtimeError(siteOf(b), `The JSONata expression '${expr}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${typeOfJson(items)}' for value: ${JSON.stringify(items)}`, "States.QueryEvaluationError", "Items");
   }
-  const list = items as unknown[];
-  if (state.ItemBatcher === undefined) return list;
-  return batch(state, list, input, b);
+  if (state.ItemBatcher === undefined) return items;
+  return batch(state, items, input, b);
 }
 
 export async function numberField(holder: Record<string, unknown>, field: string, input: unknown, b: Bindings, kind: "integer" | "float"): Promise<number | undefined> {
@@ -95,6 +100,16 @@ export async function batch(state: MapState, items: unknown[], input: unknown, b
  * ItemSelector with `$states.input` = the Map's raw input; without a selector, the item.
  */
 export async function mapItemInput(state: MapState, mapInput: unknown, b: Bindings): Promise<unknown> {
+  return mapItemInputEager(state, mapInput, b);
+}
+
+/** Whether iterations get their input from a selector (which reads `$$.Map.Item`), rather than being the item itself. */
+export function hasItemSelector(state: MapState, queryLanguage: Bindings["queryLanguage"]): boolean {
+  return queryLanguage === "JSONata" ? state.ItemSelector !== undefined : (state.ItemSelector ?? state.Parameters) !== undefined;
+}
+
+/** mapItemInput, synchronous for JSONPath (it throws rather than rejects). */
+export function mapItemInputEager(state: MapState, mapInput: unknown, b: Bindings): unknown {
   const item = b.context.Map?.Item.Value;
   if (b.queryLanguage === "JSONata") {
     if (state.ItemSelector === undefined) return item;
@@ -103,6 +118,15 @@ export async function mapItemInput(state: MapState, mapInput: unknown, b: Bindin
   const selector = state.ItemSelector ?? state.Parameters;
   if (selector === undefined) return item;
   return applyPayloadTemplate(selector, mapInput, b);
+}
+
+const LIMIT_FIELDS = ["MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount", "ToleratedFailureCountPath"];
+
+/** mapLimits, without a promise for a Map that sets none of its limit fields. */
+export function mapLimitsEager(state: MapState, input: unknown, b: Bindings): MapLimits | Promise<MapLimits> {
+  const holder = state as unknown as Record<string, unknown>;
+  for (const field of LIMIT_FIELDS) if (holder[field] !== undefined) return mapLimits(state, input, b);
+  return { maxConcurrency: 0 };
 }
 
 /** MaxConcurrency(Path) and ToleratedFailure*(Path), with AWS's recorded causes. */

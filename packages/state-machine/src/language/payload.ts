@@ -6,19 +6,12 @@
 import type { Bindings } from "./bindings";
 import { siteOf } from "./bindings";
 import { runtimeError, StatesError } from "./errors";
-import { evaluateIntrinsic, looksLikeIntrinsic, parseIntrinsic } from "./intrinsics";
-import { evaluatePath, PathError, roots } from "./jsonpath";
+import { evaluateIntrinsic, looksLikeIntrinsic, parseIntrinsic, type IntrinsicEnv } from "./intrinsics";
+import { evaluatePathIn, PathError, setData } from "./jsonpath";
 
 /** Resolves a path against `$` = `input`, `$$` = the context object, `$name` = a variable. */
 export function resolvePath(path: string, input: unknown, b: Bindings): unknown {
-  return evaluatePath(
-    path,
-    roots({
-      input,
-      context: b.context,
-      variable: (name) => (b.variables.has(name) ? { found: true, value: b.variables.get(name) } : { found: false }),
-    }),
-  );
+  return evaluatePathIn(path, input, b.context, b.variables);
 }
 
 /** `Invalid path '$.x' : No results for path: $['x']` — AWS's cause for InputPath/OutputPath/ResultPath failures. */
@@ -31,28 +24,42 @@ export function pathOrFail(path: string, input: unknown, b: Bindings): unknown {
   }
 }
 
+/** What an intrinsic call in a payload template reads (its input and the state's bindings) and how it fails. */
+class TemplateEnv implements IntrinsicEnv {
+  constructor(
+    private readonly input: unknown,
+    private readonly b: Bindings,
+  ) {}
+
+  resolvePath(path: string): unknown {
+    return resolvePath(path, this.input, this.b);
+  }
+
+  random(): number {
+    return this.b.random();
+  }
+
+  uuid(): string {
+    return this.b.uuid();
+  }
+
+  fail(detail: string): never {
+    throw runtimeError(siteOf(this.b), detail);
+  }
+
+  tooLarge(): never {
+    throw new StatesError("States.DataLimitExceeded", `The state/task '${this.b.context.State.Name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
+  }
+}
+
 /** The value of one `.$` field: a path or an intrinsic call. */
 export function dynamicValue(expression: string, field: string, input: unknown, b: Bindings): unknown {
-  const site = siteOf(b);
-  if (looksLikeIntrinsic(expression)) {
-    const call = parseIntrinsic(expression);
-    return evaluateIntrinsic(call, {
-      resolvePath: (p) => resolvePath(p, input, b),
-      random: b.random,
-      uuid: b.uuid,
-      fail: (detail) => {
-        throw runtimeError(site, detail);
-      },
-      tooLarge: () => {
-        throw new StatesError("States.DataLimitExceeded", `The state/task '${site.stateName}' returned a result with a size exceeding the maximum number of bytes service limit.`);
-      },
-    });
-  }
+  if (looksLikeIntrinsic(expression)) return evaluateIntrinsic(parseIntrinsic(expression), new TemplateEnv(input, b));
   try {
     return resolvePath(expression, input, b);
   } catch (e) {
     if (e instanceof PathError) {
-      throw runtimeError(site, `The JSONPath '${expression}' specified for the field '${field}' could not be found in the input '${JSON.stringify(input)}'`);
+      throw runtimeError(siteOf(b), `The JSONPath '${expression}' specified for the field '${field}' could not be found in the input '${JSON.stringify(input)}'`);
     }
     throw e;
   }
@@ -62,11 +69,12 @@ export function dynamicValue(expression: string, field: string, input: unknown, 
 export function applyPayloadTemplate(template: unknown, input: unknown, b: Bindings): unknown {
   if (Array.isArray(template)) return template.map((x) => applyPayloadTemplate(x, input, b));
   if (typeof template !== "object" || template === null) return template;
-  const out = Object.create(null) as Record<string, unknown>;
-  for (const key of Object.keys(template)) {
+  const out: Record<string, unknown> = {};
+  for (const key in template) {
+    if (!Object.hasOwn(template, key)) continue;
     const value = (template as Record<string, unknown>)[key];
-    if (key.endsWith(".$") && typeof value === "string") out[key.slice(0, -2)] = dynamicValue(value, key, input, b);
-    else out[key] = applyPayloadTemplate(value, input, b);
+    if (key.endsWith(".$") && typeof value === "string") setData(out, key.slice(0, -2), dynamicValue(value, key, input, b));
+    else setData(out, key, applyPayloadTemplate(value, input, b));
   }
   return out;
 }
