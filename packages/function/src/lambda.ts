@@ -1,47 +1,40 @@
 import { createHash } from "node:crypto";
-import { buildArn, currentLineage, guardInputs, parseArn, partitionOf, mergeLineages, type FunctionInvokeInput, type FunctionInvokeOutput, type FunctionPort, type PortCaller, type SimContext } from "@simcloud/core";
+import { buildArn, guardInputs, partitionOf, type SimContext } from "@simcloud/core";
+import { aliasActions } from "./aliases";
 import { AsyncInvoker } from "./async-invoke";
 import { ConcurrencyLimiter } from "./concurrency";
-import { EnvironmentPool, loadHandler, newModuleLoader } from "./environment";
+import { EnvironmentPool, newModuleLoader } from "./environment";
 import { errors } from "./errors";
-import { EventSourceMappings, type MappingHost } from "./event-source-mapping";
-import { LambdaFunction, type CodeRecord, type EventInvokeConfigRecord } from "./function";
-import { Invoker, runtimeVariables, type InvocationOutcome } from "./invocation";
+import { eventInvokeConfigActions } from "./event-invoke-config";
+import { EventSourceMappings } from "./event-source-mapping";
+import { LambdaFunction, type CodeRecord } from "./function";
+import type { ServiceHost } from "./host";
+import { Invoker } from "./invocation";
+import { functionPort, invokeAction, mappingHost } from "./invoke";
 import { LAMBDA_INPUTS } from "./input-shapes";
 import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";
+import { paginate } from "./pagination";
+import { provisionedConcurrencyActions } from "./provisioned-concurrency";
 import { acquireRuntime } from "./runtime-scope";
-import { enterChain, RECURSION_MESSAGE, type RecursionSource, type RecursiveLoop } from "./recursion";
+import type { RecursiveLoop } from "./recursion";
+import { Reservations, reservedConcurrencyActions } from "./reserved-concurrency";
 import { ResourcePolicies, type AddPermissionInput, type GetPolicyInput, type RemovePermissionInput } from "./policy";
 import type {
-  AliasConfiguration,
-  AliasNameInput,
-  CreateAliasCommandInput,
   CreateFunctionCommandInput,
   FunctionConfiguration,
-  FunctionEventInvokeConfig,
   FunctionMetrics,
   FunctionNameInput,
   GetAccountSettingsCommandOutput,
   GetFunctionCommandOutput,
   InvocationLog,
-  InvokeCommandInput,
-  InvokeCommandOutput,
-  ListAliasesCommandInput,
-  ListAliasesCommandOutput,
-  ListFunctionEventInvokeConfigsCommandOutput,
   ListFunctionsCommandInput,
   ListFunctionsCommandOutput,
   ListVersionsByFunctionCommandInput,
   ListVersionsByFunctionCommandOutput,
-  ProvisionedConcurrencyConfig,
-  ProvisionedConcurrencyInput,
   PublishVersionCommandInput,
-  PutFunctionConcurrencyCommandInput,
-  PutFunctionEventInvokeConfigCommandInput,
   TagResourceCommandInput,
   UntagResourceCommandInput,
-  UpdateAliasCommandInput,
   UpdateFunctionCodeCommandInput,
   UpdateFunctionConfigurationCommandInput,
 } from "./types";
@@ -55,11 +48,9 @@ import type {
 import {
   checkDescription,
   checkEnvironment,
-  checkPayloadSize,
   checkRange,
+  checkRevision,
   checkRuntime,
-  parsePayload,
-  requireAliasName,
   requireNewFunctionName,
   checkTagCount,
   requireUnqualifiedForTags,
@@ -84,7 +75,6 @@ export interface FunctionServiceOptions {
 export type FunctionService = ReturnType<typeof createFunctionService>;
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** Lambda: one async method per action, SDK v3 shapes in and out. */
 export function createFunctionService(ctx: SimContext, options: FunctionServiceOptions = {}) {
@@ -92,7 +82,8 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   const scope = { region: ctx.region, accountId: ctx.accountId };
   const homeArnPrefix = `arn:aws:lambda:${ctx.region}:`;
   const poolOptions = { idleTimeoutMs: options.environmentIdleTimeoutMs ?? 600_000, inheritProcessEnv: options.inheritProcessEnv ?? true };
-  const limiter = new ConcurrencyLimiter(options.accountConcurrency ?? LIMITS.accountConcurrency, () => reservedTotal());
+  const reservations = new Reservations(options.accountConcurrency ?? LIMITS.accountConcurrency);
+  const limiter = new ConcurrencyLimiter(reservations.accountLimit, () => reservations.total());
   const modules = newModuleLoader();
   // A disposed cloud lets go of its module instances even while the caller still holds the cloud.
   ctx.scheduler.onDispose(() => {
@@ -103,16 +94,6 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   const invoker = new Invoker(ctx, limiter, { printLogs: options.printLogs ?? false, coldStartMs: options.coldStartMs ?? 0, modules });
   const routing = ctx.random.stream("lambda.routing");
   const asyncInvoker = new AsyncInvoker(ctx, invoker, routing);
-
-  /** Sum of every function's reservation, kept as reservations change: throttling reads it on every invoke. */
-  let reserved = 0;
-  function reservedTotal(): number {
-    return reserved;
-  }
-  function setReserved(fn: LambdaFunction, value: number | undefined): void {
-    reserved += (value ?? 0) - (fn.reservedConcurrency ?? 0);
-    fn.reservedConcurrency = value;
-  }
 
   function find(text: unknown, qualifier?: string): { fn: LambdaFunction; qualifier: string | undefined } {
     requireHomeRegion(text, homeArnPrefix, ctx.region);
@@ -128,21 +109,6 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       throw errors.ResourceNotFoundException(`Function not found: ${arn}`, { Type: "User" });
     }
     return { fn, qualifier: ref.qualifier };
-  }
-
-  /**
-   * Provisioned concurrency lives on a published version or an alias: `$LATEST` is refused, and a missing alias or
-   * version is named as AWS names it ("Cannot find alias arn: …" / "Function not found: …").
-   */
-  function requirePublishedTarget(fn: LambdaFunction, qualifier: string | undefined): void {
-    if (qualifier === undefined || qualifier === "$LATEST") {
-      throw errors.InvalidParameterValueException("The function resource provided must be an alias or a published version.", { Type: "User" });
-    }
-    if (/^\d+$/.test(qualifier)) {
-      if (!fn.versions.has(qualifier)) throw errors.ResourceNotFoundException(`Function not found: ${fn.arn}:${qualifier}`, { Type: "User" });
-    } else if (!fn.aliases.has(qualifier)) {
-      throw errors.ResourceNotFoundException(`Cannot find alias arn: ${fn.arn}:${qualifier}`, { Type: "User" });
-    }
   }
 
   /** The tag map of a function or an event source mapping named by its ARN (the resources simcloud keeps). */
@@ -161,21 +127,6 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   }
 
   const policies = new ResourcePolicies(() => revision());
-
-  /** find() for provisioned-concurrency calls: a missing function is named through its qualifier, as AWS does. */
-  function findProvisioned(name: unknown, qualifierInput: string | undefined): { fn: LambdaFunction; qualifier: string | undefined } {
-    try {
-      return find(name, qualifierInput);
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== "ResourceNotFoundException") throw error;
-      const ref = parseFunctionRef(name, qualifierInput);
-      const qualified = buildArn("lambda", `function:${ref.name}${ref.qualifier === undefined ? "" : `:${ref.qualifier}`}`, scope);
-      if (ref.qualifier !== undefined && !/^\d+$/.test(ref.qualifier) && ref.qualifier !== "$LATEST") {
-        throw errors.ResourceNotFoundException(`Cannot find alias arn: ${qualified}`, { Type: "User" });
-      }
-      throw error;
-    }
-  }
 
   /** The qualifier of a permission call must name a published version or an alias that exists. */
   function requirePolicyTarget(fn: LambdaFunction, qualifier: string | undefined): void {
@@ -219,159 +170,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     };
   }
 
-  function checkRevision(expected: string | undefined, actual: string): void {
-    if (expected !== undefined && expected !== actual) {
-      throw errors.PreconditionFailedException("The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
-    }
-  }
-
-  function port(fn: LambdaFunction): FunctionPort {
-    return {
-      kind: "function",
-      arn: fn.arn,
-      async invoke(input: FunctionInvokeInput, caller?: PortCaller): Promise<FunctionInvokeOutput> {
-        const source: RecursionSource = caller?.principal === "sns.amazonaws.com" ? "sns" : "lambda";
-        const out = await invoke({
-          FunctionName: fn.arn,
-          ...(input.Payload === undefined ? {} : { Payload: input.Payload }),
-          ...(input.InvocationType === undefined ? {} : { InvocationType: input.InvocationType }),
-          ...(input.Qualifier === undefined ? {} : { Qualifier: input.Qualifier }),
-          ...(input.ClientContext === undefined ? {} : { ClientContext: input.ClientContext }),
-        }, source);
-        return out;
-      },
-    };
-  }
-
-  function toOutput(outcome: InvocationOutcome, tail: boolean): InvokeCommandOutput {
-    return {
-      StatusCode: 200,
-      ...(outcome.functionError === undefined ? {} : { FunctionError: outcome.functionError }),
-      ...(tail ? { LogResult: logTail(outcome.log.lines()) } : {}),
-      Payload: encoder.encode(outcome.payload),
-      ExecutedVersion: outcome.executedVersion,
-    };
-  }
-
-  async function invoke(input: InvokeCommandInput, source: RecursionSource = "lambda"): Promise<InvokeCommandOutput> {
-    const type = input.InvocationType ?? "RequestResponse";
-    if (type !== "RequestResponse" && type !== "Event" && type !== "DryRun") {
-      throw errors.ValidationException(
-        `1 validation error detected: Value '${String(type)}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`,
-      );
-    }
-    const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
-    if (input.Payload !== undefined && typeof input.Payload !== "string" && !(input.Payload instanceof Uint8Array)) {
-      throw errors.InvalidRequestContentException("Could not parse request body into json: Payload is neither text nor bytes.");
-    }
-    const text = input.Payload === undefined ? "" : typeof input.Payload === "string" ? input.Payload : decoder.decode(input.Payload);
-    checkPayloadSize(typeof input.Payload === "string" ? Buffer.byteLength(text) : input.Payload?.byteLength ?? 0, type);
-    const event = parsePayload(text);
-    const clientContext = decodeClientContext(input.ClientContext);
-    const target = fn.resolve(qualifier, routing);
-    if (type === "DryRun") return { StatusCode: 204 };
-    if (type === "Event") {
-      asyncInvoker.enqueue(fn, qualifier, event, text === "" ? "{}" : text, ctx.ids.uuid("lambda.requests"), currentLineage(), source);
-      return { StatusCode: 202 };
-    }
-    // A function invoking itself synchronously recurses through promises alone: count it as scheduler work.
-    const step = ctx.scheduler.step(`lambda:${fn.name} invoke`);
-    if (step !== undefined) await step;
-    const reason = invoker.throttle(fn, "RequestResponse");
-    if (reason !== undefined) throw errors.TooManyRequestsException("Rate Exceeded.", { Reason: reason, Type: "User" });
-    const lineage = enterChain(ctx, fn, currentLineage(), source);
-    if (lineage === undefined) throw errors.RecursiveInvocationException(RECURSION_MESSAGE, { Type: "User" });
-    const outcome = invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext, lineage });
-    return toOutput(await ctx.scheduler.waitFor(outcome), input.LogType === "Tail");
-  }
-
-  function saveEventInvokeConfig(input: PutFunctionEventInvokeConfigCommandInput, merge: boolean): FunctionEventInvokeConfig {
-    const onSuccess = input.DestinationConfig?.OnSuccess;
-    const onFailure = input.DestinationConfig?.OnFailure;
-    for (const [destination, member] of [[onSuccess?.Destination, "onSuccess"], [onFailure?.Destination, "onFailure"]] as const) {
-      if (destination !== undefined && !DESTINATION_RE.test(destination)) {
-        throw errors.ValidationException(
-          `1 validation error detected: Value '${destination}' at 'destinationConfig.${member}.destination' failed to satisfy constraint: Member must satisfy regular expression pattern: ${DESTINATION_PATTERN}`,
-        );
-      }
-    }
-    if (!merge && input.MaximumRetryAttempts === undefined && input.MaximumEventAgeInSeconds === undefined && input.DestinationConfig === undefined) {
-      throw errors.InvalidParameterValueException("You must specify at least one of error handling or destination setting.", { Type: "User" });
-    }
-    let found: { fn: LambdaFunction; qualifier: string | undefined };
-    try {
-      found = find(input.FunctionName, input.Qualifier);
-      const key = found.qualifier ?? "$LATEST";
-      if (key !== "$LATEST" && !found.fn.aliases.has(key)) found.fn.version(key);
-    } catch (error) {
-      // AWS's recorded answer for a missing function, version or alias here.
-      if ((error as { code?: unknown }).code === "ResourceNotFoundException") throw errors.ResourceNotFoundException("The function doesn't exist.", { Type: "User" });
-      throw error;
-    }
-    const { fn, qualifier } = found;
-    const key = qualifier ?? "$LATEST";
-    checkRange(input.MaximumRetryAttempts, "maximumRetryAttempts", 0, LIMITS.retryAttemptsMax);
-    checkRange(input.MaximumEventAgeInSeconds, "maximumEventAgeInSeconds", LIMITS.eventAgeMinSeconds, LIMITS.eventAgeMaxSeconds);
-    // SQS, SNS, Lambda and EventBridge for both; an S3 bucket for on-failure only (API Reference:
-    // PutFunctionEventInvokeConfig, "S3 buckets are supported only for on-failure destinations").
-    const destinations: [string | undefined, RegExp][] = [
-      [onSuccess?.Destination, /^arn:[^:]+:(sqs|sns|lambda|events):/],
-      [onFailure?.Destination, /^arn:[^:]+:(sqs|sns|lambda|events|s3):/],
-    ];
-    for (const [destination, supported] of destinations) {
-      if (destination === undefined || destination === "") continue;
-      if (!supported.test(destination)) {
-        const describe = (kind: string, target: { Destination?: string } | undefined) =>
-          target === undefined ? "null" : `${kind}(destination=${target.Destination ?? "null"})`;
-        throw errors.InvalidParameterValueException(
-          `The provided destination config DestinationConfig(onSuccess=${describe("OnSuccess", onSuccess)}, onFailure=${describe("OnFailure", onFailure)}) is invalid.`,
-          { Type: "User" },
-        );
-      }
-      const target = parseArn(destination);
-      if (target?.service === "lambda") {
-        const name = target.resource.split(":")[1];
-        if (name === fn.name) throw errors.InvalidParameterValueException("You can't specify the function as a destination for itself.", { Type: "User" });
-        if (name === undefined || !functions.has(name)) throw errors.InvalidParameterValueException(`The destination ARN ${destination} is invalid.`, { Type: "User" });
-      }
-    }
-    const previous = fn.eventInvokeConfig(key);
-    if (merge && previous === undefined) {
-      throw errors.ResourceNotFoundException(`The function ${fn.arn} doesn't have an EventInvokeConfig`, { Type: "User" });
-    }
-    const base = merge ? previous : undefined;
-    const record: EventInvokeConfigRecord = {
-      maximumRetryAttempts: input.MaximumRetryAttempts ?? base?.maximumRetryAttempts,
-      maximumEventAgeInSeconds: input.MaximumEventAgeInSeconds ?? base?.maximumEventAgeInSeconds,
-      destinationConfig: {
-        OnSuccess: { ...(input.DestinationConfig?.OnSuccess ?? base?.destinationConfig.OnSuccess ?? {}) },
-        OnFailure: { ...(input.DestinationConfig?.OnFailure ?? base?.destinationConfig.OnFailure ?? {}) },
-      },
-      lastModified: ctx.clock.now(),
-    };
-    fn.eventInvokeConfigs.set(key, record);
-    return fn.eventInvokeConfigShape(key, record);
-  }
-
-  const mappingHost: MappingHost = {
-    resolveFunction(text) {
-      const { fn, qualifier } = find(text);
-      return { fn, qualifier };
-    },
-    async invokeBatch(fn, qualifier, event, lineages) {
-      // A mapping whose function feeds its own queue loops through promises alone: count it as scheduler work.
-      const step = ctx.scheduler.step(`lambda:${fn.name} event source batch`);
-      if (step !== undefined) await step;
-      if (fn.deleted) return { kind: "throttled" };
-      if (invoker.throttle(fn, "RequestResponse") !== undefined) return { kind: "throttled" };
-      const target = fn.resolve(qualifier, routing);
-      const lineage = enterChain(ctx, fn, mergeLineages(lineages), "sqs");
-      if (lineage === undefined) return { kind: "recursion-stopped" };
-      const outcome = await invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext: undefined, lineage });
-      return { kind: "completed", outcome };
-    },
-  };
-  const mappings = new EventSourceMappings(ctx, mappingHost);
+  const host: ServiceHost = { ctx, scope, functions, routing, find, revision };
+  const invoke = invokeAction(host, invoker, asyncInvoker);
+  const mappings = new EventSourceMappings(ctx, mappingHost(host, invoker));
 
   const service = {
     async createFunction(input: CreateFunctionCommandInput): Promise<FunctionConfiguration> {
@@ -385,7 +186,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       checkDescription(input.Description);
       checkRuntime(input.Runtime);
       checkEnvironment(input.Environment?.Variables);
-      if (input.ReservedConcurrentExecutions !== undefined) checkReserved(input.ReservedConcurrentExecutions, 0);
+      if (input.ReservedConcurrentExecutions !== undefined) reservations.check(input.ReservedConcurrentExecutions, 0);
       checkTagCount(Object.keys(input.Tags ?? {}).length);
       const { code, sha, size } = codeOf({
         ...(input.handler === undefined ? {} : { handler: input.handler }),
@@ -422,9 +223,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       };
       const fn = new LambdaFunction(ref.name, arn, config, code, new EnvironmentPool(poolOptions));
       for (const [key, value] of Object.entries(input.Tags ?? {})) fn.tags.set(key, value);
-      setReserved(fn, input.ReservedConcurrentExecutions);
+      reservations.set(fn, input.ReservedConcurrentExecutions);
       functions.set(ref.name, fn);
-      ctx.registry.register(port(fn));
+      ctx.registry.register(functionPort(fn, invoke));
       ctx.trace.record("lambda.function.created", { functionName: ref.name, functionArn: arn });
       if (input.Publish === true) return structuredConfig(fn.publish(undefined, revision()).config);
       return structuredConfig(fn.latest.config);
@@ -516,7 +317,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       }
       fn.deleted = true;
       functions.delete(fn.name);
-      reserved -= fn.reservedConcurrency ?? 0;
+      reservations.release(fn);
       fn.environments.clear();
       ctx.registry.unregister(fn.arn);
       mappings.functionDeleted(fn);
@@ -562,130 +363,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       return { Versions: page.items, ...(page.next === undefined ? {} : { NextMarker: page.next }) };
     },
 
-    async createAlias(input: CreateAliasCommandInput): Promise<AliasConfiguration> {
-      if (input.RoutingConfig?.AdditionalVersionWeights !== undefined) checkRoutingShape(input.RoutingConfig.AdditionalVersionWeights);
-      let fn: LambdaFunction;
-      try {
-        ({ fn } = find(input.FunctionName));
-      } catch (error) {
-        // AWS names the version the alias would point at (recorded: "Function not found: …:<name>:1").
-        if ((error as { code?: unknown }).code !== "ResourceNotFoundException" || typeof input.FunctionVersion !== "string") throw error;
-        const ref = parseFunctionRef(input.FunctionName);
-        throw errors.ResourceNotFoundException(`Function not found: ${buildArn("lambda", `function:${ref.name}:${input.FunctionVersion}`, scope)}`, { Type: "User" });
-      }
-      const name = requireAliasName(input.Name);
-      if (typeof input.FunctionVersion !== "string") throw errors.ValidationException("1 validation error detected: Value null at 'functionVersion' failed to satisfy constraint: Member must not be null");
-      checkDescription(input.Description);
-      fn.version(input.FunctionVersion);
-      const weights = checkRouting(fn, input.FunctionVersion, input.RoutingConfig?.AdditionalVersionWeights);
-      if (fn.aliases.has(name)) throw errors.ResourceConflictException(`Alias already exists: ${fn.arn}:${name}`, { Type: "User" });
-      const alias = { name, functionVersion: input.FunctionVersion, description: input.Description ?? "", weights, revisionId: revision() };
-      fn.aliases.set(name, alias);
-      return fn.aliasConfiguration(alias);
-    },
-
-    async getAlias(input: AliasNameInput): Promise<AliasConfiguration> {
-      const { fn } = find(input.FunctionName);
-      const alias = input.Name === undefined ? undefined : fn.aliases.get(input.Name);
-      if (alias === undefined) throw errors.ResourceNotFoundException(`Cannot find alias arn: ${fn.arn}:${String(input.Name)}`, { Type: "User" });
-      return fn.aliasConfiguration(alias);
-    },
-
-    async updateAlias(input: UpdateAliasCommandInput): Promise<AliasConfiguration> {
-      const { fn } = find(input.FunctionName);
-      const alias = requireAlias(fn, input.Name);
-      checkRevision(input.RevisionId, alias.revisionId);
-      checkDescription(input.Description);
-      const version = input.FunctionVersion ?? alias.functionVersion;
-      fn.version(version);
-      const weights =
-        input.RoutingConfig === undefined ? alias.weights : checkRouting(fn, version, input.RoutingConfig.AdditionalVersionWeights);
-      const updated = { ...alias, functionVersion: version, description: input.Description ?? alias.description, weights, revisionId: revision() };
-      fn.aliases.set(alias.name, updated);
-      return fn.aliasConfiguration(updated);
-    },
-
-    async deleteAlias(input: AliasNameInput): Promise<Record<string, never>> {
-      const { fn } = find(input.FunctionName);
-      requireAliasName(input.Name);
-      // Deleting an alias that does not exist succeeds (DeleteAlias is idempotent in AWS).
-      const alias = fn.aliases.get(input.Name as string);
-      if (alias === undefined) return {};
-      fn.aliases.delete(alias.name);
-      fn.eventInvokeConfigs.delete(alias.name);
-      return {};
-    },
-
-    async listAliases(input: ListAliasesCommandInput): Promise<ListAliasesCommandOutput> {
-      const { fn } = find(input.FunctionName);
-      checkRange(input.MaxItems, "maxItems", 1, 10_000);
-      const all = [...fn.aliases.values()]
-        .filter((alias) => input.FunctionVersion === undefined || alias.functionVersion === input.FunctionVersion)
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .map((alias) => fn.aliasConfiguration(alias));
-      const page = paginate(all, input.Marker, input.MaxItems ?? 50);
-      return { Aliases: page.items, ...(page.next === undefined ? {} : { NextMarker: page.next }) };
-    },
-
-    async putFunctionEventInvokeConfig(input: PutFunctionEventInvokeConfigCommandInput): Promise<FunctionEventInvokeConfig> {
-      return saveEventInvokeConfig(input, false);
-    },
-
-    async updateFunctionEventInvokeConfig(input: PutFunctionEventInvokeConfigCommandInput): Promise<FunctionEventInvokeConfig> {
-      return saveEventInvokeConfig(input, true);
-    },
-
-    async getFunctionEventInvokeConfig(input: FunctionNameInput): Promise<FunctionEventInvokeConfig> {
-      let found: { fn: LambdaFunction; qualifier: string | undefined };
-      try {
-        found = find(input.FunctionName, input.Qualifier);
-      } catch (error) {
-        if ((error as { code?: unknown }).code !== "ResourceNotFoundException" || !(error as Error).message.startsWith("Function not found")) throw error;
-        const ref = parseFunctionRef(input.FunctionName, input.Qualifier);
-        const arn = buildArn("lambda", `function:${ref.name}:${ref.qualifier ?? "$LATEST"}`, scope);
-        throw errors.ResourceNotFoundException(`The function ${arn} doesn't have an EventInvokeConfig`, { Type: "User" });
-      }
-      const { fn, qualifier } = found;
-      const key = qualifier ?? "$LATEST";
-      const record = fn.eventInvokeConfig(key);
-      if (record === undefined) throw errors.ResourceNotFoundException(`The function ${fn.arn}:${key} doesn't have an EventInvokeConfig`, { Type: "User" });
-      return fn.eventInvokeConfigShape(key, record);
-    },
-
-    async deleteFunctionEventInvokeConfig(input: FunctionNameInput): Promise<Record<string, never>> {
-      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
-      const key = qualifier ?? "$LATEST";
-      if (!fn.eventInvokeConfigs.delete(key)) {
-        throw errors.ResourceNotFoundException(`The function ${fn.arn}:${key} doesn't have an EventInvokeConfig`, { Type: "User" });
-      }
-      return {};
-    },
-
-    async listFunctionEventInvokeConfigs(input: FunctionNameInput): Promise<ListFunctionEventInvokeConfigsCommandOutput> {
-      const { fn } = find(input.FunctionName);
-      return { FunctionEventInvokeConfigs: [...fn.eventInvokeConfigs].map(([key, record]) => fn.eventInvokeConfigShape(key, record)) };
-    },
-
-    async putFunctionConcurrency(input: PutFunctionConcurrencyCommandInput): Promise<{ ReservedConcurrentExecutions: number }> {
-      const ref = parseFunctionRef(input.FunctionName);
-      if (ref.qualifier === undefined && !functions.has(ref.name)) {
-        // AWS names the unpublished version here (recorded: "Function not found: …:<name>:$LATEST").
-        throw errors.ResourceNotFoundException(`Function not found: ${buildArn("lambda", `function:${ref.name}:$LATEST`, scope)}`, { Type: "User" });
-      }
-      const { fn, qualifier } = find(input.FunctionName);
-      if (qualifier !== undefined) {
-        throw errors.InvalidParameterValueException(
-          "This operation is permitted on Lambda functions only. Aliases and versions do not support this operation. Please specify either a function name or an unqualified function ARN.",
-          { Type: "User" },
-        );
-      }
-      if (typeof input.ReservedConcurrentExecutions !== "number") {
-        throw errors.ValidationException("1 validation error detected: Value null at 'reservedConcurrentExecutions' failed to satisfy constraint: Member must not be null");
-      }
-      checkReserved(input.ReservedConcurrentExecutions, fn.reservedConcurrency ?? 0);
-      setReserved(fn, input.ReservedConcurrentExecutions);
-      return { ReservedConcurrentExecutions: input.ReservedConcurrentExecutions };
-    },
+    ...aliasActions(host),
+    ...eventInvokeConfigActions(host),
+    ...reservedConcurrencyActions(host, reservations),
 
     async putFunctionRecursionConfig(input: { FunctionName: string | undefined; RecursiveLoop: RecursiveLoop | undefined }): Promise<{ RecursiveLoop: RecursiveLoop }> {
       const value = input.RecursiveLoop;
@@ -707,86 +387,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       return { RecursiveLoop: fn.recursiveLoop };
     },
 
-    async getFunctionConcurrency(input: FunctionNameInput): Promise<{ ReservedConcurrentExecutions?: number }> {
-      const { fn } = find(input.FunctionName);
-      return fn.reservedConcurrency === undefined ? {} : { ReservedConcurrentExecutions: fn.reservedConcurrency };
-    },
-
-    async deleteFunctionConcurrency(input: FunctionNameInput): Promise<Record<string, never>> {
-      const { fn } = find(input.FunctionName);
-      setReserved(fn, undefined);
-      return {};
-    },
-
-    async putProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<ProvisionedConcurrencyConfig> {
-      const { fn, qualifier } = findProvisioned(input.FunctionName, input.Qualifier);
-      if (qualifier === undefined || qualifier === "$LATEST") {
-        throw errors.InvalidParameterValueException("Provisioned Concurrency Configs cannot be applied to unpublished function versions.", { Type: "User" });
-      }
-      requirePublishedTarget(fn, qualifier);
-      const count = input.ProvisionedConcurrentExecutions;
-      checkRange(count, "provisionedConcurrentExecutions", 1, limiter.accountLimit);
-      if (count === undefined) throw errors.ValidationException("1 validation error detected: Value null at 'provisionedConcurrentExecutions' failed to satisfy constraint: Member must not be null");
-      const version = fn.resolve(qualifier, routing).version;
-      fn.environments.dropProvisioned(version);
-      for (let i = 0; i < count; i++) {
-        const id = ctx.ids.uuid("lambda.environments");
-        const stream = `${new Date(ctx.clock.now()).toISOString().slice(0, 10).replace(/-/g, "/")}/[${version.version}]${ctx.ids.hex(32, "lambda.streams")}`;
-        const vars = { ...runtimeVariables(ctx, fn, version.version, version.config, stream), AWS_LAMBDA_INITIALIZATION_TYPE: "provisioned-concurrency" };
-        const env = fn.environments.create(id, version, stream, vars, true);
-        if (version.code.handler !== undefined) {
-          env.handler = version.code.handler;
-          env.initialized = true;
-        } else {
-          // Provisioned environments initialise ahead of any invocation, as AWS does when the config turns READY;
-          // autoAdvance holds time while the module loads.
-          const release = ctx.scheduler.hold();
-          void loadHandler(version.code, version.config.Handler, id, modules).then(
-            (handler) => {
-              release();
-              env.handler = handler;
-              env.initialized = true;
-              ctx.trace.record("lambda.environment.initialized", { functionName: fn.name, environmentId: id, version: version.version, initDurationMs: 0, provisioned: true });
-            },
-            () => release(),
-          );
-        }
-        fn.environments.release(env, ctx.clock.now());
-      }
-      fn.provisioned.set(qualifier, { count, lastModified: ctx.clock.now() });
-      return provisionedShape(count, ctx.clock.now());
-    },
-
-    async listProvisionedConcurrencyConfigs(input: {
-      FunctionName: string | undefined;
-      Marker?: string;
-      MaxItems?: number;
-    }): Promise<{ ProvisionedConcurrencyConfigs: (ProvisionedConcurrencyConfig & { FunctionArn: string })[]; NextMarker?: string }> {
-      const { fn } = find(input.FunctionName);
-      checkRange(input.MaxItems, "maxItems", 1, 50);
-      const all = [...fn.provisioned.entries()].map(([qualifier, config]) => ({ FunctionArn: `${fn.arn}:${qualifier}`, ...provisionedShape(config.count, config.lastModified) }));
-      const { items, next } = paginate(all, input.Marker, input.MaxItems ?? 50);
-      return { ProvisionedConcurrencyConfigs: items, ...(next === undefined ? {} : { NextMarker: next }) };
-    },
-
-    async getProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<ProvisionedConcurrencyConfig> {
-      const { fn, qualifier } = findProvisioned(input.FunctionName, input.Qualifier);
-      requirePublishedTarget(fn, qualifier);
-      const config = qualifier === undefined ? undefined : fn.provisioned.get(qualifier);
-      if (config === undefined) {
-        throw errors.ProvisionedConcurrencyConfigNotFoundException(`No Provisioned Concurrency Config found for this function`, { Type: "User" });
-      }
-      return provisionedShape(config.count, config.lastModified);
-    },
-
-    async deleteProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<Record<string, never>> {
-      const { fn, qualifier } = findProvisioned(input.FunctionName, input.Qualifier);
-      requirePublishedTarget(fn, qualifier);
-      // Deleting a config that does not exist succeeds, as AWS answered.
-      if (qualifier === undefined || !fn.provisioned.delete(qualifier)) return {};
-      fn.environments.dropProvisioned(fn.resolve(qualifier, routing).version);
-      return {};
-    },
+    ...provisionedConcurrencyActions(host, reservations.accountLimit, modules),
 
     async addPermission(input: AddPermissionInput): Promise<{ Statement: string }> {
       if (input.Qualifier !== undefined && !/^(\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+)$/.test(input.Qualifier)) {
@@ -896,72 +497,6 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   return guardInputs(service, LAMBDA_INPUTS, ({ path, expected }) =>
     errors.InvalidRequestContentException(`Could not parse request body into json: member ${path} is not a ${expected}.`),
   );
-
-  function checkReserved(value: number, current: number): void {
-    checkRange(value, "reservedConcurrentExecutions", 0, limiter.accountLimit);
-    if (limiter.accountLimit - (reservedTotal() - current + value) < LIMITS.unreservedMinimum) {
-      throw errors.InvalidParameterValueException(
-        `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${LIMITS.unreservedMinimum}].`,
-      );
-    }
-  }
-}
-
-/** DestinationConfig's destination pattern, as AWS's ValidationException quotes it. */
-const DESTINATION_PATTERN =
-  "$|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)";
-const DESTINATION_RE = /^(|kafka:\/\/[^.][a-zA-Z0-9\-_.]{0,248}|arn:aws[a-zA-Z0-9-]*:[a-zA-Z0-9-]+:((eusc-)?[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-\d)?:(\d{12})?:.*)$/;
-
-function requireAlias(fn: LambdaFunction, name: string | undefined) {
-  const alias = name === undefined ? undefined : fn.aliases.get(name);
-  if (alias === undefined) throw errors.ResourceNotFoundException(`Alias not found: ${fn.arn}:${String(name)}`, { Type: "User" });
-  return alias;
-}
-
-/** RoutingConfig: at most one additional published version, weight in [0, 1] (Lambda Developer Guide: "Implement Lambda canary deployments using a weighted alias"). */
-function checkRouting(fn: LambdaFunction, primary: string, weights: Record<string, number> | undefined): Readonly<Record<string, number>> | undefined {
-  if (weights === undefined) return undefined;
-  checkRoutingShape(weights);
-  const entries = Object.entries(weights);
-  if (entries.length === 0) return undefined;
-  if (entries.length > 1) throw errors.InvalidParameterValueException("Number of items in AdditionalVersionWeights cannot be greater than 1", { Type: "User" });
-  const [[version, weight]] = entries as [[string, number]];
-  if (primary === "$LATEST") throw errors.InvalidParameterValueException("$LATEST is not supported for an alias pointing to more than 1 version");
-  if (version === primary) {
-    throw errors.InvalidParameterValueException(`Invalid function version ${primary}. Function version ${primary} is already included in routing configuration.`, { Type: "User" });
-  }
-  fn.version(version);
-  return { [version]: weight };
-}
-
-/**
- * The model's constraints on AdditionalVersionWeights (keys: published version numbers; values: 0.0–1.0), reported
- * with the whole map written as Java prints it (`{2=2.0}`), as AWS's recorded ValidationException does.
- */
-function checkRoutingShape(weights: Record<string, number>): void {
-  const javaNumber = (value: unknown) => (typeof value === "number" && Number.isInteger(value) ? value.toFixed(1) : String(value));
-  const text = `{${Object.entries(weights).map(([key, value]) => `${key}=${javaNumber(value)}`).join(", ")}}`;
-  const prefix = `1 validation error detected: Value '${text}' at 'routingConfig.additionalVersionWeights' failed to satisfy constraint:`;
-  if (Object.keys(weights).some((key) => !/^[0-9]+$/.test(key) || key.length > 1024)) {
-    throw errors.ValidationException(
-      `${prefix} Map keys must satisfy constraint: [Member must have length less than or equal to 1024, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [0-9]+]`,
-    );
-  }
-  if (Object.values(weights).some((value) => typeof value !== "number" || !(value >= 0 && value <= 1))) {
-    throw errors.ValidationException(
-      `${prefix} Map value must satisfy constraint: [Member must have value less than or equal to 1.0, Member must have value greater than or equal to 0.0, Member must not be null]`,
-    );
-  }
-}
-
-function provisionedShape(count: number, lastModified: number): ProvisionedConcurrencyConfig {
-  return {
-    RequestedProvisionedConcurrentExecutions: count,
-    AvailableProvisionedConcurrentExecutions: count,
-    AllocatedProvisionedConcurrentExecutions: count,
-    Status: "READY",
-    LastModified: new Date(lastModified).toISOString().replace("Z", "+0000"),
-  };
 }
 
 /** Outputs are fresh plain copies: callers may mutate what they get without touching the frozen records. */
@@ -969,26 +504,3 @@ function structuredConfig(config: FunctionConfiguration): FunctionConfiguration 
   return structuredClone(config);
 }
 
-function paginate<T>(all: T[], marker: string | undefined, max: number): { items: T[]; next: string | undefined } {
-  const start = marker === undefined ? 0 : Number.parseInt(marker, 10);
-  if (!Number.isInteger(start) || start < 0 || start > all.length) throw errors.InvalidParameterValueException("Invalid Marker.");
-  const end = start + max;
-  return { items: all.slice(start, end), next: end < all.length ? String(end) : undefined };
-}
-
-/** The last 4 KB of the invocation's log, base64, as LogType Tail returns it. */
-function logTail(lines: string[]): string {
-  const bytes = Buffer.from(`${lines.join("\n")}\n`, "utf8");
-  return bytes.subarray(Math.max(0, bytes.length - LIMITS.logTailBytes)).toString("base64");
-}
-
-function decodeClientContext(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  const decoded = Buffer.from(text, "base64").toString("utf8");
-  if (Buffer.byteLength(decoded) > 3583) throw errors.InvalidRequestContentException("Client context must be 3583 bytes or less.");
-  try {
-    return JSON.parse(decoded) as unknown;
-  } catch {
-    throw errors.InvalidRequestContentException("Client context must be a valid Base64-encoded JSON object.");
-  }
-}

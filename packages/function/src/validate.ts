@@ -173,3 +173,10 @@ export function requireHomeRegion(value: unknown, home: string, region: string):
     throw errors.ResourceNotFoundException(`Functions from '${other}' are not reachable in this region ('${region}')`, { Type: "User" });
   }
 }
+
+/** A RevisionId given with an update must be the current one. */
+export function checkRevision(expected: string | undefined, actual: string): void {
+  if (expected !== undefined && expected !== actual) {
+    throw errors.PreconditionFailedException("The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
+  }
+}
