@@ -1,6 +1,7 @@
 import { buildArn, parseArn } from "@simcloud/core";
 import { errors } from "./errors";
-import type { EventInvokeConfigRecord, LambdaFunction } from "./function";
+import type { LambdaFunction } from "./function";
+import type { EventInvokeConfigRecord } from "./records";
 import type { ServiceHost } from "./host";
 import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";

@@ -1,7 +1,8 @@
 import { buildArn, type SimContext } from "@simcloud/core";
 import { loadHandler } from "./environment";
 import { errors } from "./errors";
-import type { LambdaFunction, VersionRecord } from "./function";
+import type { LambdaFunction } from "./function";
+import type { VersionRecord } from "./records";
 import type { ServiceHost } from "./host";
 import { runtimeVariables } from "./invocation";
 import type { ModuleLoader } from "./module-loader";
