@@ -2,13 +2,14 @@ import { buildArn } from "@simcloud/core";
 import { errors } from "./errors";
 import type { LambdaFunction } from "./function";
 import type { ServiceHost } from "./host";
+import type { FunctionService } from "./service";
 import { parseFunctionRef } from "./names";
 import { paginate } from "./pagination";
 import type { AliasConfiguration, AliasNameInput, CreateAliasCommandInput, ListAliasesCommandInput, ListAliasesCommandOutput, UpdateAliasCommandInput } from "./types";
 import { checkDescription, checkRange, checkRevision, requireAliasName } from "./validate";
 
 /** CreateAlias, GetAlias, UpdateAlias, DeleteAlias and ListAliases, with weighted routing's checks. */
-export function aliasActions(host: ServiceHost) {
+export function aliasActions(host: ServiceHost): Pick<FunctionService, "createAlias" | "getAlias" | "updateAlias" | "deleteAlias" | "listAliases"> {
   const { find, scope } = host;
   return {
     async createAlias(input: CreateAliasCommandInput): Promise<AliasConfiguration> {

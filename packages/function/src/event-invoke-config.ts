@@ -3,13 +3,14 @@ import { errors } from "./errors";
 import type { LambdaFunction } from "./function";
 import type { EventInvokeConfigRecord } from "./records";
 import type { ServiceHost } from "./host";
+import type { FunctionService } from "./service";
 import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";
 import type { FunctionEventInvokeConfig, FunctionNameInput, ListFunctionEventInvokeConfigsCommandOutput, PutFunctionEventInvokeConfigCommandInput } from "./types";
 import { checkRange } from "./validate";
 
 /** Put/Update/Get/Delete/ListFunctionEventInvokeConfig(s): retries, event age and destinations of async invokes. */
-export function eventInvokeConfigActions(host: ServiceHost) {
+export function eventInvokeConfigActions(host: ServiceHost): Pick<FunctionService, "putFunctionEventInvokeConfig" | "updateFunctionEventInvokeConfig" | "getFunctionEventInvokeConfig" | "deleteFunctionEventInvokeConfig" | "listFunctionEventInvokeConfigs"> {
   const { find, scope } = host;
 
   function saveEventInvokeConfig(input: PutFunctionEventInvokeConfigCommandInput, merge: boolean): FunctionEventInvokeConfig {

@@ -20,6 +20,7 @@ import { provisionedConcurrencyActions } from "./provisioned-concurrency";
 import { acquireRuntime } from "./runtime-scope";
 import type { RecursiveLoop } from "./recursion";
 import { Reservations, reservedConcurrencyActions } from "./reserved-concurrency";
+import type { FunctionService, FunctionServiceOptions } from "./service";
 import { ResourcePolicies, type AddPermissionInput, type GetPolicyInput, type RemovePermissionInput } from "./policy";
 import type {
   CreateFunctionCommandInput,
@@ -60,25 +61,10 @@ import {
 } from "./validate";
 import "./trace";
 
-export interface FunctionServiceOptions {
-  /** Account concurrency limit (default 1,000). */
-  accountConcurrency?: number;
-  /** Idle time after which a warm execution environment is gone (default 10 minutes of virtual time). */
-  environmentIdleTimeoutMs?: number;
-  /** Also print handler console output to stdout (default false: captured per invocation only). */
-  printLogs?: boolean;
-  /** Copy the host's process.env into each execution environment (default true). */
-  inheritProcessEnv?: boolean;
-  /** Virtual milliseconds a cold start's init takes (default 0). */
-  coldStartMs?: number;
-}
-
-export type FunctionService = ReturnType<typeof createFunctionService>;
-
 const encoder = new TextEncoder();
 
 /** Lambda: one async method per action, SDK v3 shapes in and out. */
-export function createFunctionService(ctx: SimContext, options: FunctionServiceOptions = {}) {
+export function createFunctionService(ctx: SimContext, options: FunctionServiceOptions = {}): FunctionService {
   const functions = new Map<string, LambdaFunction>();
   const scope = { region: ctx.region, accountId: ctx.accountId };
   const homeArnPrefix = `arn:aws:lambda:${ctx.region}:`;
@@ -175,7 +161,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   const invoke = invokeAction(host, invoker, asyncInvoker);
   const mappings = new EventSourceMappings(ctx, mappingHost(host, invoker));
 
-  const service = {
+  const service: FunctionService = {
     async createFunction(input: CreateFunctionCommandInput): Promise<FunctionConfiguration> {
       requireHomeRegion(input.FunctionName, homeArnPrefix, ctx.region);
       const ref = parseFunctionRef(input.FunctionName);

@@ -4,6 +4,7 @@ import { errors } from "./errors";
 import type { LambdaFunction } from "./function";
 import type { VersionRecord } from "./records";
 import type { ServiceHost } from "./host";
+import type { FunctionService } from "./service";
 import { runtimeVariables } from "./invocation";
 import type { ModuleLoader } from "./module-loader";
 import { parseFunctionRef } from "./names";
@@ -13,7 +14,7 @@ import { checkRange } from "./validate";
 import "./trace";
 
 /** Put/Get/Delete/ListProvisionedConcurrencyConfig(s): environments initialised ahead on a version or alias. */
-export function provisionedConcurrencyActions(host: ServiceHost, accountLimit: number, modules: ModuleLoader) {
+export function provisionedConcurrencyActions(host: ServiceHost, accountLimit: number, modules: ModuleLoader): Pick<FunctionService, "putProvisionedConcurrencyConfig" | "listProvisionedConcurrencyConfigs" | "getProvisionedConcurrencyConfig" | "deleteProvisionedConcurrencyConfig"> {
   const { find, scope } = host;
 
   /**

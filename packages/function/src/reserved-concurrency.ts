@@ -2,6 +2,7 @@ import { buildArn } from "@simcloud/core";
 import { errors } from "./errors";
 import type { LambdaFunction } from "./function";
 import type { ServiceHost } from "./host";
+import type { FunctionService } from "./service";
 import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";
 import type { FunctionNameInput, PutFunctionConcurrencyCommandInput } from "./types";
@@ -42,7 +43,7 @@ export class Reservations {
 }
 
 /** Put/Get/DeleteFunctionConcurrency. */
-export function reservedConcurrencyActions(host: ServiceHost, reservations: Reservations) {
+export function reservedConcurrencyActions(host: ServiceHost, reservations: Reservations): Pick<FunctionService, "putFunctionConcurrency" | "getFunctionConcurrency" | "deleteFunctionConcurrency"> {
   const { find, scope } = host;
   return {
     async putFunctionConcurrency(input: PutFunctionConcurrencyCommandInput): Promise<{ ReservedConcurrentExecutions: number }> {
