@@ -21,14 +21,14 @@ export function aliasActions(host: ServiceHost): Pick<FunctionService, "createAl
         // AWS names the version the alias would point at (recorded: "Function not found: …:<name>:1").
         if ((error as { code?: unknown }).code !== "ResourceNotFoundException" || typeof input.FunctionVersion !== "string") throw error;
         const ref = parseFunctionRef(input.FunctionName);
-        throw errors.ResourceNotFoundException(`Function not found: ${buildArn("lambda", `function:${ref.name}:${input.FunctionVersion}`, scope)}`, { Type: "User" });
+        throw errors.ResourceNotFoundException(`Function not found: ${buildArn("lambda", `function:${ref.name}:${input.FunctionVersion}`, scope)}`);
       }
       const name = requireAliasName(input.Name);
       if (typeof input.FunctionVersion !== "string") throw errors.ValidationException("1 validation error detected: Value null at 'functionVersion' failed to satisfy constraint: Member must not be null");
       checkDescription(input.Description);
       fn.version(input.FunctionVersion);
       const weights = checkRouting(fn, input.FunctionVersion, input.RoutingConfig?.AdditionalVersionWeights);
-      if (fn.aliases.has(name)) throw errors.ResourceConflictException(`Alias already exists: ${fn.arn}:${name}`, { Type: "User" });
+      if (fn.aliases.has(name)) throw errors.ResourceConflictException(`Alias already exists: ${fn.arn}:${name}`);
       const alias = { name, functionVersion: input.FunctionVersion, description: input.Description ?? "", weights, revisionId: host.revision() };
       fn.aliases.set(name, alias);
       return fn.aliasConfiguration(alias);
@@ -37,7 +37,7 @@ export function aliasActions(host: ServiceHost): Pick<FunctionService, "createAl
     async getAlias(input: AliasNameInput): Promise<AliasConfiguration> {
       const { fn } = find(input.FunctionName);
       const alias = input.Name === undefined ? undefined : fn.aliases.get(input.Name);
-      if (alias === undefined) throw errors.ResourceNotFoundException(`Cannot find alias arn: ${fn.arn}:${String(input.Name)}`, { Type: "User" });
+      if (alias === undefined) throw errors.ResourceNotFoundException(`Cannot find alias arn: ${fn.arn}:${String(input.Name)}`);
       return fn.aliasConfiguration(alias);
     },
 
@@ -81,7 +81,7 @@ export function aliasActions(host: ServiceHost): Pick<FunctionService, "createAl
 
 function requireAlias(fn: LambdaFunction, name: string | undefined) {
   const alias = name === undefined ? undefined : fn.aliases.get(name);
-  if (alias === undefined) throw errors.ResourceNotFoundException(`Alias not found: ${fn.arn}:${String(name)}`, { Type: "User" });
+  if (alias === undefined) throw errors.ResourceNotFoundException(`Alias not found: ${fn.arn}:${String(name)}`);
   return alias;
 }
 
@@ -91,11 +91,12 @@ function checkRouting(fn: LambdaFunction, primary: string, weights: Record<strin
   checkRoutingShape(weights);
   const entries = Object.entries(weights);
   if (entries.length === 0) return undefined;
-  if (entries.length > 1) throw errors.InvalidParameterValueException("Number of items in AdditionalVersionWeights cannot be greater than 1", { Type: "User" });
+  if (entries.length > 1) throw errors.InvalidParameterValueException("Number of items in AdditionalVersionWeights cannot be greater than 1");
   const [[version, weight]] = entries as [[string, number]];
-  if (primary === "$LATEST") throw errors.InvalidParameterValueException("$LATEST is not supported for an alias pointing to more than 1 version");
+  // AWS's recorded body has no Type member here.
+  if (primary === "$LATEST") throw errors.InvalidParameterValueException("$LATEST is not supported for an alias pointing to more than 1 version", { Type: undefined });
   if (version === primary) {
-    throw errors.InvalidParameterValueException(`Invalid function version ${primary}. Function version ${primary} is already included in routing configuration.`, { Type: "User" });
+    throw errors.InvalidParameterValueException(`Invalid function version ${primary}. Function version ${primary} is already included in routing configuration.`);
   }
   fn.version(version);
   return { [version]: weight };

@@ -24,7 +24,7 @@ export function eventInvokeConfigActions(host: ServiceHost): Pick<FunctionServic
       }
     }
     if (!merge && input.MaximumRetryAttempts === undefined && input.MaximumEventAgeInSeconds === undefined && input.DestinationConfig === undefined) {
-      throw errors.InvalidParameterValueException("You must specify at least one of error handling or destination setting.", { Type: "User" });
+      throw errors.InvalidParameterValueException("You must specify at least one of error handling or destination setting.");
     }
     let found: { fn: LambdaFunction; qualifier: string | undefined };
     try {
@@ -33,7 +33,7 @@ export function eventInvokeConfigActions(host: ServiceHost): Pick<FunctionServic
       if (key !== "$LATEST" && !found.fn.aliases.has(key)) found.fn.version(key);
     } catch (error) {
       // AWS's recorded answer for a missing function, version or alias here.
-      if ((error as { code?: unknown }).code === "ResourceNotFoundException") throw errors.ResourceNotFoundException("The function doesn't exist.", { Type: "User" });
+      if ((error as { code?: unknown }).code === "ResourceNotFoundException") throw errors.ResourceNotFoundException("The function doesn't exist.");
       throw error;
     }
     const { fn, qualifier } = found;
@@ -53,19 +53,18 @@ export function eventInvokeConfigActions(host: ServiceHost): Pick<FunctionServic
           target === undefined ? "null" : `${kind}(destination=${target.Destination ?? "null"})`;
         throw errors.InvalidParameterValueException(
           `The provided destination config DestinationConfig(onSuccess=${describe("OnSuccess", onSuccess)}, onFailure=${describe("OnFailure", onFailure)}) is invalid.`,
-          { Type: "User" },
         );
       }
       const target = parseArn(destination);
       if (target?.service === "lambda") {
         const name = target.resource.split(":")[1];
-        if (name === fn.name) throw errors.InvalidParameterValueException("You can't specify the function as a destination for itself.", { Type: "User" });
-        if (name === undefined || !host.functions.has(name)) throw errors.InvalidParameterValueException(`The destination ARN ${destination} is invalid.`, { Type: "User" });
+        if (name === fn.name) throw errors.InvalidParameterValueException("You can't specify the function as a destination for itself.");
+        if (name === undefined || !host.functions.has(name)) throw errors.InvalidParameterValueException(`The destination ARN ${destination} is invalid.`);
       }
     }
     const previous = fn.eventInvokeConfig(key);
     if (merge && previous === undefined) {
-      throw errors.ResourceNotFoundException(`The function ${fn.arn} doesn't have an EventInvokeConfig`, { Type: "User" });
+      throw errors.ResourceNotFoundException(`The function ${fn.arn} doesn't have an EventInvokeConfig`);
     }
     const base = merge ? previous : undefined;
     const record: EventInvokeConfigRecord = {
@@ -98,12 +97,12 @@ export function eventInvokeConfigActions(host: ServiceHost): Pick<FunctionServic
         if ((error as { code?: unknown }).code !== "ResourceNotFoundException" || !(error as Error).message.startsWith("Function not found")) throw error;
         const ref = parseFunctionRef(input.FunctionName, input.Qualifier);
         const arn = buildArn("lambda", `function:${ref.name}:${ref.qualifier ?? "$LATEST"}`, scope);
-        throw errors.ResourceNotFoundException(`The function ${arn} doesn't have an EventInvokeConfig`, { Type: "User" });
+        throw errors.ResourceNotFoundException(`The function ${arn} doesn't have an EventInvokeConfig`);
       }
       const { fn, qualifier } = found;
       const key = qualifier ?? "$LATEST";
       const record = fn.eventInvokeConfig(key);
-      if (record === undefined) throw errors.ResourceNotFoundException(`The function ${fn.arn}:${key} doesn't have an EventInvokeConfig`, { Type: "User" });
+      if (record === undefined) throw errors.ResourceNotFoundException(`The function ${fn.arn}:${key} doesn't have an EventInvokeConfig`);
       return fn.eventInvokeConfigShape(key, record);
     },
 
@@ -111,7 +110,7 @@ export function eventInvokeConfigActions(host: ServiceHost): Pick<FunctionServic
       const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
       const key = qualifier ?? "$LATEST";
       if (!fn.eventInvokeConfigs.delete(key)) {
-        throw errors.ResourceNotFoundException(`The function ${fn.arn}:${key} doesn't have an EventInvokeConfig`, { Type: "User" });
+        throw errors.ResourceNotFoundException(`The function ${fn.arn}:${key} doesn't have an EventInvokeConfig`);
       }
       return {};
     },

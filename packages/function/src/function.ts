@@ -80,7 +80,7 @@ export class LambdaFunction {
   version(qualifier: string): VersionRecord {
     if (qualifier === "$LATEST") return this.latest;
     const found = this.versions.get(qualifier);
-    if (found === undefined) throw errors.ResourceNotFoundException(`Function not found: ${this.arn}:${qualifier}`, { Type: "User" });
+    if (found === undefined) throw errors.ResourceNotFoundException(`Function not found: ${this.arn}:${qualifier}`);
     return found;
   }
 

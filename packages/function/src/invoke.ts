@@ -44,9 +44,9 @@ export function invokeAction(host: ServiceHost, invoker: Invoker, asyncInvoker: 
     const step = ctx.scheduler.step(`lambda:${fn.name} invoke`);
     if (step !== undefined) await step;
     const reason = invoker.throttle(fn, "RequestResponse");
-    if (reason !== undefined) throw errors.TooManyRequestsException("Rate Exceeded.", { Reason: reason, Type: "User" });
+    if (reason !== undefined) throw errors.TooManyRequestsException("Rate Exceeded.", { Reason: reason });
     const lineage = enterChain(ctx, fn, currentLineage(), source);
-    if (lineage === undefined) throw errors.RecursiveInvocationException(RECURSION_MESSAGE, { Type: "User" });
+    if (lineage === undefined) throw errors.RecursiveInvocationException(RECURSION_MESSAGE);
     const outcome = invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext, lineage });
     return toOutput(await ctx.scheduler.waitFor(outcome), input.LogType === "Tail");
   };

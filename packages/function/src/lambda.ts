@@ -87,13 +87,13 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     const ref = parseFunctionRef(text, qualifier);
     // An ARN names its region, account and partition: a function elsewhere is not this service's.
     if (ref.region !== undefined && ref.region !== "" && ref.region !== ctx.region) {
-      throw errors.ResourceNotFoundException(`Functions from '${ref.region}' are not reachable in this region ('${ctx.region}')`, { Type: "User" });
+      throw errors.ResourceNotFoundException(`Functions from '${ref.region}' are not reachable in this region ('${ctx.region}')`);
     }
     const fn = (ref.accountId === undefined || ref.accountId === ctx.accountId) && (ref.partition === undefined || ref.partition === partitionOf(ctx.region)) ? functions.get(ref.name) : undefined;
     if (fn === undefined) {
       const where = `arn:${ref.partition ?? partitionOf(ctx.region)}:lambda:${ctx.region}:${ref.accountId ?? ctx.accountId}`;
       const arn = `${where}:function:${ref.name}${ref.qualifier === undefined ? "" : `:${ref.qualifier}`}`;
-      throw errors.ResourceNotFoundException(`Function not found: ${arn}`, { Type: "User" });
+      throw errors.ResourceNotFoundException(`Function not found: ${arn}`);
     }
     return { fn, qualifier: ref.qualifier };
   }
@@ -104,10 +104,10 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     const mapping = /:event-source-mapping:([0-9a-fA-F-]{36})$/.exec(arn);
     if (mapping?.[1] !== undefined) {
       const tags = mappings.tagsOf(mapping[1]);
-      if (tags === undefined) throw errors.ResourceNotFoundException(`Event source mapping not found: ${arn}`, { Type: "User" });
+      if (tags === undefined) throw errors.ResourceNotFoundException(`Event source mapping not found: ${arn}`);
       return tags;
     }
-    if (!arn.includes(":function:")) throw errors.ResourceNotFoundException("The resource you requested does not exist.", { Type: "User" });
+    if (!arn.includes(":function:")) throw errors.ResourceNotFoundException("The resource you requested does not exist.");
     const { fn, qualifier } = find(arn);
     requireUnqualifiedForTags(qualifier);
     return fn.tags;
@@ -120,10 +120,10 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     if (qualifier === undefined || qualifier === "$LATEST") return;
     if (fn.aliases.has(qualifier)) return;
     if (/^\d+$/.test(qualifier) || qualifier.includes("$")) {
-      if (!fn.versions.has(qualifier)) throw errors.ResourceNotFoundException(`Function not found: ${fn.arn}:${qualifier}`, { Type: "User" });
+      if (!fn.versions.has(qualifier)) throw errors.ResourceNotFoundException(`Function not found: ${fn.arn}:${qualifier}`);
       return;
     }
-    throw errors.ResourceNotFoundException(`Cannot find alias arn: ${fn.arn}:${qualifier}`, { Type: "User" });
+    throw errors.ResourceNotFoundException(`Cannot find alias arn: ${fn.arn}:${qualifier}`);
   }
 
   function revision(): string {
@@ -181,7 +181,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
         ...(input.Code?.modulePath === undefined ? {} : { modulePath: input.Code.modulePath }),
         ...(input.Code?.export === undefined ? {} : { export: input.Code.export }),
       });
-      if (functions.has(ref.name)) throw errors.ResourceConflictException(`Function already exist: ${ref.name}`, { Type: "User" });
+      if (functions.has(ref.name)) throw errors.ResourceConflictException(`Function already exist: ${ref.name}`);
       const arn = buildArn("lambda", `function:${ref.name}`, scope);
       const config: FunctionConfiguration = {
         FunctionName: ref.name,
@@ -289,7 +289,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
     async deleteFunction(input: FunctionNameInput): Promise<Record<string, never>> {
       if (parseFunctionRef(input.FunctionName, input.Qualifier).qualifier === "$LATEST") {
-        throw errors.InvalidParameterValueException("$LATEST version cannot be deleted without deleting the function.", { Type: "User" });
+        throw errors.InvalidParameterValueException("$LATEST version cannot be deleted without deleting the function.");
       }
       const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
       if (qualifier !== undefined) {
@@ -297,7 +297,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
         if (!fn.versions.has(qualifier)) return {};
         const aliased = [...fn.aliases.values()].find((alias) => alias.functionVersion === qualifier);
         if (aliased !== undefined) {
-          throw errors.ResourceConflictException(`Unable to delete version because the following aliases reference it: [${aliased.name}]`, { Type: "User" });
+          throw errors.ResourceConflictException(`Unable to delete version because the following aliases reference it: [${aliased.name}]`);
         }
         fn.versions.delete(qualifier);
         return {};
@@ -394,7 +394,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       } catch (error) {
         if ((error as { code?: unknown }).code !== "ResourceNotFoundException") throw error;
         const ref = parseFunctionRef(input.FunctionName, input.Qualifier);
-        throw errors.ResourceNotFoundException(`No policy found for: ${buildArn("lambda", `function:${ref.name}`, scope)}`, { Type: "User" });
+        throw errors.ResourceNotFoundException(`No policy found for: ${buildArn("lambda", `function:${ref.name}`, scope)}`);
       }
       requirePolicyTarget(found.fn, found.qualifier);
       policies.remove(found.fn, found.qualifier, input);
@@ -408,7 +408,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
         requirePolicyTarget(found.fn, found.qualifier);
       } catch (error) {
         if ((error as { code?: unknown }).code === "ResourceNotFoundException") {
-          throw errors.ResourceNotFoundException("The resource you requested does not exist.", { Type: "User" });
+          throw errors.ResourceNotFoundException("The resource you requested does not exist.");
         }
         throw error;
       }
@@ -433,7 +433,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     async tagResource(input: TagResourceCommandInput): Promise<Record<string, never>> {
       const tags = taggable(input.Resource);
       const added = Object.keys(input.Tags ?? {});
-      if (added.length === 0) throw errors.InvalidParameterValueException("An error occurred and the request cannot be processed.", { Type: "User" });
+      if (added.length === 0) throw errors.InvalidParameterValueException("An error occurred and the request cannot be processed.");
       checkTagCount(new Set([...tags.keys(), ...added]).size);
       for (const [key, value] of Object.entries(input.Tags ?? {})) tags.set(key, value);
       return {};

@@ -32,7 +32,7 @@ function combine(ref: FunctionRef, qualifier: string | undefined): FunctionRef {
   const place = { ...(ref.partition === undefined ? {} : { partition: ref.partition }), ...(ref.region === undefined ? {} : { region: ref.region }), ...(ref.accountId === undefined ? {} : { accountId: ref.accountId }) };
   if (qualifier === undefined) return { name: ref.name, qualifier: ref.qualifier, ...place };
   if (ref.qualifier !== undefined && ref.qualifier !== qualifier) {
-    throw errors.InvalidParameterValueException("The derived qualifier from the function name does not match the specified qualifier.", { Type: "User" });
+    throw errors.InvalidParameterValueException("The derived qualifier from the function name does not match the specified qualifier.");
   }
   return { name: ref.name, qualifier, ...place };
 }

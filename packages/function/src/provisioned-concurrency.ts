@@ -23,12 +23,12 @@ export function provisionedConcurrencyActions(host: ServiceHost, accountLimit: n
    */
   function requirePublishedTarget(fn: LambdaFunction, qualifier: string | undefined): void {
     if (qualifier === undefined || qualifier === "$LATEST") {
-      throw errors.InvalidParameterValueException("The function resource provided must be an alias or a published version.", { Type: "User" });
+      throw errors.InvalidParameterValueException("The function resource provided must be an alias or a published version.");
     }
     if (/^\d+$/.test(qualifier)) {
-      if (!fn.versions.has(qualifier)) throw errors.ResourceNotFoundException(`Function not found: ${fn.arn}:${qualifier}`, { Type: "User" });
+      if (!fn.versions.has(qualifier)) throw errors.ResourceNotFoundException(`Function not found: ${fn.arn}:${qualifier}`);
     } else if (!fn.aliases.has(qualifier)) {
-      throw errors.ResourceNotFoundException(`Cannot find alias arn: ${fn.arn}:${qualifier}`, { Type: "User" });
+      throw errors.ResourceNotFoundException(`Cannot find alias arn: ${fn.arn}:${qualifier}`);
     }
   }
 
@@ -41,7 +41,7 @@ export function provisionedConcurrencyActions(host: ServiceHost, accountLimit: n
       const ref = parseFunctionRef(name, qualifierInput);
       const qualified = buildArn("lambda", `function:${ref.name}${ref.qualifier === undefined ? "" : `:${ref.qualifier}`}`, scope);
       if (ref.qualifier !== undefined && !/^\d+$/.test(ref.qualifier) && ref.qualifier !== "$LATEST") {
-        throw errors.ResourceNotFoundException(`Cannot find alias arn: ${qualified}`, { Type: "User" });
+        throw errors.ResourceNotFoundException(`Cannot find alias arn: ${qualified}`);
       }
       throw error;
     }
@@ -51,7 +51,7 @@ export function provisionedConcurrencyActions(host: ServiceHost, accountLimit: n
     async putProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<ProvisionedConcurrencyConfig> {
       const { fn, qualifier } = findProvisioned(input.FunctionName, input.Qualifier);
       if (qualifier === undefined || qualifier === "$LATEST") {
-        throw errors.InvalidParameterValueException("Provisioned Concurrency Configs cannot be applied to unpublished function versions.", { Type: "User" });
+        throw errors.InvalidParameterValueException("Provisioned Concurrency Configs cannot be applied to unpublished function versions.");
       }
       requirePublishedTarget(fn, qualifier);
       const count = input.ProvisionedConcurrentExecutions;
@@ -80,7 +80,7 @@ export function provisionedConcurrencyActions(host: ServiceHost, accountLimit: n
       requirePublishedTarget(fn, qualifier);
       const config = qualifier === undefined ? undefined : fn.provisioned.get(qualifier);
       if (config === undefined) {
-        throw errors.ProvisionedConcurrencyConfigNotFoundException(`No Provisioned Concurrency Config found for this function`, { Type: "User" });
+        throw errors.ProvisionedConcurrencyConfigNotFoundException(`No Provisioned Concurrency Config found for this function`);
       }
       return provisionedShape(config.count, config.lastModified);
     },

@@ -37,6 +37,8 @@ export class Reservations {
     if (this.accountLimit - (this.sum - current + value) < LIMITS.unreservedMinimum) {
       throw errors.InvalidParameterValueException(
         `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${LIMITS.unreservedMinimum}].`,
+        // AWS's recorded body has no Type member here.
+        { Type: undefined },
       );
     }
   }
@@ -50,13 +52,12 @@ export function reservedConcurrencyActions(host: ServiceHost, reservations: Rese
       const ref = parseFunctionRef(input.FunctionName);
       if (ref.qualifier === undefined && !host.functions.has(ref.name)) {
         // AWS names the unpublished version here (recorded: "Function not found: …:<name>:$LATEST").
-        throw errors.ResourceNotFoundException(`Function not found: ${buildArn("lambda", `function:${ref.name}:$LATEST`, scope)}`, { Type: "User" });
+        throw errors.ResourceNotFoundException(`Function not found: ${buildArn("lambda", `function:${ref.name}:$LATEST`, scope)}`);
       }
       const { fn, qualifier } = find(input.FunctionName);
       if (qualifier !== undefined) {
         throw errors.InvalidParameterValueException(
           "This operation is permitted on Lambda functions only. Aliases and versions do not support this operation. Please specify either a function name or an unqualified function ARN.",
-          { Type: "User" },
         );
       }
       if (typeof input.ReservedConcurrentExecutions !== "number") {

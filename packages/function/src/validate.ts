@@ -33,7 +33,6 @@ export function requireNewFunctionName(value: string): void {
     // AWS answers this one as InvalidParameterValueException, with the validation wording (recorded test_function_arns).
     throw errors.InvalidParameterValueException(
       `1 validation error detected: Value '${value}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64`,
-      { Type: "User" },
     );
   }
 }
@@ -127,7 +126,6 @@ export function checkRuntime(value: unknown): void {
   if (typeof value === "string" && DEPRECATED_RUNTIMES.has(value)) {
     throw errors.InvalidParameterValueException(
       `The runtime parameter of ${value} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.`,
-      { Type: "User" },
     );
   }
   throw errors.ValidationException(
@@ -138,13 +136,13 @@ export function checkRuntime(value: unknown): void {
 /** Lambda allows 50 tags per resource (Lambda quotas); AWS's recorded message. */
 export const MAX_TAGS = 50;
 export function checkTagCount(count: number): void {
-  if (count > MAX_TAGS) throw errors.InvalidParameterValueException("Number of tags exceeds resource tag limit.", { Type: "User" });
+  if (count > MAX_TAGS) throw errors.InvalidParameterValueException("Number of tags exceeds resource tag limit.");
 }
 
 /** Tags belong to the unqualified function (TagResource: "Tags on function aliases and versions are not supported"). */
 export function requireUnqualifiedForTags(qualifier: string | undefined): void {
   if (qualifier !== undefined) {
-    throw errors.InvalidParameterValueException("Tags on function aliases and versions are not supported. Please specify a function ARN.", { Type: "User" });
+    throw errors.InvalidParameterValueException("Tags on function aliases and versions are not supported. Please specify a function ARN.");
   }
 }
 
@@ -170,7 +168,7 @@ export function requireHomeRegion(value: unknown, home: string, region: string):
   const parts = value.split(":");
   const other = parts[3];
   if (parts[2] === "lambda" && other !== undefined && other !== "" && other !== region) {
-    throw errors.ResourceNotFoundException(`Functions from '${other}' are not reachable in this region ('${region}')`, { Type: "User" });
+    throw errors.ResourceNotFoundException(`Functions from '${other}' are not reachable in this region ('${region}')`);
   }
 }
 

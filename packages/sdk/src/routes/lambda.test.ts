@@ -107,6 +107,19 @@ describe("Lambda through LambdaClient", () => {
     expect((error as ResourceNotFoundException).$metadata.httpStatusCode).toBe(404);
   });
 
+  it("sends the body's Type where AWS does: User on the caller's faults, none on ValidationException or the recorded exceptions", async () => {
+    const missing = await client.send(new GetFunctionCommand({ FunctionName: "nope" })).catch((caught: unknown) => caught);
+    expect(missing).toMatchObject({ name: "ResourceNotFoundException", Type: "User" });
+    const invalid = await client.send(new PutFunctionRecursionConfigCommand({ FunctionName: "echo", RecursiveLoop: "Sometimes" as "Allow" })).catch((caught: unknown) => caught);
+    expect(invalid).toMatchObject({ name: "ValidationException" });
+    expect((invalid as { Type?: unknown }).Type).toBeUndefined();
+    // LocalStack's recording of PutFunctionConcurrency below the unreserved minimum: no Type member.
+    const floor = await client.send(new PutFunctionConcurrencyCommand({ FunctionName: "echo", ReservedConcurrentExecutions: 1000 })).catch((caught: unknown) => caught);
+    expect(floor).toMatchObject({ name: "InvalidParameterValueException" });
+    // The SDK's modelled exception always has the member; the value is what came on the wire.
+    expect((floor as { Type?: unknown }).Type).toBeUndefined();
+  });
+
   it("manages configuration, versions, aliases, concurrency, event invoke config and tags", async () => {
     const configuration = await client.send(new GetFunctionConfigurationCommand({ FunctionName: "echo" }));
     expect(configuration.FunctionName).toBe("echo");
