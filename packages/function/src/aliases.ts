@@ -2,9 +2,9 @@ import { buildArn } from "@simcloud/core";
 import { errors } from "./errors";
 import type { LambdaFunction } from "./function";
 import type { ServiceHost } from "./host";
-import type { FunctionService } from "./service";
 import { parseFunctionRef } from "./names";
 import { paginate } from "./pagination";
+import type { FunctionService } from "./service";
 import type { AliasConfiguration, AliasNameInput, CreateAliasCommandInput, ListAliasesCommandInput, ListAliasesCommandOutput, UpdateAliasCommandInput } from "./types";
 import { checkDescription, checkRange, checkRevision, requireAliasName } from "./validate";
 

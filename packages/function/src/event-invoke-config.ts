@@ -1,11 +1,11 @@
 import { buildArn, parseArn } from "@simcloud/core";
 import { errors } from "./errors";
 import type { LambdaFunction } from "./function";
-import type { EventInvokeConfigRecord } from "./records";
 import type { ServiceHost } from "./host";
-import type { FunctionService } from "./service";
 import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";
+import type { EventInvokeConfigRecord } from "./records";
+import type { FunctionService } from "./service";
 import type { FunctionEventInvokeConfig, FunctionNameInput, ListFunctionEventInvokeConfigsCommandOutput, PutFunctionEventInvokeConfigCommandInput } from "./types";
 import { checkRange } from "./validate";
 

@@ -2,9 +2,9 @@ import { buildArn } from "@simcloud/core";
 import { errors } from "./errors";
 import type { LambdaFunction } from "./function";
 import type { ServiceHost } from "./host";
-import type { FunctionService } from "./service";
 import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";
+import type { FunctionService } from "./service";
 import type { FunctionNameInput, PutFunctionConcurrencyCommandInput } from "./types";
 import { checkRange } from "./validate";
 
