@@ -15,8 +15,8 @@ export interface ServiceHost {
   readonly functions: ReadonlyMap<string, LambdaFunction>;
   /** The seeded stream weighted aliases draw from. */
   readonly routing: RandomStream;
-  /** The function a name, partial or full ARN names, or this service's ResourceNotFoundException. */
-  find(text: unknown, qualifier?: string): FoundFunction;
+  /** The function a name, partial or full ARN names, or this service's ResourceNotFoundException (`invoke`: Invoke's name pattern). */
+  find(text: unknown, qualifier?: string, invoke?: boolean): FoundFunction;
   /** A fresh RevisionId. */
   revision(): string;
 }

@@ -2,7 +2,8 @@ import { currentLineage, mergeLineages, type FunctionInvokeInput, type FunctionI
 import type { AsyncInvoker } from "./async-invoke";
 import { errors } from "./errors";
 import type { MappingHost } from "./event-source-mapping";
-import type { LambdaFunction } from "./function";
+import { pendingConflict, type LambdaFunction } from "./function";
+import type { ResolvedTarget } from "./records";
 import type { ServiceHost } from "./host";
 import type { InvocationOutcome, Invoker } from "./invocation";
 import { LIMITS } from "./limits";
@@ -26,7 +27,7 @@ export function invokeAction(host: ServiceHost, invoker: Invoker, asyncInvoker: 
         `1 validation error detected: Value '${String(type)}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`,
       );
     }
-    const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+    const { fn, qualifier } = find(input.FunctionName, input.Qualifier, true);
     if (input.Payload !== undefined && typeof input.Payload !== "string" && !(input.Payload instanceof Uint8Array)) {
       throw errors.InvalidRequestContentException("Could not parse request body into json: Payload is neither text nor bytes.");
     }
@@ -34,7 +35,8 @@ export function invokeAction(host: ServiceHost, invoker: Invoker, asyncInvoker: 
     checkPayloadSize(typeof input.Payload === "string" ? Buffer.byteLength(text) : input.Payload?.byteLength ?? 0, type);
     const event = parsePayload(text);
     const clientContext = decodeClientContext(input.ClientContext);
-    const target = fn.resolve(qualifier, routing);
+    let target = fn.resolve(qualifier, routing);
+    if (fn.readyAt > ctx.clock.now()) target = duringTransition(fn, target);
     if (type === "DryRun") return { StatusCode: 204 };
     if (type === "Event") {
       asyncInvoker.enqueue(fn, qualifier, event, text === "" ? "{}" : text, ctx.ids.uuid("lambda.requests"), currentLineage(), source);
@@ -50,6 +52,15 @@ export function invokeAction(host: ServiceHost, invoker: Invoker, asyncInvoker: 
     const outcome = invoker.start({ fn, target, event, requestId: ctx.ids.uuid("lambda.requests"), invocationType: "RequestResponse", clientContext, lineage });
     return toOutput(await ctx.scheduler.waitFor(outcome), input.LogType === "Tail");
   };
+}
+
+/**
+ * A create still running refuses the invocation; an update still running leaves $LATEST's invocations on the code and
+ * configuration before it ("Lambda function states": invocations keep using the previous version during an update).
+ */
+function duringTransition(fn: LambdaFunction, target: ResolvedTarget): ResolvedTarget {
+  if (fn.transition === "create") throw pendingConflict();
+  return target.version === fn.latest && fn.previous !== undefined ? { ...target, version: fn.previous } : target;
 }
 
 /** The function as other services reach it through the registry (SNS subscriptions, destinations, Pipes…). */

@@ -23,12 +23,13 @@ describe("CreateFunction / GetFunction / List / Update / Delete", () => {
       Timeout: 3,
       MemorySize: 128,
       Version: "$LATEST",
-      State: "Active",
+      State: "Pending",
       EphemeralStorage: { Size: 512 },
       LastModified: "2025-01-01T00:00:00.000+0000",
     });
     const got = await lambda.getFunction({ FunctionName: "arn:aws:lambda:us-east-1:000000000000:function:f" });
     expect(got.Configuration.CodeSha256).toBe(config.CodeSha256);
+    expect(got.Configuration.State).toBe("Active");
   });
 
   it("refuses a duplicate name with ResourceConflictException 409", async () => {

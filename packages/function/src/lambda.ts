@@ -14,7 +14,7 @@ import { functionPort, invokeAction, mappingHost } from "./invoke";
 import { LAMBDA_INPUTS } from "./input-shapes";
 import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";
-import type { CodeRecord } from "./records";
+import type { CodeRecord, VersionRecord } from "./records";
 import { paginate } from "./pagination";
 import { provisionedConcurrencyActions } from "./provisioned-concurrency";
 import { acquireRuntime } from "./runtime-scope";
@@ -58,6 +58,8 @@ import {
   requireUnqualifiedForTags,
   requireResourceArn,
   requireHomeRegion,
+  checkRole,
+  checkListFunctionVersion,
 } from "./validate";
 import "./trace";
 
@@ -78,13 +80,15 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   });
   // The patched process.env and console go back to the host's when the last cloud using them is disposed.
   ctx.scheduler.onDispose(acquireRuntime());
+  const transitionMs = options.stateTransitionMs ?? 0;
+  if (!Number.isFinite(transitionMs) || transitionMs < 0) throw new RangeError(`lambda.stateTransitionMs must be a finite number >= 0, got ${String(transitionMs)}`);
   const invoker = new Invoker(ctx, limiter, { printLogs: options.printLogs ?? false, coldStartMs: options.coldStartMs ?? 0, modules });
   const routing = ctx.random.stream("lambda.routing");
   const asyncInvoker = new AsyncInvoker(ctx, invoker, routing);
 
-  function find(text: unknown, qualifier?: string): { fn: LambdaFunction; qualifier: string | undefined } {
+  function find(text: unknown, qualifier?: string, invoke = false): { fn: LambdaFunction; qualifier: string | undefined } {
     requireHomeRegion(text, homeArnPrefix, ctx.region);
-    const ref = parseFunctionRef(text, qualifier);
+    const ref = parseFunctionRef(text, qualifier, invoke);
     // An ARN names its region, account and partition: a function elsewhere is not this service's.
     if (ref.region !== undefined && ref.region !== "" && ref.region !== ctx.region) {
       throw errors.ResourceNotFoundException(`Functions from '${ref.region}' are not reachable in this region ('${ctx.region}')`);
@@ -130,6 +134,61 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     return ctx.ids.uuid("lambda.revisions");
   }
 
+  /**
+   * Starts a create or update on $LATEST (the record already holds the result): it answers Pending / InProgress with
+   * the RevisionId drawn first, and reads Active / Successful, with a second one, once `stateTransitionMs` has passed.
+   */
+  function beginTransition(fn: LambdaFunction, kind: "create" | "update", pendingRevision: string, previous: VersionRecord | undefined): FunctionConfiguration {
+    const now = ctx.clock.now();
+    fn.transitionTask?.cancel();
+    fn.beginTransition(kind, now + transitionMs, pendingRevision, previous);
+    const view = fn.transitionView();
+    const settled = (): void => {
+      fn.transitionTask = undefined;
+      if (!fn.deleted) ctx.trace.record("lambda.function.state", { functionName: fn.name, state: kind === "create" ? "Active" : "Successful", transition: kind });
+    };
+    if (transitionMs === 0) settled();
+    else fn.transitionTask = ctx.scheduler.at(now + transitionMs, settled, { label: `lambda:${fn.name} ${kind} completes` });
+    return structuredConfig(view);
+  }
+
+  const runtimeArns = new Map<string, string>();
+  /** RuntimeVersionConfig's ARN: one stable id per runtime (AWS's is its runtime build's hash). */
+  function runtimeVersionArn(runtime: string): string {
+    let arn = runtimeArns.get(runtime);
+    if (arn === undefined) {
+      arn = `arn:${partitionOf(ctx.region)}:lambda:${ctx.region}::runtime:${createHash("sha256").update(`simcloud runtime ${runtime}`).digest("hex")}`;
+      runtimeArns.set(runtime, arn);
+    }
+    return arn;
+  }
+
+  /**
+   * A configuration as GetFunction / GetFunctionConfiguration answer it: `arn` is the ARN the caller named ($LATEST
+   * and aliases qualify it, as AWS's recorded answers do).
+   */
+  function shown(config: FunctionConfiguration, arn?: string): FunctionConfiguration {
+    const copy = structuredConfig(config);
+    if (arn !== undefined) copy.FunctionArn = arn;
+    return copy;
+  }
+
+  /** A configuration as the lists show it: no RuntimeVersionConfig (recorded ListFunctions / ListVersionsByFunction). */
+  function listed(config: FunctionConfiguration, qualifyLatest: boolean): FunctionConfiguration {
+    const { RuntimeVersionConfig: _runtime, ...rest } = structuredConfig(config);
+    if (qualifyLatest && rest.Version === "$LATEST") rest.FunctionArn = `${rest.FunctionArn}:$LATEST`;
+    return rest;
+  }
+
+  /** The function, its configuration at the qualifier (an alias reads its version's), and the ARN to answer with. */
+  function configurationOf(input: FunctionNameInput): { fn: LambdaFunction; config: FunctionConfiguration; arn: string | undefined; version: string } {
+    const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
+    const alias = qualifier === undefined ? undefined : fn.aliases.get(qualifier);
+    const version = alias?.functionVersion ?? qualifier ?? "$LATEST";
+    const config = version === "$LATEST" ? fn.latestConfig(ctx.clock.now()) : fn.version(version).config;
+    return { fn, config, arn: qualifier === undefined ? undefined : `${fn.arn}:${qualifier}`, version };
+  }
+
   function timestamp(): string {
     // Lambda's LastModified format: 2025-01-01T00:00:00.000+0000.
     return new Date(ctx.clock.now()).toISOString().replace("Z", "+0000");
@@ -167,6 +226,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       const ref = parseFunctionRef(input.FunctionName);
       if (ref.qualifier !== undefined) throw errors.InvalidParameterValueException("Unsupported function name: a qualifier is not allowed in CreateFunction.");
       requireNewFunctionName(ref.name);
+      checkRole(input.Role);
       checkRange(input.Timeout, "timeout", LIMITS.timeoutMin, LIMITS.timeoutMax);
       checkRange(input.MemorySize, "memorySize", LIMITS.memoryMin, LIMITS.memoryMax);
       checkRange(input.EphemeralStorage?.Size, "ephemeralStorage.size", LIMITS.ephemeralMin, LIMITS.ephemeralMax);
@@ -183,10 +243,12 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       });
       if (functions.has(ref.name)) throw errors.ResourceConflictException(`Function already exist: ${ref.name}`);
       const arn = buildArn("lambda", `function:${ref.name}`, scope);
+      const pendingRevision = revision();
+      const runtime = input.Runtime ?? "nodejs20.x";
       const config: FunctionConfiguration = {
         FunctionName: ref.name,
         FunctionArn: arn,
-        Runtime: input.Runtime ?? "nodejs20.x",
+        Runtime: runtime,
         Role: input.Role ?? `arn:aws:iam::${ctx.accountId}:role/lambda-role`,
         Handler: input.Handler ?? "index.handler",
         CodeSize: size,
@@ -207,6 +269,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
         EphemeralStorage: { Size: input.EphemeralStorage?.Size ?? 512 },
         LoggingConfig: { LogFormat: "Text", LogGroup: `/aws/lambda/${ref.name}` },
         SnapStart: { ApplyOn: "None", OptimizationStatus: "Off" },
+        RuntimeVersionConfig: { RuntimeVersionArn: runtimeVersionArn(runtime) },
       };
       const fn = new LambdaFunction(ref.name, arn, config, code, new EnvironmentPool(poolOptions));
       for (const [key, value] of Object.entries(input.Tags ?? {})) fn.tags.set(key, value);
@@ -214,46 +277,54 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       functions.set(ref.name, fn);
       ctx.registry.register(functionPort(fn, invoke));
       ctx.trace.record("lambda.function.created", { functionName: ref.name, functionArn: arn });
-      if (input.Publish === true) return structuredConfig(fn.publish(undefined, revision()).config);
-      return structuredConfig(fn.latest.config);
+      const answer = beginTransition(fn, "create", pendingRevision, undefined);
+      // With Publish, AWS answers version 1, Pending like $LATEST (recorded test_publish_version_on_create).
+      if (input.Publish === true) return pendingVersion(fn.publish(undefined, revision(), revision()).config, answer);
+      return answer;
     },
 
     async getFunction(input: FunctionNameInput): Promise<GetFunctionCommandOutput> {
-      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
-      const target = qualifier !== undefined && fn.aliases.has(qualifier) ? fn.resolve(qualifier, routing).version : fn.version(qualifier ?? "$LATEST");
+      const { fn, config, arn, version } = configurationOf(input);
       return {
-        Configuration: structuredConfig(target.config),
-        Code: { RepositoryType: "S3", Location: `simcloud://lambda/${fn.name}/${target.version}` },
+        Configuration: shown(config, arn),
+        Code: { RepositoryType: "S3", Location: `simcloud://lambda/${fn.name}/${version}` },
         ...(fn.tags.size === 0 ? {} : { Tags: Object.fromEntries(fn.tags) }),
         ...(fn.reservedConcurrency === undefined ? {} : { Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency } }),
       };
     },
 
     async getFunctionConfiguration(input: FunctionNameInput): Promise<FunctionConfiguration> {
-      const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
-      const alias = qualifier === undefined ? undefined : fn.aliases.get(qualifier);
-      return structuredConfig(fn.version(alias?.functionVersion ?? qualifier ?? "$LATEST").config);
+      const { config, arn } = configurationOf(input);
+      return shown(config, arn);
     },
 
     async updateFunctionConfiguration(input: UpdateFunctionConfigurationCommandInput): Promise<FunctionConfiguration> {
       const { fn, qualifier } = find(input.FunctionName);
       if (qualifier !== undefined) throw errors.InvalidParameterValueException("Unsupported qualifier: only $LATEST can be updated.");
+      checkRole(input.Role);
       checkRange(input.Timeout, "timeout", LIMITS.timeoutMin, LIMITS.timeoutMax);
       checkRange(input.MemorySize, "memorySize", LIMITS.memoryMin, LIMITS.memoryMax);
       checkRange(input.EphemeralStorage?.Size, "ephemeralStorage.size", LIMITS.ephemeralMin, LIMITS.ephemeralMax);
       checkDescription(input.Description);
       checkRuntime(input.Runtime);
       checkEnvironment(input.Environment?.Variables);
-      checkRevision(input.RevisionId, fn.latest.config.RevisionId);
+      const now = ctx.clock.now();
+      fn.requireSettled(now);
+      checkRevision(input.RevisionId, fn.latestRevision(now));
+      const pendingRevision = revision();
       const rev = revision();
       const modified = timestamp();
+      const previous = fn.latest;
       fn.updateLatest((draft) => {
         if (input.Role !== undefined) draft.Role = input.Role;
         if (input.Handler !== undefined) draft.Handler = input.Handler;
         if (input.Description !== undefined) draft.Description = input.Description;
         if (input.Timeout !== undefined) draft.Timeout = input.Timeout;
         if (input.MemorySize !== undefined) draft.MemorySize = input.MemorySize;
-        if (input.Runtime !== undefined) draft.Runtime = input.Runtime;
+        if (input.Runtime !== undefined) {
+          draft.Runtime = input.Runtime;
+          draft.RuntimeVersionConfig = { RuntimeVersionArn: runtimeVersionArn(input.Runtime) };
+        }
         if (input.EphemeralStorage !== undefined) draft.EphemeralStorage = { Size: input.EphemeralStorage.Size };
         if (input.Environment !== undefined) draft.Environment = { Variables: { ...(input.Environment.Variables ?? {}) } };
         if (input.DeadLetterConfig !== undefined) {
@@ -263,28 +334,34 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
         draft.RevisionId = rev;
         draft.LastModified = modified;
       });
-      return structuredConfig(fn.latest.config);
+      return beginTransition(fn, "update", pendingRevision, previous);
     },
 
     async updateFunctionCode(input: UpdateFunctionCodeCommandInput): Promise<FunctionConfiguration> {
       const { fn } = find(input.FunctionName);
-      checkRevision(input.RevisionId, fn.latest.config.RevisionId);
+      const now = ctx.clock.now();
+      fn.requireSettled(now);
+      checkRevision(input.RevisionId, fn.latestRevision(now));
       const { code, sha, size } = codeOf({
         ...(input.handler === undefined ? {} : { handler: input.handler }),
         ...(input.init === undefined ? {} : { init: input.init }),
         ...(input.modulePath === undefined ? {} : { modulePath: input.modulePath }),
         ...(input.export === undefined ? {} : { export: input.export }),
       });
+      const pendingRevision = revision();
       const rev = revision();
       const modified = timestamp();
+      const previous = fn.latest;
       fn.updateLatest((draft) => {
         draft.CodeSha256 = sha;
         draft.CodeSize = size;
         draft.RevisionId = rev;
         draft.LastModified = modified;
       }, code);
-      if (input.Publish === true) return structuredConfig(fn.publish(undefined, revision()).config);
-      return structuredConfig(fn.latest.config);
+      const answer = beginTransition(fn, "update", pendingRevision, previous);
+      // With Publish, AWS answers the new version, Pending while the update runs (recorded test_publish_with_update).
+      if (input.Publish === true) return pendingVersion(fn.publish(undefined, revision(), revision()).config, answer);
+      return answer;
     },
 
     async deleteFunction(input: FunctionNameInput): Promise<Record<string, never>> {
@@ -303,6 +380,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
         return {};
       }
       fn.deleted = true;
+      fn.transitionTask?.cancel();
       functions.delete(fn.name);
       reservations.release(fn);
       fn.environments.clear();
@@ -313,11 +391,15 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     },
 
     async listFunctions(input: ListFunctionsCommandInput = {}): Promise<ListFunctionsCommandOutput> {
+      checkListFunctionVersion(input.FunctionVersion);
       checkRange(input.MaxItems, "maxItems", 1, 10_000);
       const all: FunctionConfiguration[] = [];
+      const now = ctx.clock.now();
+      const everyVersion = input.FunctionVersion === "ALL";
       for (const fn of [...functions.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-        all.push(structuredConfig(fn.latest.config));
-        if (input.FunctionVersion === "ALL") for (const version of fn.versions.values()) all.push(structuredConfig(version.config));
+        // With FunctionVersion ALL, $LATEST is listed by its qualified ARN (recorded test_list_functions).
+        all.push(listed(fn.latestConfig(now), everyVersion));
+        if (everyVersion) for (const version of fn.versions.values()) all.push(listed(version.config, false));
       }
       const page = paginate(all, input.Marker, input.MaxItems ?? 50);
       return { Functions: page.items, ...(page.next === undefined ? {} : { NextMarker: page.next }) };
@@ -327,17 +409,20 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
     async publishVersion(input: PublishVersionCommandInput): Promise<FunctionConfiguration> {
       const { fn } = find(input.FunctionName);
-      checkRevision(input.RevisionId, fn.latest.config.RevisionId);
+      const now = ctx.clock.now();
+      fn.requireSettled(now);
+      checkRevision(input.RevisionId, fn.latestRevision(now));
       if (input.CodeSha256 !== undefined && input.CodeSha256 !== fn.latest.config.CodeSha256) {
         throw errors.InvalidParameterValueException(
           `CodeSHA256 (${input.CodeSha256}) is different from current CodeSHA256 in $LATEST (${fn.latest.config.CodeSha256}). Please try again with the CodeSHA256 in $LATEST.`,
         );
       }
       checkDescription(input.Description);
-      // Publishing unchanged code and configuration returns the existing version (API Reference: PublishVersion).
-      const existing = input.Description === undefined ? fn.unchangedPublished() : undefined;
+      // Publishing unchanged code and configuration returns the existing version, whatever the Description
+      // (API Reference: PublishVersion; recorded test_version_lifecycle).
+      const existing = fn.unchangedPublished();
       if (existing !== undefined) return structuredConfig(existing.config);
-      const published = fn.publish(input.Description, revision());
+      const published = fn.publish(input.Description, revision(), revision());
       ctx.trace.record("lambda.version.published", { functionName: fn.name, version: published.version });
       return structuredConfig(published.config);
     },
@@ -345,7 +430,8 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     async listVersionsByFunction(input: ListVersionsByFunctionCommandInput): Promise<ListVersionsByFunctionCommandOutput> {
       const { fn } = find(input.FunctionName);
       checkRange(input.MaxItems, "maxItems", 1, 10_000);
-      const all = [fn.latest, ...fn.versions.values()].map((version) => structuredConfig(version.config));
+      // $LATEST by its qualified ARN, and no RuntimeVersionConfig (recorded test_version_lifecycle).
+      const all = [listed(fn.latestConfig(ctx.clock.now()), true), ...[...fn.versions.values()].map((version) => listed(version.config, false))];
       const page = paginate(all, input.Marker, input.MaxItems ?? 50);
       return { Versions: page.items, ...(page.next === undefined ? {} : { NextMarker: page.next }) };
     },
@@ -484,6 +570,12 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   return guardInputs(service, LAMBDA_INPUTS, ({ path, expected }) =>
     errors.InvalidRequestContentException(`Could not parse request body into json: member ${path} is not a ${expected}.`),
   );
+}
+
+/** A version published by CreateFunction or UpdateFunctionCode with Publish: answered Pending as $LATEST's transition is. */
+function pendingVersion(config: FunctionConfiguration, latestAnswer: FunctionConfiguration): FunctionConfiguration {
+  const { LastUpdateStatus: _status, ...rest } = structuredConfig(config);
+  return { ...rest, State: "Pending", StateReason: latestAnswer.StateReason ?? "The function is being created.", StateReasonCode: latestAnswer.StateReasonCode ?? "Creating" };
 }
 
 /** Outputs are fresh plain copies: callers may mutate what they get without touching the frozen records. */

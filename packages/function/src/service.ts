@@ -51,6 +51,13 @@ export interface FunctionServiceOptions {
   inheritProcessEnv?: boolean;
   /** Virtual milliseconds a cold start's init takes (default 0). */
   coldStartMs?: number;
+  /**
+   * Virtual milliseconds a create or an update takes (Lambda function states; default 0). CreateFunction and the
+   * updates always answer Pending / InProgress; any later call sees Active / Successful once this much virtual time has
+   * passed, so with 0 every later call does. Meanwhile Invoke of a Pending function, and any update or publish, fail
+   * with ResourceConflictException as AWS's do.
+   */
+  stateTransitionMs?: number;
 }
 
 /** The Lambda service: one async method per action, SDK v3 input and output shapes, AWS error codes. */

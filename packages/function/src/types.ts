@@ -119,8 +119,16 @@ export interface FunctionConfiguration {
   DeadLetterConfig?: DeadLetterConfig;
   TracingConfig: { Mode: "PassThrough" | "Active" };
   RevisionId: string;
-  State: "Active";
-  LastUpdateStatus: "Successful";
+  /** Pending in CreateFunction's own answer (and until `stateTransitionMs` has passed), then Active. */
+  State: "Pending" | "Active";
+  StateReason?: string;
+  StateReasonCode?: string;
+  /** Absent while the function is being created; InProgress in an update's answer, then Successful. */
+  LastUpdateStatus?: "InProgress" | "Successful";
+  LastUpdateStatusReason?: string;
+  LastUpdateStatusReasonCode?: string;
+  /** The runtime version the function runs (AWS lists it in single-function answers, not in lists). */
+  RuntimeVersionConfig?: { RuntimeVersionArn: string };
   PackageType: "Zip" | "Image";
   Architectures: string[];
   EphemeralStorage: EphemeralStorage;

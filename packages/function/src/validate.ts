@@ -13,16 +13,25 @@ function constraint(value: unknown, member: string, rule: string): AwsError {
 const FUNCTION_NAME_PATTERN =
   "(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
 const FUNCTION_NAME_RE = new RegExp(`^${FUNCTION_NAME_PATTERN}$`);
+/** Invoke's own pattern, wider than the common one (dots, `$LATEST.PUBLISHED`): AWS quotes it (recorded test_invalid_invoke). */
+const INVOKE_NAME_PATTERN =
+  "(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?";
+const INVOKE_NAME_RE = new RegExp(`^${INVOKE_NAME_PATTERN}$`);
 const PLAIN_NAME_RE = /^[a-zA-Z0-9-_]{1,64}$/;
 const ALIAS_RE = /^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/;
 
-export function requireFunctionNameText(value: unknown): string {
+export function matchesFunctionNamePattern(value: string): boolean {
+  return value.length <= 140 && FUNCTION_NAME_RE.test(value);
+}
+
+/** A FunctionName the model's pattern accepts: the common one, or Invoke's (`invoke`). */
+export function requireFunctionNameText(value: unknown, invoke = false): string {
   if (typeof value !== "string" || value.length === 0) {
     throw constraint(value, "functionName", "Member must not be null");
   }
   if (value.length > 140) throw constraint(value, "functionName", "Member must have length less than or equal to 140");
-  if (!FUNCTION_NAME_RE.test(value)) {
-    throw constraint(value, "functionName", `Member must satisfy regular expression pattern: ${FUNCTION_NAME_PATTERN}`);
+  if (!(invoke ? INVOKE_NAME_RE : FUNCTION_NAME_RE).test(value)) {
+    throw constraint(value, "functionName", `Member must satisfy regular expression pattern: ${invoke ? INVOKE_NAME_PATTERN : FUNCTION_NAME_PATTERN}`);
   }
   return value;
 }
@@ -131,6 +140,24 @@ export function checkRuntime(value: unknown): void {
   throw errors.ValidationException(
     `Value ${String(value)} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [${ACCEPTED_RUNTIMES.join(", ")}] or be a valid ARN`,
   );
+}
+
+/** AWS's Role pattern, quoted in its ValidationException (recorded test_create_lambda_exceptions, 2026-01-12). */
+const ROLE_PATTERN = "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+";
+const ROLE_RE = new RegExp(`^${ROLE_PATTERN}$`);
+
+export function checkRole(value: unknown): void {
+  if (value === undefined) return;
+  if (typeof value !== "string" || !ROLE_RE.test(value)) {
+    throw constraint(value, "role", `Member must satisfy regular expression pattern: ${ROLE_PATTERN}`);
+  }
+}
+
+/** ListFunctions' FunctionVersion takes ALL only (recorded test_list_functions). */
+export function checkListFunctionVersion(value: unknown): void {
+  if (value !== undefined && value !== "ALL") {
+    throw constraint(value, "functionVersion", "Member must satisfy enum value set: [ALL]");
+  }
 }
 
 /** Lambda allows 50 tags per resource (Lambda quotas); AWS's recorded message. */
