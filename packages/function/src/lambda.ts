@@ -30,6 +30,7 @@ import type {
   GetAccountSettingsCommandOutput,
   GetFunctionCommandOutput,
   InvocationLog,
+  ListedConfiguration,
   ListFunctionsCommandInput,
   ListFunctionsCommandOutput,
   ListVersionsByFunctionCommandInput,
@@ -173,9 +174,21 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     return copy;
   }
 
-  /** A configuration as the lists show it: no RuntimeVersionConfig (recorded ListFunctions / ListVersionsByFunction). */
-  function listed(config: FunctionConfiguration, qualifyLatest: boolean): FunctionConfiguration {
-    const { RuntimeVersionConfig: _runtime, ...rest } = structuredConfig(config);
+  /**
+   * A configuration as the lists show it: no state members and no RuntimeVersionConfig (AWS's recorded ListFunctions
+   * and ListVersionsByFunction answers).
+   */
+  function listed(config: FunctionConfiguration, qualifyLatest: boolean): ListedConfiguration {
+    const {
+      RuntimeVersionConfig: _runtime,
+      State: _state,
+      StateReason: _reason,
+      StateReasonCode: _code,
+      LastUpdateStatus: _status,
+      LastUpdateStatusReason: _statusReason,
+      LastUpdateStatusReasonCode: _statusCode,
+      ...rest
+    } = structuredConfig(config);
     if (qualifyLatest && rest.Version === "$LATEST") rest.FunctionArn = `${rest.FunctionArn}:$LATEST`;
     return rest;
   }
@@ -393,7 +406,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     async listFunctions(input: ListFunctionsCommandInput = {}): Promise<ListFunctionsCommandOutput> {
       checkListFunctionVersion(input.FunctionVersion);
       checkRange(input.MaxItems, "maxItems", 1, 10_000);
-      const all: FunctionConfiguration[] = [];
+      const all: ListedConfiguration[] = [];
       const now = ctx.clock.now();
       const everyVersion = input.FunctionVersion === "ALL";
       for (const fn of [...functions.values()].sort((a, b) => a.name.localeCompare(b.name))) {

@@ -136,6 +136,12 @@ export interface FunctionConfiguration {
   SnapStart: { ApplyOn: "None"; OptimizationStatus: "Off" };
 }
 
+/** A function or version as ListFunctions and ListVersionsByFunction show it: without the state members. */
+export type ListedConfiguration = Omit<
+  FunctionConfiguration,
+  "State" | "StateReason" | "StateReasonCode" | "LastUpdateStatus" | "LastUpdateStatusReason" | "LastUpdateStatusReasonCode" | "RuntimeVersionConfig"
+>;
+
 export interface UpdateFunctionConfigurationCommandInput {
   FunctionName: string | undefined;
   Role?: string;
@@ -181,7 +187,7 @@ export interface ListFunctionsCommandInput {
 }
 
 export interface ListFunctionsCommandOutput {
-  Functions: FunctionConfiguration[];
+  Functions: ListedConfiguration[];
   NextMarker?: string;
 }
 
@@ -217,7 +223,7 @@ export interface ListVersionsByFunctionCommandInput {
 }
 
 export interface ListVersionsByFunctionCommandOutput {
-  Versions: FunctionConfiguration[];
+  Versions: ListedConfiguration[];
   NextMarker?: string;
 }
 
