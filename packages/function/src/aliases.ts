@@ -63,6 +63,8 @@ export function aliasActions(host: ServiceHost): Pick<FunctionService, "createAl
       if (alias === undefined) return {};
       fn.aliases.delete(alias.name);
       fn.eventInvokeConfigs.delete(alias.name);
+      // The alias's provisioned concurrency goes with it (recorded test_lambda_provisioned_lifecycle).
+      if (fn.provisioned.delete(alias.name)) fn.environments.dropProvisioned(fn.version(alias.functionVersion));
       return {};
     },
 

@@ -118,7 +118,9 @@ describe("concurrency (Lambda function scaling)", () => {
     await lambda.createAlias({ FunctionName: "f", Name: "live", FunctionVersion: "1" });
     expect((await awsError(lambda.putProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "$LATEST", ProvisionedConcurrentExecutions: 1 }))).message).toContain("cannot be applied to unpublished function versions");
     const config = await lambda.putProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "live", ProvisionedConcurrentExecutions: 2 });
-    expect(config.Status).toBe("READY");
+    // AWS answers the put IN_PROGRESS with nothing allocated; any later read (default stateTransitionMs 0) is READY.
+    expect([config.Status, config.AllocatedProvisionedConcurrentExecutions]).toEqual(["IN_PROGRESS", 0]);
+    expect(await lambda.getProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "live" })).toMatchObject({ Status: "READY", AllocatedProvisionedConcurrentExecutions: 2 });
     const out = await lambda.invoke({ FunctionName: "f", Qualifier: "live" });
     expect(dec.decode(out.Payload)).toBe('"provisioned-concurrency"');
     expect((await lambda.getFunctionMetrics({ FunctionName: "f" })).ColdStarts).toBe(0);

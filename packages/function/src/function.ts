@@ -21,7 +21,8 @@ export class LambdaFunction {
   readonly aliases = new Map<string, AliasRecord>();
   readonly tags = new Map<string, string>();
   readonly eventInvokeConfigs = new Map<string, EventInvokeConfigRecord>();
-  readonly provisioned = new Map<string, { count: number; lastModified: number }>();
+  /** Provisioned concurrency per qualifier: IN_PROGRESS until `readyAt` (the service's stateTransitionMs), then READY. */
+  readonly provisioned = new Map<string, { count: number; lastModified: number; readyAt: number }>();
   reservedConcurrency: number | undefined;
   nextVersion = 1;
   generation = 0;

@@ -473,7 +473,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       return { RecursiveLoop: fn.recursiveLoop };
     },
 
-    ...provisionedConcurrencyActions(host, reservations.accountLimit, modules),
+    ...provisionedConcurrencyActions(host, reservations.accountLimit, modules, transitionMs),
 
     async addPermission(input: AddPermissionInput): Promise<{ Statement: string }> {
       if (input.Qualifier !== undefined && !/^(\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+)$/.test(input.Qualifier)) {

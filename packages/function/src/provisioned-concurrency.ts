@@ -14,7 +14,7 @@ import { checkRange } from "./validate";
 import "./trace";
 
 /** Put/Get/Delete/ListProvisionedConcurrencyConfig(s): environments initialised ahead on a version or alias. */
-export function provisionedConcurrencyActions(host: ServiceHost, accountLimit: number, modules: ModuleLoader): Pick<FunctionService, "putProvisionedConcurrencyConfig" | "listProvisionedConcurrencyConfigs" | "getProvisionedConcurrencyConfig" | "deleteProvisionedConcurrencyConfig"> {
+export function provisionedConcurrencyActions(host: ServiceHost, accountLimit: number, modules: ModuleLoader, transitionMs: number): Pick<FunctionService, "putProvisionedConcurrencyConfig" | "listProvisionedConcurrencyConfigs" | "getProvisionedConcurrencyConfig" | "deleteProvisionedConcurrencyConfig"> {
   const { find, scope } = host;
 
   /**
@@ -47,6 +47,25 @@ export function provisionedConcurrencyActions(host: ServiceHost, accountLimit: n
     }
   }
 
+  /**
+   * A version and an alias pointing at it cannot both hold a config: AWS's recorded test_lambda_provisioned_lifecycle
+   * answers 409 either way round.
+   */
+  function requireNoProvisionedOverlap(fn: LambdaFunction, qualifier: string): void {
+    const alias = fn.aliases.get(qualifier);
+    if (alias !== undefined) {
+      if (fn.provisioned.has(alias.functionVersion)) {
+        throw errors.ResourceConflictException("Alias can't be used for Provisioned Concurrency configuration on an already Provisioned version");
+      }
+      return;
+    }
+    for (const other of fn.aliases.values()) {
+      if (other.functionVersion === qualifier && fn.provisioned.has(other.name)) {
+        throw errors.ResourceConflictException("Version is pointed by a Provisioned Concurrency alias");
+      }
+    }
+  }
+
   return {
     async putProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<ProvisionedConcurrencyConfig> {
       const { fn, qualifier } = findProvisioned(input.FunctionName, input.Qualifier);
@@ -57,10 +76,14 @@ export function provisionedConcurrencyActions(host: ServiceHost, accountLimit: n
       const count = input.ProvisionedConcurrentExecutions;
       checkRange(count, "provisionedConcurrentExecutions", 1, accountLimit);
       if (count === undefined) throw errors.ValidationException("1 validation error detected: Value null at 'provisionedConcurrentExecutions' failed to satisfy constraint: Member must not be null");
+      requireNoProvisionedOverlap(fn, qualifier);
       const version = fn.resolve(qualifier, host.routing).version;
       provisionEnvironments(host.ctx, fn, version, count, modules);
-      fn.provisioned.set(qualifier, { count, lastModified: host.ctx.clock.now() });
-      return provisionedShape(count, host.ctx.clock.now());
+      const now = host.ctx.clock.now();
+      const record = { count, lastModified: now, readyAt: now + transitionMs };
+      fn.provisioned.set(qualifier, record);
+      // AWS answers IN_PROGRESS with nothing allocated yet (recorded test_lambda_provisioned_lifecycle), READY later.
+      return provisionedShape(record, Number.NEGATIVE_INFINITY);
     },
 
     async listProvisionedConcurrencyConfigs(input: {
@@ -70,7 +93,7 @@ export function provisionedConcurrencyActions(host: ServiceHost, accountLimit: n
     }): Promise<{ ProvisionedConcurrencyConfigs: (ProvisionedConcurrencyConfig & { FunctionArn: string })[]; NextMarker?: string }> {
       const { fn } = find(input.FunctionName);
       checkRange(input.MaxItems, "maxItems", 1, 50);
-      const all = [...fn.provisioned.entries()].map(([qualifier, config]) => ({ FunctionArn: `${fn.arn}:${qualifier}`, ...provisionedShape(config.count, config.lastModified) }));
+      const all = [...fn.provisioned.entries()].map(([qualifier, config]) => ({ FunctionArn: `${fn.arn}:${qualifier}`, ...provisionedShape(config, host.ctx.clock.now()) }));
       const { items, next } = paginate(all, input.Marker, input.MaxItems ?? 50);
       return { ProvisionedConcurrencyConfigs: items, ...(next === undefined ? {} : { NextMarker: next }) };
     },
@@ -82,7 +105,7 @@ export function provisionedConcurrencyActions(host: ServiceHost, accountLimit: n
       if (config === undefined) {
         throw errors.ProvisionedConcurrencyConfigNotFoundException(`No Provisioned Concurrency Config found for this function`);
       }
-      return provisionedShape(config.count, config.lastModified);
+      return provisionedShape(config, host.ctx.clock.now());
     },
 
     async deleteProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<Record<string, never>> {
@@ -125,12 +148,14 @@ export function provisionEnvironments(ctx: SimContext, fn: LambdaFunction, versi
   }
 }
 
-function provisionedShape(count: number, lastModified: number): ProvisionedConcurrencyConfig {
+/** A config as read at `now`: IN_PROGRESS with nothing allocated before its `readyAt`, READY from then on. */
+function provisionedShape(config: { count: number; lastModified: number; readyAt: number }, now: number): ProvisionedConcurrencyConfig {
+  const ready = now >= config.readyAt;
   return {
-    RequestedProvisionedConcurrentExecutions: count,
-    AvailableProvisionedConcurrentExecutions: count,
-    AllocatedProvisionedConcurrentExecutions: count,
-    Status: "READY",
-    LastModified: new Date(lastModified).toISOString().replace("Z", "+0000"),
+    RequestedProvisionedConcurrentExecutions: config.count,
+    AvailableProvisionedConcurrentExecutions: ready ? config.count : 0,
+    AllocatedProvisionedConcurrentExecutions: ready ? config.count : 0,
+    Status: ready ? "READY" : "IN_PROGRESS",
+    LastModified: new Date(config.lastModified).toISOString().replace("Z", "+0000"),
   };
 }

@@ -108,6 +108,36 @@ inEveryClockMode("function states over time", createSimContext, (setup) => {
   });
 });
 
+describe("provisioned concurrency (recorded test_lambda_provisioned_lifecycle)", () => {
+  it("a version and an alias pointing at it cannot both hold a config (409 either way); deleting the alias drops its config", async () => {
+    const { lambda } = setup();
+    await lambda.createFunction({ FunctionName: "f", handler: async () => 1 });
+    await lambda.publishVersion({ FunctionName: "f" });
+    await lambda.createAlias({ FunctionName: "f", Name: "live", FunctionVersion: "1" });
+    await lambda.putProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "1", ProvisionedConcurrentExecutions: 1 });
+    const onAlias = await awsError(lambda.putProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "live", ProvisionedConcurrentExecutions: 1 }));
+    expect([onAlias.code, onAlias.statusCode, onAlias.message]).toEqual(["ResourceConflictException", 409, "Alias can't be used for Provisioned Concurrency configuration on an already Provisioned version"]);
+    await lambda.deleteProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "1" });
+    await lambda.putProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "live", ProvisionedConcurrentExecutions: 1 });
+    const onVersion = await awsError(lambda.putProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "1", ProvisionedConcurrentExecutions: 1 }));
+    expect([onVersion.code, onVersion.message]).toEqual(["ResourceConflictException", "Version is pointed by a Provisioned Concurrency alias"]);
+    await lambda.deleteAlias({ FunctionName: "f", Name: "live" });
+    expect((await lambda.listProvisionedConcurrencyConfigs({ FunctionName: "f" })).ProvisionedConcurrencyConfigs).toEqual([]);
+  });
+
+  it("with a positive stateTransitionMs, a config reads IN_PROGRESS until that much time has passed", async () => {
+    const { ctx, lambda } = setup({ stateTransitionMs: 100 });
+    await lambda.createFunction({ FunctionName: "f", handler: async () => 1 });
+    await ctx.scheduler.advance(100);
+    await lambda.publishVersion({ FunctionName: "f" });
+    await ctx.scheduler.advance(100);
+    await lambda.putProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "1", ProvisionedConcurrentExecutions: 3 });
+    expect((await lambda.getProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "1" })).Status).toBe("IN_PROGRESS");
+    await ctx.scheduler.advance(100);
+    expect(await lambda.getProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "1" })).toMatchObject({ Status: "READY", AvailableProvisionedConcurrentExecutions: 3 });
+  });
+});
+
 describe("versions, ARNs and RevisionIds as AWS answers them", () => {
   it("PublishVersion of an unchanged $LATEST returns the newest version, whatever the Description (recorded test_version_lifecycle)", async () => {
     const { lambda } = setup();

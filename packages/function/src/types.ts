@@ -315,7 +315,7 @@ export interface ProvisionedConcurrencyConfig {
   RequestedProvisionedConcurrentExecutions: number;
   AvailableProvisionedConcurrentExecutions: number;
   AllocatedProvisionedConcurrentExecutions: number;
-  Status: "READY";
+  Status: "IN_PROGRESS" | "READY";
   LastModified: string;
 }
 
