@@ -60,6 +60,7 @@ import {
   requireResourceArn,
   requireHomeRegion,
   checkRole,
+  checkArchitectures,
   checkListFunctionVersion,
 } from "./validate";
 import "./trace";
@@ -240,6 +241,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       if (ref.qualifier !== undefined) throw errors.InvalidParameterValueException("Unsupported function name: a qualifier is not allowed in CreateFunction.");
       requireNewFunctionName(ref.name);
       checkRole(input.Role);
+      checkArchitectures(input.Architectures);
       checkRange(input.Timeout, "timeout", LIMITS.timeoutMin, LIMITS.timeoutMax);
       checkRange(input.MemorySize, "memorySize", LIMITS.memoryMin, LIMITS.memoryMax);
       checkRange(input.EphemeralStorage?.Size, "ephemeralStorage.size", LIMITS.ephemeralMin, LIMITS.ephemeralMax);

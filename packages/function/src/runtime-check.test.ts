@@ -4,10 +4,10 @@ import { describe, expect, it, vi } from "vitest";
 import { createFunctionService } from "./lambda";
 
 describe("Runtime is checked against Lambda's runtimes (AWS's recorded answers)", () => {
-  it("an unknown runtime is a ValidationException listing the accepted ones; nothing is created", async () => {
+  it("an unknown runtime is an InvalidParameterValueException (recorded 2026-01) listing the accepted ones; nothing is created", async () => {
     const lambda = createFunctionService(createSimContext());
     const error = await awsError(lambda.createFunction({ FunctionName: "f", Runtime: "cobol", handler: () => 1 }));
-    expect(error.code).toBe("ValidationException");
+    expect([error.code, error.fields.Type]).toEqual(["InvalidParameterValueException", "User"]);
     expect(error.statusCode).toBe(400);
     expect(error.message).toMatch(/^Value cobol at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: \[nodejs20\.x, python3\.14, .*, java8\.al2\] or be a valid ARN$/);
     expect((await lambda.listFunctions({})).Functions).toEqual([]);
@@ -22,7 +22,7 @@ describe("Runtime is checked against Lambda's runtimes (AWS's recorded answers)"
       message: "The runtime parameter of nodejs14.x is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.",
     });
     await lambda.createFunction({ FunctionName: "f", Runtime: "nodejs22.x", handler: () => 1 });
-    expect((await awsError(lambda.updateFunctionConfiguration({ FunctionName: "f", Runtime: "PYTHON3.9" }))).code).toBe("ValidationException");
+    expect((await awsError(lambda.updateFunctionConfiguration({ FunctionName: "f", Runtime: "PYTHON3.9" }))).code).toBe("InvalidParameterValueException");
     expect((await lambda.updateFunctionConfiguration({ FunctionName: "f", Runtime: "python3.12" })).Runtime).toBe("python3.12");
   });
 });

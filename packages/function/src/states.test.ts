@@ -188,6 +188,15 @@ describe("validation AWS performs (recorded test_create_lambda_exceptions, test_
     expect((await awsError(lambda.updateFunctionConfiguration({ FunctionName: "f", Role: "r1" }))).message).toBe(ROLE);
   });
 
+  it("Architectures holds one of x86_64 and arm64, as the recorded ValidationExceptions say", async () => {
+    const { lambda } = setup();
+    const two = await awsError(lambda.createFunction({ FunctionName: "f", handler: () => 1, Architectures: ["x86_64", "arm64"] }));
+    expect([two.code, two.message]).toEqual(["ValidationException", "1 validation error detected: Value '[x86_64, arm64]' at 'architectures' failed to satisfy constraint: Member must have length less than or equal to 1"]);
+    const upper = await awsError(lambda.createFunction({ FunctionName: "f", handler: () => 1, Architectures: ["X86_64"] }));
+    expect(upper.message).toBe("1 validation error detected: Value '[X86_64]' at 'architectures' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, arm64], Member must not be null]");
+    expect((await lambda.createFunction({ FunctionName: "f", handler: () => 1, Architectures: ["arm64"] })).Architectures).toEqual(["arm64"]);
+  });
+
   it("ListFunctions accepts FunctionVersion ALL only", async () => {
     const { lambda } = setup();
     const error = await awsError(lambda.listFunctions({ FunctionVersion: "invalid" as "ALL" }));

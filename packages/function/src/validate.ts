@@ -137,7 +137,8 @@ export function checkRuntime(value: unknown): void {
       `The runtime parameter of ${value} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.`,
     );
   }
-  throw errors.ValidationException(
+  // An InvalidParameterValueException (Type User) despite the validation wording: AWS's recorded answers (2026-01).
+  throw errors.InvalidParameterValueException(
     `Value ${String(value)} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [${ACCEPTED_RUNTIMES.join(", ")}] or be a valid ARN`,
   );
 }
@@ -150,6 +151,18 @@ export function checkRole(value: unknown): void {
   if (value === undefined) return;
   if (typeof value !== "string" || !ROLE_RE.test(value)) {
     throw constraint(value, "role", `Member must satisfy regular expression pattern: ${ROLE_PATTERN}`);
+  }
+}
+
+/** One architecture, x86_64 or arm64 (recorded test_create_lambda_exceptions). */
+export function checkArchitectures(value: unknown): void {
+  if (value === undefined) return;
+  const list = Array.isArray(value) ? (value as unknown[]) : [value];
+  const shown = `[${list.map(String).join(", ")}]`;
+  if (list.length === 0) throw constraint(shown, "architectures", "Member must have length greater than or equal to 1");
+  if (list.length > 1) throw constraint(shown, "architectures", "Member must have length less than or equal to 1");
+  if (list[0] !== "x86_64" && list[0] !== "arm64") {
+    throw constraint(shown, "architectures", "Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, arm64], Member must not be null]");
   }
 }
 
