@@ -485,7 +485,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       }
       const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
       requirePolicyTarget(fn, qualifier);
-      return policies.add(fn, qualifier, input, ctx.accountId);
+      const alias = qualifier === undefined ? undefined : fn.aliases.get(qualifier);
+      const targetRevision = alias?.revisionId ?? (qualifier === undefined || qualifier === "$LATEST" ? fn.latestRevision(ctx.clock.now()) : fn.version(qualifier).config.RevisionId);
+      return policies.add(fn, qualifier, input, ctx.accountId, targetRevision);
     },
 
     async removePermission(input: RemovePermissionInput): Promise<Record<string, never>> {

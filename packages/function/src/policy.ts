@@ -87,7 +87,12 @@ export class ResourcePolicies {
 
   constructor(private readonly newRevision: () => string) {}
 
-  add(fn: LambdaFunction, qualifier: string | undefined, input: AddPermissionInput, accountId: string): { Statement: string } {
+  /**
+   * `targetRevision` is the RevisionId of what the policy is attached to (the function, the version or the alias): before
+   * a policy exists, AddPermission's RevisionId is checked against it (AWS's recorded test_lambda_permission_fn_versioning
+   * adds to an alias with the alias's RevisionId); after, against the policy's own.
+   */
+  add(fn: LambdaFunction, qualifier: string | undefined, input: AddPermissionInput, accountId: string, targetRevision: string): { Statement: string } {
     const sid = input.StatementId;
     if (typeof sid !== "string" || !STATEMENT_ID.test(sid) || sid.length > 100) {
       throw constraint(sid, "statementId", "Member must satisfy regular expression pattern: ([a-zA-Z0-9-_]+)");
@@ -99,7 +104,8 @@ export class ResourcePolicies {
     if (qualifier === "$LATEST") throw errors.InvalidParameterValueException("We currently do not support adding policies for $LATEST.");
     const key = qualifier ?? "";
     const existing = this.policies.get(fn)?.get(key);
-    if (input.RevisionId !== undefined && input.RevisionId !== existing?.revisionId) throw preconditionFailed();
+    const current = existing === undefined || existing.statements.length === 0 ? targetRevision : existing.revisionId;
+    if (input.RevisionId !== undefined && input.RevisionId !== current) throw preconditionFailed();
     if (existing?.statements.some((statement) => statement.Sid === sid) === true) {
       throw errors.ResourceConflictException(
         `The statement id (${sid}) provided already exists. Please provide a new statement id, or remove the existing statement.`,

@@ -176,6 +176,24 @@ describe("versions, ARNs and RevisionIds as AWS answers them", () => {
   });
 });
 
+describe("permission RevisionIds (recorded test_lambda_permission_fn_versioning)", () => {
+  it("before a policy exists AddPermission checks RevisionId against its target's; then against the policy's", async () => {
+    const { lambda } = setup();
+    await lambda.createFunction({ FunctionName: "f", handler: async () => 1 });
+    await lambda.publishVersion({ FunctionName: "f" });
+    const alias = await lambda.createAlias({ FunctionName: "f", Name: "live", FunctionVersion: "1" });
+    const statement = { Action: "lambda:InvokeFunction", Principal: "s3.amazonaws.com", StatementId: "s3" };
+    const wrong = await awsError(lambda.addPermission({ FunctionName: "f", Qualifier: "live", RevisionId: "wrong", ...statement }));
+    expect([wrong.code, wrong.statusCode]).toEqual(["PreconditionFailedException", 412]);
+    await lambda.addPermission({ FunctionName: "f", Qualifier: "live", RevisionId: alias.RevisionId, ...statement });
+    const latest = (await lambda.getFunctionConfiguration({ FunctionName: "f" })).RevisionId;
+    await lambda.addPermission({ FunctionName: "f", RevisionId: latest, ...statement });
+    const policy = await lambda.getPolicy({ FunctionName: "f" });
+    expect((await awsError(lambda.addPermission({ FunctionName: "f", RevisionId: latest, ...statement, StatementId: "s3_2" }))).code).toBe("PreconditionFailedException");
+    await lambda.addPermission({ FunctionName: "f", RevisionId: policy.RevisionId, ...statement, StatementId: "s3_2" });
+  });
+});
+
 describe("validation AWS performs (recorded test_create_lambda_exceptions, test_list_functions, test_invalid_invoke)", () => {
   const ROLE = "1 validation error detected: Value 'r1' at 'role' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+";
 
