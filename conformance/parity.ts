@@ -4,7 +4,7 @@
  * compares error name, query code, HTTP status, message and response fields with what AWS answered.
  */
 import { readFileSync } from "node:fs";
-import { createCloud, type Cloud } from "simcloud";
+import { createCloud, type Cloud, type CloudOptions } from "simcloud";
 import { createNativeDriver, createSdkDriver, type Driver } from "./drivers";
 import { normalise } from "./normalise";
 import { CLOUD_OPTIONS } from "./runner";
@@ -61,6 +61,11 @@ export interface ParityStep {
 export interface ParityCase {
   readonly name: string;
   readonly recorded: RecordedRef;
+  /**
+   * Options merged into the cloud's, where AWS's answer depends on timing simcloud makes configurable (a Lambda update
+   * still in progress needs `{ "lambda": { "stateTransitionMs": … } }`).
+   */
+  readonly cloudOptions?: Omit<CloudOptions, "start" | "seed" | "region" | "accountId">;
   readonly steps: readonly ParityStep[];
 }
 
@@ -207,7 +212,7 @@ async function runStep(step: ParityStep, cloud: Cloud, sdk: Driver, native: Driv
 }
 
 export async function runParityCase(testCase: ParityCase): Promise<ParityResult> {
-  const cloud = createCloud({ ...CLOUD_OPTIONS });
+  const cloud = createCloud({ ...testCase.cloudOptions, ...CLOUD_OPTIONS });
   const sdk = createSdkDriver(cloud);
   const native = createNativeDriver(cloud);
   const scope: Scope = { start: CLOUD_OPTIONS.start, now: () => cloud.clock.now(), saved: new Map() };

@@ -18,6 +18,11 @@ export interface AwsErrorOptions {
   jsonType?: string;
   /** Modelled members of the error shape that AWS sends beside the message. */
   fields?: Record<string, unknown>;
+  /**
+   * The body member the message travels in where the protocol leaves it to the service's model: Lambda's
+   * InvalidParameterValueException says `message`, its ResourceNotFoundException `Message`. Default `Message`.
+   */
+  messageKey?: "message" | "Message";
   cause?: unknown;
 }
 
@@ -33,6 +38,7 @@ export class AwsError extends Error {
   readonly queryCode: string | undefined;
   readonly jsonType: string | undefined;
   readonly fields: Readonly<Record<string, unknown>>;
+  readonly messageKey: "message" | "Message";
 
   constructor(code: string, message: string, options: AwsErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -43,6 +49,7 @@ export class AwsError extends Error {
     this.queryCode = options.queryCode;
     this.jsonType = options.jsonType;
     this.fields = options.fields ?? {};
+    this.messageKey = options.messageKey ?? "Message";
   }
 }
 

@@ -1,4 +1,5 @@
-import { createSimContext, isAwsError, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
+import { createSimContext, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
+import { awsError } from "@simcloud/core/testing";
 import { describe, expect, it } from "vitest";
 import { createFunctionService } from "./lambda";
 
@@ -109,13 +110,8 @@ describe("PutFunctionEventInvokeConfig destinations (API Reference: S3 buckets a
     await lambda.createFunction({ FunctionName: "f", handler: async () => "ok" });
     const saved = await lambda.putFunctionEventInvokeConfig({ FunctionName: "f", DestinationConfig: { OnFailure: { Destination: "arn:aws:s3:::records" } } });
     expect(saved.DestinationConfig?.OnFailure?.Destination).toBe("arn:aws:s3:::records");
-    let error: unknown;
-    try {
-      await lambda.putFunctionEventInvokeConfig({ FunctionName: "f", DestinationConfig: { OnSuccess: { Destination: "arn:aws:s3:::records" } } });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(isAwsError(error) && error.code).toBe("InvalidParameterValueException");
+    const error = await awsError(lambda.putFunctionEventInvokeConfig({ FunctionName: "f", DestinationConfig: { OnSuccess: { Destination: "arn:aws:s3:::records" } } }));
+    expect(error.code).toBe("InvalidParameterValueException");
   });
 
   it("an S3 on-failure destination is dropped and counted as a delivery failure (simcloud has no S3)", async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
 import { errors } from "./errors";
-import type { CodeRecord, VersionRecord } from "./function";
+import type { CodeRecord, VersionRecord } from "./records";
 import { ModuleLoader } from "./module-loader";
 import { hostVariables } from "./runtime-scope";
 import type { FunctionHandler } from "./types";

@@ -62,7 +62,7 @@ export class EventSourceMappings {
   create(input: CreateEventSourceMappingCommandInput): EventSourceMappingConfiguration {
     const { fn, qualifier } = this.resolveForMapping(requireText(input.FunctionName, "functionName"));
     // AWS's recorded answer for a mapping without a source: InvalidParameterValueException, not a null-member ValidationException.
-    if (input.EventSourceArn === undefined) throw errors.InvalidParameterValueException("Unrecognized event source.", { Type: "User" });
+    if (input.EventSourceArn === undefined) throw errors.InvalidParameterValueException("Unrecognized event source.");
     const source = requireText(input.EventSourceArn, "eventSourceArn");
     const service = parseArn(source)?.service;
     const factory = service === undefined ? undefined : this.factories.get(service);
@@ -84,7 +84,6 @@ export class EventSourceMappings {
           service === "sqs"
             ? `An event source mapping with SQS arn (" ${source} ") and function (" ${fn.name} ") already exists. Please update or delete the existing mapping with UUID ${existing.uuid}`
             : `The event source arn (" ${source} ") and function (" ${fn.name} ") provided mapping already exists. Please update or delete the existing mapping with UUID ${existing.uuid}`,
-          { Type: "User" },
         );
       }
     }
@@ -124,7 +123,7 @@ export class EventSourceMappings {
       return this.host.resolveFunction(name);
     } catch (error) {
       if ((error as { code?: unknown }).code === "ResourceNotFoundException") {
-        throw errors.InvalidParameterValueException("Function does not exist", { Type: "User" });
+        throw errors.InvalidParameterValueException("Function does not exist");
       }
       throw error;
     }
@@ -253,7 +252,7 @@ export class EventSourceMappings {
 
   private require(uuid: string | undefined): Mapping {
     const mapping = uuid === undefined ? undefined : this.mappings.get(uuid);
-    if (mapping === undefined) throw errors.ResourceNotFoundException("The resource you requested does not exist.", { Type: "User" });
+    if (mapping === undefined) throw errors.ResourceNotFoundException("The resource you requested does not exist.");
     return mapping;
   }
 

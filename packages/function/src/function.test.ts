@@ -1,18 +1,9 @@
-import { createSimContext, isAwsError } from "@simcloud/core";
+import { createSimContext } from "@simcloud/core";
+import { awsError } from "@simcloud/core/testing";
 import { describe, expect, it } from "vitest";
 import { createFunctionService } from "./lambda";
 
 const dec = new TextDecoder();
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAwsError(error)) return `${error.code} ${error.statusCode}: ${error.message}`;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("versions and aliases", () => {
   it("PublishVersion snapshots code and configuration; $LATEST keeps changing", async () => {
@@ -31,10 +22,8 @@ describe("versions and aliases", () => {
     expect(await invokeText("f")).toBe('"v2"');
     expect((await lambda.getFunctionConfiguration({ FunctionName: "f", Qualifier: "1" })).Timeout).toBe(5);
     expect((await lambda.listVersionsByFunction({ FunctionName: "f" })).Versions.map((v) => v.Version)).toEqual(["$LATEST", "1"]);
-    expect(await codeOf(lambda.invoke({ FunctionName: "f", Qualifier: "7" }))).toBe(
-      "ResourceNotFoundException 404: Function not found: arn:aws:lambda:us-east-1:000000000000:function:f:7",
-    );
-    expect(await codeOf(lambda.invoke({ FunctionName: "f:1", Qualifier: "2" }))).toContain("InvalidParameterValueException 400");
+    expect(await awsError(lambda.invoke({ FunctionName: "f", Qualifier: "7" }))).toMatchObject({ code: "ResourceNotFoundException", statusCode: 404, message: "Function not found: arn:aws:lambda:us-east-1:000000000000:function:f:7" });
+    expect(await awsError(lambda.invoke({ FunctionName: "f:1", Qualifier: "2" }))).toMatchObject({ code: "InvalidParameterValueException", statusCode: 400 });
   });
 
   it("an alias routes by weight, deterministically for a seed (Implement Lambda canary deployments using a weighted alias)", async () => {
@@ -62,17 +51,11 @@ describe("versions and aliases", () => {
     await lambda.createFunction({ FunctionName: "f", handler: async () => 1 });
     await lambda.publishVersion({ FunctionName: "f" });
     await lambda.createAlias({ FunctionName: "f", Name: "live", FunctionVersion: "1" });
-    expect(await codeOf(lambda.createAlias({ FunctionName: "f", Name: "live", FunctionVersion: "1" }))).toBe(
-      "ResourceConflictException 409: Alias already exists: arn:aws:lambda:us-east-1:000000000000:function:f:live",
-    );
-    expect(await codeOf(lambda.getAlias({ FunctionName: "f", Name: "nope" }))).toBe(
-      "ResourceNotFoundException 404: Cannot find alias arn: arn:aws:lambda:us-east-1:000000000000:function:f:nope",
-    );
+    expect(await awsError(lambda.createAlias({ FunctionName: "f", Name: "live", FunctionVersion: "1" }))).toMatchObject({ code: "ResourceConflictException", statusCode: 409, message: "Alias already exists: arn:aws:lambda:us-east-1:000000000000:function:f:live" });
+    expect(await awsError(lambda.getAlias({ FunctionName: "f", Name: "nope" }))).toMatchObject({ code: "ResourceNotFoundException", statusCode: 404, message: "Cannot find alias arn: arn:aws:lambda:us-east-1:000000000000:function:f:nope" });
     // AWS answers a $LATEST weight key with the model's ValidationException (recorded test_notfound_and_invalid_routingconfigs).
-    expect(await codeOf(lambda.updateAlias({ FunctionName: "f", Name: "live", RoutingConfig: { AdditionalVersionWeights: { $LATEST: 0.5 } } }))).toContain(
-      "ValidationException",
-    );
-    expect(await codeOf(lambda.deleteFunction({ FunctionName: "f", Qualifier: "1" }))).toContain("ResourceConflictException 409");
+    expect((await awsError(lambda.updateAlias({ FunctionName: "f", Name: "live", RoutingConfig: { AdditionalVersionWeights: { $LATEST: 0.5 } } }))).code).toBe("ValidationException");
+    expect(await awsError(lambda.deleteFunction({ FunctionName: "f", Qualifier: "1" }))).toMatchObject({ code: "ResourceConflictException", statusCode: 409 });
     await lambda.deleteAlias({ FunctionName: "f", Name: "live" });
     await lambda.deleteFunction({ FunctionName: "f", Qualifier: "1" });
     expect((await lambda.listVersionsByFunction({ FunctionName: "f" })).Versions).toHaveLength(1);
@@ -86,8 +69,7 @@ describe("concurrency (Lambda function scaling)", () => {
     await lambda.createFunction({ FunctionName: "f", Timeout: 10, handler: async () => ctx.scheduler.sleep(1000) });
     await lambda.putFunctionConcurrency({ FunctionName: "f", ReservedConcurrentExecutions: 1 });
     const first = lambda.invoke({ FunctionName: "f" });
-    const error = await codeOf(lambda.invoke({ FunctionName: "f" }));
-    expect(error).toBe("TooManyRequestsException 429: Rate Exceeded.");
+    expect(await awsError(lambda.invoke({ FunctionName: "f" }))).toMatchObject({ code: "TooManyRequestsException", statusCode: 429, message: "Rate Exceeded." });
     await ctx.scheduler.advance(1000);
     expect((await first).StatusCode).toBe(200);
     expect((await lambda.getFunctionMetrics({ FunctionName: "f" })).Throttles).toBe(1);
@@ -99,7 +81,7 @@ describe("concurrency (Lambda function scaling)", () => {
     let runs = 0;
     await lambda.createFunction({ FunctionName: "f", handler: async () => ++runs });
     await lambda.putFunctionConcurrency({ FunctionName: "f", ReservedConcurrentExecutions: 0 });
-    expect(await codeOf(lambda.invoke({ FunctionName: "f" }))).toContain("TooManyRequestsException");
+    expect((await awsError(lambda.invoke({ FunctionName: "f" }))).code).toBe("TooManyRequestsException");
     await lambda.invoke({ FunctionName: "f", InvocationType: "Event" });
     await ctx.scheduler.advance(10_000);
     expect(runs).toBe(0);
@@ -117,14 +99,11 @@ describe("concurrency (Lambda function scaling)", () => {
     const ctx = createSimContext();
     const lambda = createFunctionService(ctx, { accountConcurrency: 150 });
     await lambda.createFunction({ FunctionName: "a", Timeout: 60, handler: () => ctx.scheduler.sleep(1000) });
-    expect(await codeOf(lambda.putFunctionConcurrency({ FunctionName: "a", ReservedConcurrentExecutions: 51 }))).toContain(
-      "decreases account's UnreservedConcurrentExecution below its minimum value of [100]",
-    );
+    expect((await awsError(lambda.putFunctionConcurrency({ FunctionName: "a", ReservedConcurrentExecutions: 51 }))).message).toContain("decreases account's UnreservedConcurrentExecution below its minimum value of [100]");
     await lambda.putFunctionConcurrency({ FunctionName: "a", ReservedConcurrentExecutions: 50 });
     await lambda.createFunction({ FunctionName: "b", Timeout: 60, handler: () => ctx.scheduler.sleep(1000) });
     const running = Array.from({ length: 100 }, () => lambda.invoke({ FunctionName: "b" }));
-    const throttled = await codeOf(lambda.invoke({ FunctionName: "b" }));
-    expect(throttled).toBe("TooManyRequestsException 429: Rate Exceeded.");
+    expect(await awsError(lambda.invoke({ FunctionName: "b" }))).toMatchObject({ code: "TooManyRequestsException", statusCode: 429, message: "Rate Exceeded." });
     expect((await lambda.getAccountSettings()).AccountLimit.UnreservedConcurrentExecutions).toBe(100);
     await ctx.scheduler.advance(1000);
     await Promise.all(running);
@@ -137,11 +116,11 @@ describe("concurrency (Lambda function scaling)", () => {
     await lambda.createFunction({ FunctionName: "f", handler: async () => process.env["AWS_LAMBDA_INITIALIZATION_TYPE"] });
     await lambda.publishVersion({ FunctionName: "f" });
     await lambda.createAlias({ FunctionName: "f", Name: "live", FunctionVersion: "1" });
-    expect(await codeOf(lambda.putProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "$LATEST", ProvisionedConcurrentExecutions: 1 }))).toContain(
-      "cannot be applied to unpublished function versions",
-    );
+    expect((await awsError(lambda.putProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "$LATEST", ProvisionedConcurrentExecutions: 1 }))).message).toContain("cannot be applied to unpublished function versions");
     const config = await lambda.putProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "live", ProvisionedConcurrentExecutions: 2 });
-    expect(config.Status).toBe("READY");
+    // AWS answers the put IN_PROGRESS with nothing allocated; any later read (default stateTransitionMs 0) is READY.
+    expect([config.Status, config.AllocatedProvisionedConcurrentExecutions]).toEqual(["IN_PROGRESS", 0]);
+    expect(await lambda.getProvisionedConcurrencyConfig({ FunctionName: "f", Qualifier: "live" })).toMatchObject({ Status: "READY", AllocatedProvisionedConcurrentExecutions: 2 });
     const out = await lambda.invoke({ FunctionName: "f", Qualifier: "live" });
     expect(dec.decode(out.Payload)).toBe('"provisioned-concurrency"');
     expect((await lambda.getFunctionMetrics({ FunctionName: "f" })).ColdStarts).toBe(0);

@@ -1,69 +1,17 @@
 import type { RecursiveLoop } from "./recursion";
 import { freeze, produce } from "immer";
 import type { RandomStream } from "@simcloud/clock";
+import type { AwsError } from "@simcloud/core";
 import { errors } from "./errors";
 import type { EnvironmentPool } from "./environment";
-import type { InvocationLines } from "./invocation";
-import type {
-  AliasConfiguration,
-  DestinationConfig,
-  FunctionConfiguration,
-  FunctionEventInvokeConfig,
-  FunctionHandler,
-  FunctionInit,
-  FunctionMetrics,
-  InvocationLog,
-} from "./types";
-
-/** What runs: an in-process handler or a module loaded per execution environment. */
-export interface CodeRecord {
-  readonly handler: FunctionHandler | undefined;
-  readonly init: FunctionInit | undefined;
-  readonly modulePath: string | undefined;
-  readonly exportName: string | undefined;
-}
-
-/** `$LATEST` or a published version: an immutable snapshot of code and configuration. */
-export interface VersionRecord {
-  readonly version: string;
-  readonly config: FunctionConfiguration;
-  readonly code: CodeRecord;
-  /** Distinguishes $LATEST before and after an update, so warm environments of old code are not reused. */
-  readonly generation: number;
-}
-
-export interface AliasRecord {
-  readonly name: string;
-  readonly functionVersion: string;
-  readonly description: string;
-  readonly weights: Readonly<Record<string, number>> | undefined;
-  readonly revisionId: string;
-}
-
-export interface EventInvokeConfigRecord {
-  readonly maximumRetryAttempts: number | undefined;
-  readonly maximumEventAgeInSeconds: number | undefined;
-  readonly destinationConfig: DestinationConfig;
-  readonly lastModified: number;
-}
-
-/** The version an invocation runs and the ARN it was invoked through. */
-export interface ResolvedTarget {
-  readonly version: VersionRecord;
-  /** `…:function:name` or `…:function:name:qualifier`, exactly as invoked. */
-  readonly invokedArn: string;
-  /** The alias or version named by the caller ("$LATEST" when none): selects the event invoke config. */
-  readonly qualifier: string;
-}
+import type { AliasRecord, CodeRecord, EventInvokeConfigRecord, LoggedInvocation, ResolvedTarget, VersionRecord } from "./records";
+import type { AliasConfiguration, FunctionConfiguration, FunctionEventInvokeConfig, FunctionMetrics, InvocationLog } from "./types";
 
 const LOG_RETENTION = 1_000;
 
-/** What a function keeps of one invocation for getFunctionLogs. */
-export interface LoggedInvocation {
-  readonly startTime: number;
-  readonly durationMs: number;
-  readonly functionError: string | undefined;
-  readonly log: Pick<InvocationLines, "requestId" | "version" | "lines">;
+/** Any call on a function still being created ("Lambda function states": Lambda does not invoke a Pending function). */
+export function pendingConflict(): AwsError {
+  return errors.ResourceConflictException("The operation cannot be performed at this time. The function is currently in the following state: Pending");
 }
 
 /** One Lambda function: its $LATEST, published versions, aliases and the runtime state around them. */
@@ -73,7 +21,8 @@ export class LambdaFunction {
   readonly aliases = new Map<string, AliasRecord>();
   readonly tags = new Map<string, string>();
   readonly eventInvokeConfigs = new Map<string, EventInvokeConfigRecord>();
-  readonly provisioned = new Map<string, { count: number; lastModified: number }>();
+  /** Provisioned concurrency per qualifier: IN_PROGRESS until `readyAt` (the service's stateTransitionMs), then READY. */
+  readonly provisioned = new Map<string, { count: number; lastModified: number; readyAt: number }>();
   reservedConcurrency: number | undefined;
   nextVersion = 1;
   generation = 0;
@@ -95,6 +44,19 @@ export class LambdaFunction {
   recursiveLoop: RecursiveLoop = "Terminate";
   private logs: LoggedInvocation[] = [];
   deleted = false;
+  /**
+   * The create or update now running on $LATEST (Lambda function states): until the clock reaches `readyAt`, $LATEST
+   * reads Pending (a create) or InProgress (an update) with `pendingRevision`, and invocations run `previous` (an
+   * update) or are refused (a create). Derived from the clock on each read, so no task is needed for the change.
+   */
+  transition: "create" | "update" = "create";
+  readyAt = 0;
+  pendingRevision = "";
+  previous: VersionRecord | undefined;
+  /** The task tracing the transition's end (a positive `stateTransitionMs` only). */
+  transitionTask: { cancel(): void } | undefined;
+  /** $LATEST's record when the newest version was published from it (PublishVersion's "unchanged" test). */
+  private publishedFrom: VersionRecord | undefined;
 
   constructor(
     readonly name: string,
@@ -106,13 +68,64 @@ export class LambdaFunction {
     this.latest = freeze({ version: "$LATEST", config, code, generation: 0 }, true);
   }
 
+  /** True while the create or update started at the last change is still running at `now`. */
+  inTransition(now: number): boolean {
+    return now < this.readyAt;
+  }
+
+  /**
+   * Updates and publishing wait for the running create or update (AWS answers 409: recorded
+   * test_lambda_concurrent_code_updates for an update; "Lambda function states" for a Pending function).
+   */
+  requireSettled(now: number): void {
+    if (now >= this.readyAt) return;
+    if (this.transition === "create") throw pendingConflict();
+    throw errors.ResourceConflictException(`The operation cannot be performed at this time. An update is in progress for resource: ${this.arn}`);
+  }
+
+  /** $LATEST's configuration as a read at `now` sees it: the transition's view while it runs, else the record. */
+  latestConfig(now: number): FunctionConfiguration {
+    return now < this.readyAt ? this.transitionView() : this.latest.config;
+  }
+
+  /** The RevisionId a conditional update must name at `now`. */
+  latestRevision(now: number): string {
+    return now < this.readyAt ? this.pendingRevision : this.latest.config.RevisionId;
+  }
+
+  /**
+   * What CreateFunction and the updates answer (AWS's recorded answers): State Pending with "Creating" and no
+   * LastUpdateStatus for a create; LastUpdateStatus InProgress for an update (whose reason AWS words "The function is
+   * being created." too); each with the RevisionId that the end of the transition replaces.
+   */
+  transitionView(): FunctionConfiguration {
+    const config = this.latest.config;
+    if (this.transition === "create") {
+      const { LastUpdateStatus: _status, ...rest } = config;
+      return { ...rest, State: "Pending", StateReason: "The function is being created.", StateReasonCode: "Creating", RevisionId: this.pendingRevision };
+    }
+    return { ...config, LastUpdateStatus: "InProgress", LastUpdateStatusReason: "The function is being created.", LastUpdateStatusReasonCode: "Creating", RevisionId: this.pendingRevision };
+  }
+
+  /** Starts a create or update transition ending at `readyAt` (the record already holds the configuration after it). */
+  beginTransition(kind: "create" | "update", readyAt: number, pendingRevision: string, previous: VersionRecord | undefined): void {
+    this.transition = kind;
+    this.readyAt = readyAt;
+    this.pendingRevision = pendingRevision;
+    this.previous = previous;
+  }
+
   updateLatest(change: (config: FunctionConfiguration) => void, code?: CodeRecord): void {
     this.generation++;
     const config = produce(this.latest.config, change);
     this.latest = freeze({ version: "$LATEST", config, code: code ?? this.latest.code, generation: this.generation }, true);
   }
 
-  publish(description: string | undefined, revisionId: string): VersionRecord {
+  /**
+   * Publishes $LATEST as the next version with `revisionId`; $LATEST itself takes `latestRevisionId` (AWS's recorded
+   * answers: publishing changes $LATEST's RevisionId too).
+   */
+  publish(description: string | undefined, revisionId: string, latestRevisionId: string): VersionRecord {
     const version = String(this.nextVersion++);
     const config = produce(this.latest.config, (draft) => {
       draft.Version = version;
@@ -122,23 +135,25 @@ export class LambdaFunction {
     });
     const record = freeze({ version, config, code: this.latest.code, generation: -this.nextVersion }, true);
     this.versions.set(version, record);
+    this.latest = freeze({ ...this.latest, config: produce(this.latest.config, (draft) => void (draft.RevisionId = latestRevisionId)) }, true);
+    this.publishedFrom = this.latest;
     return record;
   }
 
-  /** The newest published version, if its code and configuration still equal $LATEST's. */
+  /**
+   * The newest published version, if $LATEST has not changed since it was published ("Lambda doesn't publish a version
+   * if the function's code and configuration haven't changed since the last version": a new Description alone does
+   * not count, as AWS's recorded test_version_lifecycle shows).
+   */
   unchangedPublished(): VersionRecord | undefined {
     const newest = this.versions.get(String(this.nextVersion - 1));
-    if (newest === undefined) return undefined;
-    const same = newest.code === this.latest.code && newest.config.CodeSha256 === this.latest.config.CodeSha256;
-    const { Version: _a, FunctionArn: _b, RevisionId: _c, ...left } = newest.config;
-    const { Version: _d, FunctionArn: _e, RevisionId: _f, ...right } = this.latest.config;
-    return same && JSON.stringify(left) === JSON.stringify(right) ? newest : undefined;
+    return newest !== undefined && this.publishedFrom === this.latest ? newest : undefined;
   }
 
   version(qualifier: string): VersionRecord {
     if (qualifier === "$LATEST") return this.latest;
     const found = this.versions.get(qualifier);
-    if (found === undefined) throw errors.ResourceNotFoundException(`Function not found: ${this.arn}:${qualifier}`, { Type: "User" });
+    if (found === undefined) throw errors.ResourceNotFoundException(`Function not found: ${this.arn}:${qualifier}`);
     return found;
   }
 

@@ -1,5 +1,5 @@
 export { createFunctionService } from "./lambda";
-export type { FunctionService, FunctionServiceOptions } from "./lambda";
+export type { FunctionService, FunctionServiceOptions } from "./service";
 export { errors as lambdaErrors } from "./errors";
 export type { LambdaErrorCode } from "./errors";
 export { LIMITS as LAMBDA_LIMITS } from "./limits";

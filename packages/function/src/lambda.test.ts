@@ -1,5 +1,6 @@
-import { createSimContext, isAwsError, type SimContext, type SimContextOptions } from "@simcloud/core";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { createSimContext, type SimContextOptions } from "@simcloud/core";
+import { awsError, inEveryClockMode } from "@simcloud/core/testing";
+import { describe, expect, it, vi } from "vitest";
 import { createFunctionService } from "./lambda";
 
 const enc = new TextEncoder();
@@ -12,16 +13,6 @@ function setup(options: SimContextOptions = {}) {
   return { ctx, lambda: createFunctionService(ctx) };
 }
 
-async function rejects(promise: Promise<unknown>): Promise<{ code: string; statusCode: number; message: string; fields: Readonly<Record<string, unknown>> }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAwsError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
 describe("CreateFunction / GetFunction / List / Update / Delete", () => {
   it("applies AWS defaults (Timeout 3, MemorySize 128, $LATEST) and returns the configuration", async () => {
     const { lambda } = setup();
@@ -32,18 +23,19 @@ describe("CreateFunction / GetFunction / List / Update / Delete", () => {
       Timeout: 3,
       MemorySize: 128,
       Version: "$LATEST",
-      State: "Active",
+      State: "Pending",
       EphemeralStorage: { Size: 512 },
       LastModified: "2025-01-01T00:00:00.000+0000",
     });
     const got = await lambda.getFunction({ FunctionName: "arn:aws:lambda:us-east-1:000000000000:function:f" });
     expect(got.Configuration.CodeSha256).toBe(config.CodeSha256);
+    expect(got.Configuration.State).toBe("Active");
   });
 
   it("refuses a duplicate name with ResourceConflictException 409", async () => {
     const { lambda } = setup();
     await lambda.createFunction({ FunctionName: "f", handler: () => 1 });
-    const error = await rejects(lambda.createFunction({ FunctionName: "f", handler: () => 2 }));
+    const error = await awsError(lambda.createFunction({ FunctionName: "f", handler: () => 2 }));
     expect([error.code, error.statusCode, error.message]).toEqual(["ResourceConflictException", 409, "Function already exist: f"]);
   });
 
@@ -54,7 +46,7 @@ describe("CreateFunction / GetFunction / List / Update / Delete", () => {
     [{ MemorySize: 10_241 }, "Member must have value less than or equal to 10240"],
   ])("validates limits (Lambda quotas) %o", async (limits, message) => {
     const { lambda } = setup();
-    const error = await rejects(lambda.createFunction({ FunctionName: "f", handler: () => 1, ...limits }));
+    const error = await awsError(lambda.createFunction({ FunctionName: "f", handler: () => 1, ...limits }));
     expect(error.code).toBe("ValidationException");
     expect(error.message).toContain(message);
     expect((await lambda.listFunctions()).Functions).toEqual([]);
@@ -62,10 +54,10 @@ describe("CreateFunction / GetFunction / List / Update / Delete", () => {
 
   it("refuses reserved environment variable keys and more than 4 KB of variables", async () => {
     const { lambda } = setup();
-    const reserved = await rejects(lambda.createFunction({ FunctionName: "f", handler: () => 1, Environment: { Variables: { AWS_REGION: "x" } } }));
+    const reserved = await awsError(lambda.createFunction({ FunctionName: "f", handler: () => 1, Environment: { Variables: { AWS_REGION: "x" } } }));
     expect(reserved.code).toBe("InvalidParameterValueException");
     expect(reserved.message).toContain("Reserved keys used in this request: AWS_REGION");
-    const big = await rejects(lambda.createFunction({ FunctionName: "f", handler: () => 1, Environment: { Variables: { BIG: "x".repeat(5000) } } }));
+    const big = await awsError(lambda.createFunction({ FunctionName: "f", handler: () => 1, Environment: { Variables: { BIG: "x".repeat(5000) } } }));
     expect(big.message).toContain("exceeded the 4KB limit");
   });
 
@@ -80,7 +72,7 @@ describe("CreateFunction / GetFunction / List / Update / Delete", () => {
     expect(second.Functions.map((f) => f.FunctionName)).toEqual(["c"]);
     expect(second.NextMarker).toBeUndefined();
     await lambda.deleteFunction({ FunctionName: "a" });
-    const error = await rejects(lambda.getFunction({ FunctionName: "a" }));
+    const error = await awsError(lambda.getFunction({ FunctionName: "a" }));
     expect([error.code, error.statusCode, error.message]).toEqual([
       "ResourceNotFoundException",
       404,
@@ -159,12 +151,12 @@ describe("Invoke RequestResponse (API Reference: Invoke)", () => {
     const { lambda } = setup();
     const handler = vi.fn(() => 1);
     await lambda.createFunction({ FunctionName: "f", handler });
-    const big = await rejects(lambda.invoke({ FunctionName: "f", Payload: json("x".repeat(6_291_456)) }));
+    const big = await awsError(lambda.invoke({ FunctionName: "f", Payload: json("x".repeat(6_291_456)) }));
     expect([big.code, big.statusCode]).toEqual(["RequestTooLargeException", 413]);
     expect(big.message).toBe("Request must be smaller than 6291456 bytes for the InvokeFunction operation");
-    const asyncBig = await rejects(lambda.invoke({ FunctionName: "f", InvocationType: "Event", Payload: json("x".repeat(1_048_576)) }));
+    const asyncBig = await awsError(lambda.invoke({ FunctionName: "f", InvocationType: "Event", Payload: json("x".repeat(1_048_576)) }));
     expect(asyncBig.code).toBe("RequestTooLargeException");
-    const bad = await rejects(lambda.invoke({ FunctionName: "f", Payload: enc.encode("{nope") }));
+    const bad = await awsError(lambda.invoke({ FunctionName: "f", Payload: enc.encode("{nope") }));
     expect(bad.code).toBe("InvalidRequestContentException");
     expect(handler).not.toHaveBeenCalled();
   });
@@ -212,7 +204,7 @@ describe("Invoke RequestResponse (API Reference: Invoke)", () => {
     await lambda.createFunction({ FunctionName: "f", handler });
     expect(await lambda.invoke({ FunctionName: "f", InvocationType: "DryRun" })).toEqual({ StatusCode: 204 });
     expect(handler).not.toHaveBeenCalled();
-    const missing = await rejects(lambda.invoke({ FunctionName: "nope" }));
+    const missing = await awsError(lambda.invoke({ FunctionName: "nope" }));
     expect(missing.code).toBe("ResourceNotFoundException");
   });
 
@@ -340,99 +332,64 @@ describe("environment variables and execution environments", () => {
   });
 });
 
-type Mode = "virtual" | "autoAdvance" | "fake timers";
-const modes: Mode[] = ["virtual", "autoAdvance", "fake timers"];
-
-/** Runs `body` with a cloud in one clock mode and a `pass(ms)` that moves time the way that mode does. */
-async function inMode(mode: Mode, body: (ctx: SimContext, pass: (ms: number) => Promise<void>) => Promise<void>): Promise<void> {
-  if (mode === "fake timers") {
-    vi.useFakeTimers({ now: Date.UTC(2025, 0, 1) });
-    const ctx = createSimContext({ clock: "system" });
-    try {
-      await body(ctx, (ms) => vi.advanceTimersByTimeAsync(ms).then(() => undefined));
-    } finally {
-      ctx.scheduler.dispose();
-      vi.useRealTimers();
-    }
-    return;
-  }
-  const ctx = createSimContext({ autoAdvance: mode === "autoAdvance" });
-  // In autoAdvance mode, awaiting the simulator moves time; pass() only gives it the chance.
-  await body(ctx, mode === "virtual" ? (ms) => ctx.scheduler.advance(ms) : async () => undefined);
-  ctx.scheduler.dispose();
-}
-
-describe.each(modes)("timeouts and virtual time (%s)", (mode) => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
+inEveryClockMode("timeouts and virtual time", createSimContext, (setup) => {
   it("a handler that sleeps in virtual time completes when time moves, with its virtual duration", async () => {
-    await inMode(mode, async (ctx, pass) => {
-      const lambda = createFunctionService(ctx);
-      await lambda.createFunction({
-        FunctionName: "f",
-        Timeout: 10,
-        handler: async (_e, context) => {
-          await ctx.scheduler.sleep(5000);
-          return context.getRemainingTimeInMillis();
-        },
-      });
-      const pending = lambda.invoke({ FunctionName: "f", LogType: "Tail" });
-      await pass(5000);
-      const out = await pending;
-      expect(parse(out.Payload)).toBe(5000);
-      expect(Buffer.from(out.LogResult ?? "", "base64").toString()).toContain("Duration: 5000.00 ms\tBilled Duration: 5000 ms");
+    const { subject: ctx, within } = setup();
+    const lambda = createFunctionService(ctx);
+    await lambda.createFunction({
+      FunctionName: "f",
+      Timeout: 10,
+      handler: async (_e, context) => {
+        await ctx.scheduler.sleep(5000);
+        return context.getRemainingTimeInMillis();
+      },
     });
+    const out = await within(5000, lambda.invoke({ FunctionName: "f", LogType: "Tail" }));
+    expect(parse(out.Payload)).toBe(5000);
+    expect(Buffer.from(out.LogResult ?? "", "base64").toString()).toContain("Duration: 5000.00 ms\tBilled Duration: 5000 ms");
   });
 
   it('a handler still pending at its timeout fails with "Task timed out after 3.00 seconds"; one that never settles freezes nothing', async () => {
-    await inMode(mode, async (ctx, pass) => {
-      const lambda = createFunctionService(ctx);
-      await lambda.createFunction({ FunctionName: "never", handler: () => new Promise(() => undefined) });
-      const start = ctx.clock.now();
-      const pending = lambda.invoke({ FunctionName: "never", LogType: "Tail" });
-      await pass(3000);
-      const out = await pending;
-      expect(ctx.clock.now() - start).toBe(3000);
-      expect(out.FunctionError).toBe("Unhandled");
-      expect(parse(out.Payload)).toEqual({
-        errorType: "Sandbox.Timedout",
-        errorMessage: expect.stringMatching(/^RequestId: \S+ Error: Task timed out after 3\.00 seconds$/) as unknown as string,
-      });
-      const log = Buffer.from(out.LogResult ?? "", "base64").toString();
-      expect(log).toMatch(/2025-01-01T00:00:03.000Z \S+ Task timed out after 3.00 seconds/);
-      expect(log).toContain("Status: timeout");
-      // The timed-out environment is discarded: the next invocation is a cold start.
-      const again = lambda.invoke({ FunctionName: "never" });
-      await pass(3000);
-      await again;
-      expect((await lambda.getFunctionMetrics({ FunctionName: "never" })).ColdStarts).toBe(2);
+    const { subject: ctx, within } = setup();
+    const lambda = createFunctionService(ctx);
+    await lambda.createFunction({ FunctionName: "never", handler: () => new Promise(() => undefined) });
+    const start = ctx.clock.now();
+    const out = await within(3000, lambda.invoke({ FunctionName: "never", LogType: "Tail" }));
+    expect(ctx.clock.now() - start).toBe(3000);
+    expect(out.FunctionError).toBe("Unhandled");
+    expect(parse(out.Payload)).toEqual({
+      errorType: "Sandbox.Timedout",
+      errorMessage: expect.stringMatching(/^RequestId: \S+ Error: Task timed out after 3\.00 seconds$/) as unknown as string,
     });
+    const log = Buffer.from(out.LogResult ?? "", "base64").toString();
+    expect(log).toMatch(/2025-01-01T00:00:03.000Z \S+ Task timed out after 3.00 seconds/);
+    expect(log).toContain("Status: timeout");
+    // The timed-out environment is discarded: the next invocation is a cold start.
+    await within(3000, lambda.invoke({ FunctionName: "never" }));
+    expect((await lambda.getFunctionMetrics({ FunctionName: "never" })).ColdStarts).toBe(2);
   });
 
   it("async invoke retries after 1 and 2 minutes (How Lambda handles errors and retries with asynchronous invocation)", async () => {
-    await inMode(mode, async (ctx, pass) => {
-      const lambda = createFunctionService(ctx);
-      const start = ctx.clock.now();
-      const times: number[] = [];
-      await lambda.createFunction({
-        FunctionName: "f",
-        handler: async () => {
-          times.push(ctx.clock.now() - start);
-          throw new Error("boom");
-        },
-      });
-      expect((await lambda.invoke({ FunctionName: "f", InvocationType: "Event", Payload: json({}) })).StatusCode).toBe(202);
-      if (mode === "autoAdvance") {
-        // Nothing awaits the async event: autoAdvance only moves time for awaited work, so drive it.
-        await ctx.scheduler.runUntilIdle();
-      } else {
-        await pass(0);
-        await pass(60_000);
-        await pass(120_000);
-      }
-      expect(times).toEqual([0, 60_000, 180_000]);
+    const { subject: ctx, mode, advance } = setup();
+    const lambda = createFunctionService(ctx);
+    const start = ctx.clock.now();
+    const times: number[] = [];
+    await lambda.createFunction({
+      FunctionName: "f",
+      handler: async () => {
+        times.push(ctx.clock.now() - start);
+        throw new Error("boom");
+      },
     });
+    expect((await lambda.invoke({ FunctionName: "f", InvocationType: "Event", Payload: json({}) })).StatusCode).toBe(202);
+    if (mode === "autoAdvance") {
+      // Nothing awaits the async event: autoAdvance only moves time for awaited work, so drive it.
+      await ctx.scheduler.runUntilIdle();
+    } else {
+      await advance(0);
+      await advance(60_000);
+      await advance(120_000);
+    }
+    expect(times).toEqual([0, 60_000, 180_000]);
   });
 });

@@ -1,5 +1,5 @@
 import { errors } from "./errors";
-import { requireFunctionNameText } from "./validate";
+import { matchesFunctionNamePattern, requireFunctionNameText } from "./validate";
 
 export interface FunctionRef {
   name: string;
@@ -14,12 +14,14 @@ export interface FunctionRef {
  * Splits every form Lambda accepts as FunctionName: `name`, `name:qualifier`, `123456789012:function:name`
  * (partial ARN), and the full ARN, each optionally qualified.
  */
-export function parseFunctionRef(text: unknown, qualifier?: string): FunctionRef {
+export function parseFunctionRef(text: unknown, qualifier?: string, invoke = false): FunctionRef {
   // Callers invoke the same few names over and over: remember the parse of a valid name (a pure function of it).
+  // Only names the common pattern accepts are cached; Invoke's wider pattern is a superset of it.
   const cached = typeof text === "string" ? parsed.get(text) : undefined;
   if (cached !== undefined) return combine(cached, qualifier);
-  const value = requireFunctionNameText(text);
+  const value = requireFunctionNameText(text, invoke);
   const ref = parseValid(value);
+  if (invoke && !matchesFunctionNamePattern(value)) return combine(ref, qualifier);
   if (parsed.size >= PARSE_CACHE_SIZE) parsed.clear();
   parsed.set(value, ref);
   return combine(ref, qualifier);
@@ -30,7 +32,7 @@ const parsed = new Map<string, FunctionRef>();
 
 function combine(ref: FunctionRef, qualifier: string | undefined): FunctionRef {
   if (qualifier !== undefined && ref.qualifier !== undefined && ref.qualifier !== qualifier) {
-    throw errors.InvalidParameterValueException("The derived qualifier from the function name does not match the specified qualifier.", { Type: "User" });
+    throw errors.InvalidParameterValueException("The derived qualifier from the function name does not match the specified qualifier.");
   }
   // A copy (callers get their own object, the cache keeps its own), built without spreading: it runs on every invoke.
   const out: FunctionRef = { name: ref.name, qualifier: qualifier ?? ref.qualifier };

@@ -53,7 +53,6 @@ const ACTION = /^(lambda:[*]|lambda:[a-zA-Z]+|[*])$/;
 function preconditionFailed(): Error {
   return errors.PreconditionFailedException(
     "The Revision Id provided does not match the latest Revision Id. Call the GetPolicy API to retrieve the latest Revision Id",
-    { Type: "User" },
   );
 }
 
@@ -63,7 +62,7 @@ function principalOf(principal: string, accountId: string): Statement["Principal
   if (/^arn:aws[a-zA-Z-]*:iam::\d{12}:.+/.test(principal)) return { AWS: principal };
   if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.(amazonaws\.com|amazon\.com)$/.test(principal)) return { Service: principal };
   void accountId;
-  throw errors.InvalidParameterValueException("The provided principal was invalid. Please check the principal and try again.", { Type: "User" });
+  throw errors.InvalidParameterValueException("The provided principal was invalid. Please check the principal and try again.");
 }
 
 function conditionOf(input: AddPermissionInput): Statement["Condition"] {
@@ -88,7 +87,12 @@ export class ResourcePolicies {
 
   constructor(private readonly newRevision: () => string) {}
 
-  add(fn: LambdaFunction, qualifier: string | undefined, input: AddPermissionInput, accountId: string): { Statement: string } {
+  /**
+   * `targetRevision` is the RevisionId of what the policy is attached to (the function, the version or the alias): before
+   * a policy exists, AddPermission's RevisionId is checked against it (AWS's recorded test_lambda_permission_fn_versioning
+   * adds to an alias with the alias's RevisionId); after, against the policy's own.
+   */
+  add(fn: LambdaFunction, qualifier: string | undefined, input: AddPermissionInput, accountId: string, targetRevision: string): { Statement: string } {
     const sid = input.StatementId;
     if (typeof sid !== "string" || !STATEMENT_ID.test(sid) || sid.length > 100) {
       throw constraint(sid, "statementId", "Member must satisfy regular expression pattern: ([a-zA-Z0-9-_]+)");
@@ -97,14 +101,14 @@ export class ResourcePolicies {
       throw constraint(input.Action, "action", "Member must satisfy regular expression pattern: (lambda:[*]|lambda:[a-zA-Z]+|[*])");
     }
     if (typeof input.Principal !== "string" || input.Principal.length === 0) throw constraint(input.Principal, "principal", "Member must not be null");
-    if (qualifier === "$LATEST") throw errors.InvalidParameterValueException("We currently do not support adding policies for $LATEST.", { Type: "User" });
+    if (qualifier === "$LATEST") throw errors.InvalidParameterValueException("We currently do not support adding policies for $LATEST.");
     const key = qualifier ?? "";
     const existing = this.policies.get(fn)?.get(key);
-    if (input.RevisionId !== undefined && input.RevisionId !== existing?.revisionId) throw preconditionFailed();
+    const current = existing === undefined || existing.statements.length === 0 ? targetRevision : existing.revisionId;
+    if (input.RevisionId !== undefined && input.RevisionId !== current) throw preconditionFailed();
     if (existing?.statements.some((statement) => statement.Sid === sid) === true) {
       throw errors.ResourceConflictException(
         `The statement id (${sid}) provided already exists. Please provide a new statement id, or remove the existing statement.`,
-        { Type: "User" },
       );
     }
     const condition = conditionOf(input);
@@ -129,12 +133,12 @@ export class ResourcePolicies {
     const key = qualifier ?? "";
     const policy = this.policies.get(fn)?.get(key);
     if (policy === undefined || policy.statements.length === 0) {
-      throw errors.ResourceNotFoundException("No policy is associated with the given resource.", { Type: "User" });
+      throw errors.ResourceNotFoundException("No policy is associated with the given resource.");
     }
     if (input.RevisionId !== undefined && input.RevisionId !== policy.revisionId) throw preconditionFailed();
     const left = policy.statements.filter((statement) => statement.Sid !== input.StatementId);
     if (left.length === policy.statements.length) {
-      throw errors.ResourceNotFoundException(`Statement ${String(input.StatementId)} is not found in resource policy.`, { Type: "User" });
+      throw errors.ResourceNotFoundException(`Statement ${String(input.StatementId)} is not found in resource policy.`);
     }
     this.policies.get(fn)?.set(key, { statements: left, revisionId: this.newRevision() });
   }
@@ -142,7 +146,7 @@ export class ResourcePolicies {
   get(fn: LambdaFunction, qualifier: string | undefined): { Policy: string; RevisionId: string } {
     const policy = this.policies.get(fn)?.get(qualifier ?? "");
     if (policy === undefined || policy.statements.length === 0) {
-      throw errors.ResourceNotFoundException("The resource you requested does not exist.", { Type: "User" });
+      throw errors.ResourceNotFoundException("The resource you requested does not exist.");
     }
     return { Policy: JSON.stringify({ Version: "2012-10-17", Id: "default", Statement: policy.statements }), RevisionId: policy.revisionId };
   }

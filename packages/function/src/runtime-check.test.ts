@@ -1,23 +1,14 @@
-import { createSimContext, isAwsError } from "@simcloud/core";
+import { createSimContext } from "@simcloud/core";
+import { awsError } from "@simcloud/core/testing";
 import { describe, expect, it, vi } from "vitest";
 import { createFunctionService } from "./lambda";
 import type { Runtime } from "./types";
 
-async function failure(promise: Promise<unknown>): Promise<{ code: string; statusCode: number; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAwsError(error)) return { code: error.code, statusCode: error.statusCode, message: error.message };
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
 describe("Runtime is checked against Lambda's runtimes (AWS's recorded answers)", () => {
-  it("an unknown runtime is a ValidationException listing the accepted ones; nothing is created", async () => {
+  it("an unknown runtime is an InvalidParameterValueException (recorded 2026-01) listing the accepted ones; nothing is created", async () => {
     const lambda = createFunctionService(createSimContext());
-    const error = await failure(lambda.createFunction({ FunctionName: "f", Runtime: "cobol" as Runtime, handler: () => 1 }));
-    expect(error.code).toBe("ValidationException");
+    const error = await awsError(lambda.createFunction({ FunctionName: "f", Runtime: "cobol" as Runtime, handler: () => 1 }));
+    expect([error.code, error.fields.Type]).toEqual(["InvalidParameterValueException", "User"]);
     expect(error.statusCode).toBe(400);
     expect(error.message).toMatch(/^Value cobol at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: \[nodejs20\.x, python3\.14, .*, java8\.al2\] or be a valid ARN$/);
     expect((await lambda.listFunctions({})).Functions).toEqual([]);
@@ -25,14 +16,14 @@ describe("Runtime is checked against Lambda's runtimes (AWS's recorded answers)"
 
   it("a deprecated runtime is an InvalidParameterValueException; current ones are accepted, on update too", async () => {
     const lambda = createFunctionService(createSimContext());
-    const error = await failure(lambda.createFunction({ FunctionName: "f", Runtime: "nodejs14.x", handler: () => 1 }));
-    expect(error).toEqual({
+    const error = await awsError(lambda.createFunction({ FunctionName: "f", Runtime: "nodejs14.x", handler: () => 1 }));
+    expect(error).toMatchObject({
       code: "InvalidParameterValueException",
       statusCode: 400,
       message: "The runtime parameter of nodejs14.x is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.",
     });
     await lambda.createFunction({ FunctionName: "f", Runtime: "nodejs22.x", handler: () => 1 });
-    expect((await failure(lambda.updateFunctionConfiguration({ FunctionName: "f", Runtime: "PYTHON3.9" as Runtime }))).code).toBe("ValidationException");
+    expect((await awsError(lambda.updateFunctionConfiguration({ FunctionName: "f", Runtime: "PYTHON3.9" as Runtime }))).code).toBe("InvalidParameterValueException");
     expect((await lambda.updateFunctionConfiguration({ FunctionName: "f", Runtime: "python3.12" })).Runtime).toBe("python3.12");
   });
 });

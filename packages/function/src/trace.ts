@@ -3,6 +3,8 @@ declare module "@simcloud/core" {
     "lambda.function.created": { functionName: string; functionArn: string };
     "lambda.function.deleted": { functionName: string; functionArn: string };
     "lambda.version.published": { functionName: string; version: string };
+    /** A create (Pending → Active) or an update (InProgress → Successful) finished, `stateTransitionMs` after it began. */
+    "lambda.function.state": { functionName: string; state: "Active" | "Successful"; transition: "create" | "update" };
     "lambda.invocation.started": {
       functionName: string;
       requestId: string;

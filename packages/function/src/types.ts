@@ -140,14 +140,29 @@ export interface FunctionConfiguration {
   DeadLetterConfig?: DeadLetterConfig;
   TracingConfig: { Mode: "PassThrough" | "Active" };
   RevisionId: string;
-  State: "Active";
-  LastUpdateStatus: "Successful";
+  /** Pending in CreateFunction's own answer (and until `stateTransitionMs` has passed), then Active. */
+  State: "Pending" | "Active";
+  StateReason?: string;
+  /** The codes simcloud's transitions give (the SDK's StateReasonCode enum holds more). */
+  StateReasonCode?: "Creating";
+  /** Absent while the function is being created; InProgress in an update's answer, then Successful. */
+  LastUpdateStatus?: "InProgress" | "Successful";
+  LastUpdateStatusReason?: string;
+  LastUpdateStatusReasonCode?: "Creating";
+  /** The runtime version the function runs (AWS lists it in single-function answers, not in lists). */
+  RuntimeVersionConfig?: { RuntimeVersionArn: string };
   PackageType: "Zip" | "Image";
   Architectures: Architecture[];
   EphemeralStorage: EphemeralStorage;
   LoggingConfig: { LogFormat: "Text"; LogGroup: string };
   SnapStart: { ApplyOn: "None"; OptimizationStatus: "Off" };
 }
+
+/** A function or version as ListFunctions and ListVersionsByFunction show it: without the state members. */
+export type ListedConfiguration = Omit<
+  FunctionConfiguration,
+  "State" | "StateReason" | "StateReasonCode" | "LastUpdateStatus" | "LastUpdateStatusReason" | "LastUpdateStatusReasonCode" | "RuntimeVersionConfig"
+>;
 
 export interface UpdateFunctionConfigurationCommandInput {
   FunctionName: string | undefined;
@@ -194,7 +209,7 @@ export interface ListFunctionsCommandInput {
 }
 
 export interface ListFunctionsCommandOutput {
-  Functions: FunctionConfiguration[];
+  Functions: ListedConfiguration[];
   NextMarker?: string;
 }
 
@@ -230,7 +245,7 @@ export interface ListVersionsByFunctionCommandInput {
 }
 
 export interface ListVersionsByFunctionCommandOutput {
-  Versions: FunctionConfiguration[];
+  Versions: ListedConfiguration[];
   NextMarker?: string;
 }
 
@@ -322,7 +337,7 @@ export interface ProvisionedConcurrencyConfig {
   RequestedProvisionedConcurrentExecutions: number;
   AvailableProvisionedConcurrentExecutions: number;
   AllocatedProvisionedConcurrentExecutions: number;
-  Status: "READY";
+  Status: "IN_PROGRESS" | "READY";
   LastModified: string;
 }
 

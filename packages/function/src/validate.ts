@@ -1,7 +1,7 @@
 import { isInteger, utf8Length, type AwsError } from "@simcloud/core";
 import { errors } from "./errors";
 import { LIMITS, RESERVED_ENV_KEYS } from "./limits";
-import type { Architecture, EphemeralStorageInput, Runtime } from "./types";
+import type { EphemeralStorageInput, Runtime } from "./types";
 
 /** Lambda reports model-constraint failures as ValidationException with this wording. */
 function constraint(value: unknown, member: string, rule: string): AwsError {
@@ -14,16 +14,25 @@ function constraint(value: unknown, member: string, rule: string): AwsError {
 const FUNCTION_NAME_PATTERN =
   "(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
 const FUNCTION_NAME_RE = new RegExp(`^${FUNCTION_NAME_PATTERN}$`);
+/** Invoke's own pattern, wider than the common one (dots, `$LATEST.PUBLISHED`): AWS quotes it (recorded test_invalid_invoke). */
+const INVOKE_NAME_PATTERN =
+  "(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?";
+const INVOKE_NAME_RE = new RegExp(`^${INVOKE_NAME_PATTERN}$`);
 const PLAIN_NAME_RE = /^[a-zA-Z0-9-_]{1,64}$/;
 const ALIAS_RE = /^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/;
 
-export function requireFunctionNameText(value: unknown): string {
+export function matchesFunctionNamePattern(value: string): boolean {
+  return value.length <= 140 && FUNCTION_NAME_RE.test(value);
+}
+
+/** A FunctionName the model's pattern accepts: the common one, or Invoke's (`invoke`). */
+export function requireFunctionNameText(value: unknown, invoke = false): string {
   if (typeof value !== "string" || value.length === 0) {
     throw constraint(value, "functionName", "Member must not be null");
   }
   if (value.length > 140) throw constraint(value, "functionName", "Member must have length less than or equal to 140");
-  if (!FUNCTION_NAME_RE.test(value)) {
-    throw constraint(value, "functionName", `Member must satisfy regular expression pattern: ${FUNCTION_NAME_PATTERN}`);
+  if (!(invoke ? INVOKE_NAME_RE : FUNCTION_NAME_RE).test(value)) {
+    throw constraint(value, "functionName", `Member must satisfy regular expression pattern: ${invoke ? INVOKE_NAME_PATTERN : FUNCTION_NAME_PATTERN}`);
   }
   return value;
 }
@@ -34,7 +43,6 @@ export function requireNewFunctionName(value: string): void {
     // AWS answers this one as InvalidParameterValueException, with the validation wording (recorded test_function_arns).
     throw errors.InvalidParameterValueException(
       `1 validation error detected: Value '${value}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64`,
-      { Type: "User" },
     );
   }
 }
@@ -61,19 +69,6 @@ export function checkEphemeralStorage(value: EphemeralStorageInput | undefined |
     throw errors.ValidationException("1 validation error detected: Value null at 'ephemeralStorage.size' failed to satisfy constraint: Member must not be null");
   }
   checkRange(value.Size, "ephemeralStorage.size", LIMITS.ephemeralMin, LIMITS.ephemeralMax);
-}
-
-const ARCHITECTURES: ReadonlySet<string> = new Set<Architecture>(["x86_64", "arm64"]);
-
-/** Architectures: one of x86_64 and arm64, in a list of exactly one (AWS's recorded answers). */
-export function checkArchitectures(value: readonly unknown[] | undefined): void {
-  if (value === undefined) return;
-  const shown = `[${value.map(String).join(", ")}]`;
-  if (value.length === 0) throw constraint(shown, "architectures", "Member must have length greater than or equal to 1");
-  if (value.length > 1) throw constraint(shown, "architectures", "Member must have length less than or equal to 1");
-  if (!value.every((item) => typeof item === "string" && ARCHITECTURES.has(item))) {
-    throw constraint(shown, "architectures", "Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, arm64], Member must not be null]");
-  }
 }
 
 export function checkDescription(value: string | undefined): void {
@@ -150,24 +145,54 @@ export function checkRuntime(value: unknown): asserts value is Runtime | undefin
   if (typeof value === "string" && DEPRECATED_RUNTIMES.has(value)) {
     throw errors.InvalidParameterValueException(
       `The runtime parameter of ${value} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.`,
-      { Type: "User" },
     );
   }
-  throw errors.ValidationException(
+  // An InvalidParameterValueException (Type User) despite the validation wording: AWS's recorded answers (2026-01).
+  throw errors.InvalidParameterValueException(
     `Value ${String(value)} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [${ACCEPTED_RUNTIMES.join(", ")}] or be a valid ARN`,
   );
+}
+
+/** AWS's Role pattern, quoted in its ValidationException (recorded test_create_lambda_exceptions, 2026-01-12). */
+const ROLE_PATTERN = "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+";
+const ROLE_RE = new RegExp(`^${ROLE_PATTERN}$`);
+
+export function checkRole(value: unknown): void {
+  if (value === undefined) return;
+  if (typeof value !== "string" || !ROLE_RE.test(value)) {
+    throw constraint(value, "role", `Member must satisfy regular expression pattern: ${ROLE_PATTERN}`);
+  }
+}
+
+/** One architecture, x86_64 or arm64 (recorded test_create_lambda_exceptions). */
+export function checkArchitectures(value: unknown): void {
+  if (value === undefined) return;
+  const list = Array.isArray(value) ? (value as unknown[]) : [value];
+  const shown = `[${list.map(String).join(", ")}]`;
+  if (list.length === 0) throw constraint(shown, "architectures", "Member must have length greater than or equal to 1");
+  if (list.length > 1) throw constraint(shown, "architectures", "Member must have length less than or equal to 1");
+  if (list[0] !== "x86_64" && list[0] !== "arm64") {
+    throw constraint(shown, "architectures", "Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, arm64], Member must not be null]");
+  }
+}
+
+/** ListFunctions' FunctionVersion takes ALL only (recorded test_list_functions). */
+export function checkListFunctionVersion(value: unknown): void {
+  if (value !== undefined && value !== "ALL") {
+    throw constraint(value, "functionVersion", "Member must satisfy enum value set: [ALL]");
+  }
 }
 
 /** Lambda allows 50 tags per resource (Lambda quotas); AWS's recorded message. */
 export const MAX_TAGS = 50;
 export function checkTagCount(count: number): void {
-  if (count > MAX_TAGS) throw errors.InvalidParameterValueException("Number of tags exceeds resource tag limit.", { Type: "User" });
+  if (count > MAX_TAGS) throw errors.InvalidParameterValueException("Number of tags exceeds resource tag limit.");
 }
 
 /** Tags belong to the unqualified function (TagResource: "Tags on function aliases and versions are not supported"). */
 export function requireUnqualifiedForTags(qualifier: string | undefined): void {
   if (qualifier !== undefined) {
-    throw errors.InvalidParameterValueException("Tags on function aliases and versions are not supported. Please specify a function ARN.", { Type: "User" });
+    throw errors.InvalidParameterValueException("Tags on function aliases and versions are not supported. Please specify a function ARN.");
   }
 }
 
@@ -193,6 +218,13 @@ export function requireHomeRegion(value: unknown, home: string, region: string):
   const parts = value.split(":");
   const other = parts[3];
   if (parts[2] === "lambda" && other !== undefined && other !== "" && other !== region) {
-    throw errors.ResourceNotFoundException(`Functions from '${other}' are not reachable in this region ('${region}')`, { Type: "User" });
+    throw errors.ResourceNotFoundException(`Functions from '${other}' are not reachable in this region ('${region}')`);
+  }
+}
+
+/** A RevisionId given with an update must be the current one. */
+export function checkRevision(expected: string | undefined, actual: string): void {
+  if (expected !== undefined && expected !== actual) {
+    throw errors.PreconditionFailedException("The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
   }
 }

@@ -3,8 +3,11 @@
  * method, and the native output fits `<Op>CommandOutput` without `$metadata`. Run by vitest's typecheck (tsc).
  */
 /*
- * Known gaps: none. A gap would be marked `@ts-expect-error <REASON>` on its line and its reason listed here (the
- * directive fails once the gap is closed, so the list only shrinks). Closed: Invoke's Payload takes the SDK's
+ * Known gaps, each marked `@ts-expect-error <REASON>` on its line (the directive fails once the gap is closed, so the
+ * list only shrinks):
+ * - RECORDED_ENUM: an update's answer carries `LastUpdateStatusReasonCode: "Creating"`, as AWS's recorded answers show
+ *   (LocalStack's test_lambda_api.snapshot.json, 2025-11/2026-01), but the SDK's LastUpdateStatusReasonCode enum does
+ *   not list "Creating"; the native type says what AWS sends, so configurations do not fit the SDK's type there. Closed: Invoke's Payload takes the SDK's
  * BlobPayloadInputTypes and returns bytes with `transformToString()` (packages/function/src/payload.ts);
  * EphemeralStorage.Size is `number | undefined` in inputs (`{}` is AWS's ValidationException); Runtime, Architectures
  * and StartingPosition are the SDK's literal unions, which the service enforces at run time.
@@ -27,22 +30,27 @@ describe("Lambda SDK contract", () => {
   });
   it("CreateFunction", () => {
     expectTypeOf<Lambda.CreateFunctionCommandInput>().toExtend<In<"createFunction">>();
+    // @ts-expect-error RECORDED_ENUM
     expectTypeOf<Out<"createFunction">>().toExtend<Sent<Lambda.CreateFunctionCommandOutput>>();
   });
   it("GetFunction", () => {
     expectTypeOf<Lambda.GetFunctionCommandInput>().toExtend<In<"getFunction">>();
+    // @ts-expect-error RECORDED_ENUM
     expectTypeOf<Out<"getFunction">>().toExtend<Sent<Lambda.GetFunctionCommandOutput>>();
   });
   it("GetFunctionConfiguration", () => {
     expectTypeOf<Lambda.GetFunctionConfigurationCommandInput>().toExtend<In<"getFunctionConfiguration">>();
+    // @ts-expect-error RECORDED_ENUM
     expectTypeOf<Out<"getFunctionConfiguration">>().toExtend<Sent<Lambda.GetFunctionConfigurationCommandOutput>>();
   });
   it("UpdateFunctionConfiguration", () => {
     expectTypeOf<Lambda.UpdateFunctionConfigurationCommandInput>().toExtend<In<"updateFunctionConfiguration">>();
+    // @ts-expect-error RECORDED_ENUM
     expectTypeOf<Out<"updateFunctionConfiguration">>().toExtend<Sent<Lambda.UpdateFunctionConfigurationCommandOutput>>();
   });
   it("UpdateFunctionCode", () => {
     expectTypeOf<Lambda.UpdateFunctionCodeCommandInput>().toExtend<In<"updateFunctionCode">>();
+    // @ts-expect-error RECORDED_ENUM
     expectTypeOf<Out<"updateFunctionCode">>().toExtend<Sent<Lambda.UpdateFunctionCodeCommandOutput>>();
   });
   it("DeleteFunction", () => {
@@ -55,6 +63,7 @@ describe("Lambda SDK contract", () => {
   });
   it("PublishVersion", () => {
     expectTypeOf<Lambda.PublishVersionCommandInput>().toExtend<In<"publishVersion">>();
+    // @ts-expect-error RECORDED_ENUM
     expectTypeOf<Out<"publishVersion">>().toExtend<Sent<Lambda.PublishVersionCommandOutput>>();
   });
   it("ListVersionsByFunction", () => {

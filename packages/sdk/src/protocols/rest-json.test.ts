@@ -67,4 +67,10 @@ describe("REST-JSON codec", () => {
     const defaulted = restJson.encodeError(errors.ResourceNotFoundException("Function not found: f"), lambdaRoutes, "r");
     expect(JSON.parse(text(defaulted.body))).toEqual({ Type: "User", Message: "Function not found: f" });
   });
+
+  it("writes the message under the key the catalogue names (Lambda's InvalidParameterValueException: lowercase message)", () => {
+    const errors = defineErrors({ InvalidParameterValueException: { messageKey: "message" } }, { fields: { Type: "User" } });
+    const lower = restJson.encodeError(errors.InvalidParameterValueException("bad", { Type: undefined }), lambdaRoutes, "r");
+    expect(JSON.parse(text(lower.body))).toEqual({ message: "bad" });
+  });
 });

@@ -132,8 +132,9 @@ export const restJson: Codec<RestJsonRoutes> = {
     return {
       statusCode: error.statusCode,
       headers: { "content-type": "application/json", "x-amzn-requestid": requestId, "x-amzn-errortype": error.code },
-      // A catalogue's own Type (defineErrors defaults) wins; otherwise it follows the fault, as Lambda's does.
-      body: utf8(toJson({ Type: error.fault === "client" ? "User" : "Service", ...error.fields, Message: error.message })),
+      // A catalogue's own Type (defineErrors defaults) wins; otherwise it follows the fault, as Lambda's does. The
+      // message goes under the key the error's model names (`message` or `Message`).
+      body: utf8(toJson({ Type: error.fault === "client" ? "User" : "Service", ...error.fields, [error.messageKey]: error.message })),
     };
   },
 

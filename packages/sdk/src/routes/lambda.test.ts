@@ -44,6 +44,7 @@ import {
   GetFunctionRecursionConfigCommand,
   PutFunctionRecursionConfigCommand,
   waitUntilFunctionActiveV2,
+  waitUntilFunctionUpdatedV2,
 } from "@aws-sdk/client-lambda";
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { createSimContext, type SimContext } from "@simcloud/core";
@@ -105,6 +106,40 @@ describe("Lambda through LambdaClient", () => {
     const error = await client.send(new InvokeCommand({ FunctionName: "arn:aws:lambda:us-east-1:000000000000:function:nope" })).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ResourceNotFoundException);
     expect((error as ResourceNotFoundException).$metadata.httpStatusCode).toBe(404);
+  });
+
+  it("sends the body's Type where AWS does: User on the caller's faults, none on ValidationException or the recorded exceptions", async () => {
+    const missing = await client.send(new GetFunctionCommand({ FunctionName: "nope" })).catch((caught: unknown) => caught);
+    expect(missing).toMatchObject({ name: "ResourceNotFoundException", Type: "User" });
+    const invalid = await client.send(new PutFunctionRecursionConfigCommand({ FunctionName: "echo", RecursiveLoop: "Sometimes" as "Allow" })).catch((caught: unknown) => caught);
+    expect(invalid).toMatchObject({ name: "ValidationException" });
+    expect((invalid as { Type?: unknown }).Type).toBeUndefined();
+    // LocalStack's recording of PutFunctionConcurrency below the unreserved minimum: no Type member.
+    const floor = await client.send(new PutFunctionConcurrencyCommand({ FunctionName: "echo", ReservedConcurrentExecutions: 1000 })).catch((caught: unknown) => caught);
+    expect(floor).toMatchObject({ name: "InvalidParameterValueException" });
+    // The SDK's modelled exception always has the member; the value is what came on the wire.
+    expect((floor as { Type?: unknown }).Type).toBeUndefined();
+  });
+
+  it("answers CreateFunction Pending and updates InProgress; the SDK's waiters succeed on their first, immediate check", async () => {
+    // The handler is in-process code: the native API creates the function, the client waits for it.
+    const native = await lambda.createFunction({ FunctionName: "fresh", handler: async () => "ok" });
+    expect([native.State, native.StateReasonCode]).toEqual(["Pending", "Creating"]);
+    const realStart = performance.now();
+    expect((await waitUntilFunctionActiveV2({ client, maxWaitTime: 5, minDelay: 1 }, { FunctionName: "fresh" })).state).toBe("SUCCESS");
+    const updated = await client.send(new UpdateFunctionConfigurationCommand({ FunctionName: "fresh", Description: "d" }));
+    expect([updated.LastUpdateStatus, updated.LastUpdateStatusReasonCode]).toEqual(["InProgress", "Creating"]);
+    expect((await waitUntilFunctionUpdatedV2({ client, maxWaitTime: 5, minDelay: 1 }, { FunctionName: "fresh" })).state).toBe("SUCCESS");
+    // A waiter's second check would come after minDelay (1 s) of real time: both returned from their first.
+    expect(performance.now() - realStart).toBeLessThan(1000);
+  });
+
+  it("carries each error's message under its model's key (ResourceConflictException: message; ResourceNotFoundException: Message)", async () => {
+    await client.send(new CreateAliasCommand({ FunctionName: "echo", Name: "a", FunctionVersion: "$LATEST" }));
+    const conflict = await client.send(new CreateAliasCommand({ FunctionName: "echo", Name: "a", FunctionVersion: "$LATEST" })).catch((caught: unknown) => caught);
+    expect(conflict).toMatchObject({ name: "ResourceConflictException", Type: "User", message: "Alias already exists: arn:aws:lambda:us-east-1:000000000000:function:echo:a" });
+    const missing = await client.send(new GetFunctionCommand({ FunctionName: "nope" })).catch((caught: unknown) => caught);
+    expect(missing).toMatchObject({ name: "ResourceNotFoundException", message: "Function not found: arn:aws:lambda:us-east-1:000000000000:function:nope" });
   });
 
   it("manages configuration, versions, aliases, concurrency, event invoke config and tags", async () => {
