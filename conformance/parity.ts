@@ -47,7 +47,10 @@ export interface ParityStep {
   readonly save?: string;
   /** The recorded response (partial at the top level, exact key sets inside, see docs). */
   readonly output?: unknown;
-  /** Compare `output` with this member of the response (`Attributes.Policy`), where the recording kept only it. */
+  /**
+   * Compare `output` with this member of the response (`Attributes.Policy`), where the recording kept only it; JSON-text
+   * members on the way are parsed (`Messages.0.Body.requestPayload`).
+   */
   readonly path?: string;
   readonly error?: ExpectedError;
   /** Virtual milliseconds to advance (runs due work). */
@@ -198,9 +201,12 @@ async function runStep(step: ParityStep, cloud: Cloud, sdk: Driver, native: Driv
   if (step.save !== undefined) scope.saved.set(step.save, actual);
   if (step.output === undefined) return undefined;
   let member: unknown = actual;
-  for (const key of step.path?.split(".") ?? []) member = member !== null && typeof member === "object" ? (member as Record<string, unknown>)[key] : undefined;
+  for (const key of step.path?.split(".") ?? []) {
+    // A JSON-text member (an SQS Body) is walked into parsed, where the recording kept only a part of it.
+    if (typeof member === "string") member = parseJsonObject(member);
+    member = member !== null && typeof member === "object" ? (member as Record<string, unknown>)[key] : undefined;
+  }
   return compare(resolve(step.output, scope, "expectation"), member, step.path === undefined ? "$" : `$.${step.path}`, step.path === undefined);
-  return undefined;
 }
 
 export async function runParityCase(testCase: ParityCase): Promise<ParityResult> {
