@@ -1,13 +1,13 @@
 /**
  * Recorded-AWS parity (docs/conformance.md, "Parity with recorded AWS answers"): one test per case in
- * parity/{sqs,sns,lambda,events,scheduler}.json. Cases listed in parity/known-differences.json must still differ (so the list
+ * parity/{sqs,sns,lambda,events,scheduler,kinesis}.json. Cases listed in parity/known-differences.json must still differ (so the list
  * stays honest); every other case must match. The match rate is printed and written to .parity-rate.json.
  */
 import { writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadKnownDifferences, loadParityCases, runParityCase, type ParityCase } from "./parity";
 
-const FILES = ["sqs.json", "sns.json", "lambda.json", "events.json", "scheduler.json"] as const;
+const FILES = ["sqs.json", "sns.json", "lambda.json", "events.json", "scheduler.json", "kinesis.json"] as const;
 const known = loadKnownDifferences();
 const all = new Map<string, ParityCase[]>(FILES.map((file) => [file, loadParityCases(file)]));
 const tally = new Map<string, { matched: number; total: number }>();

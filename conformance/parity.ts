@@ -47,7 +47,10 @@ export interface ParityStep {
   readonly save?: string;
   /** The recorded response (partial at the top level, exact key sets inside, see docs). */
   readonly output?: unknown;
-  /** Compare `output` with this member of the response (`Attributes.Policy`), where the recording kept only it. */
+  /**
+   * Compare `output` with this member of the response (`Attributes.Policy`), where the recording kept only it; JSON-text
+   * members on the way are parsed, `*` maps over an array (`Messages.*.Body.requestPayload`).
+   */
   readonly path?: string;
   readonly error?: ExpectedError;
   /** Virtual milliseconds to advance (runs due work). */
@@ -170,6 +173,15 @@ function split(target: string): [string, string] {
   return [target.slice(0, dot), target.slice(dot + 1)];
 }
 
+/** Follows a `path`: JSON-text members (an SQS Body) are parsed on the way; `*` maps the rest over an array's items. */
+function walk(value: unknown, keys: readonly string[]): unknown {
+  if (keys.length === 0) return value;
+  const [key, ...rest] = keys;
+  const member = typeof value === "string" ? parseJsonObject(value) : value;
+  if (key === "*") return Array.isArray(member) ? member.map((item) => walk(item, rest)) : undefined;
+  return walk(member !== null && typeof member === "object" ? (member as Record<string, unknown>)[key as string] : undefined, rest);
+}
+
 async function runStep(step: ParityStep, cloud: Cloud, sdk: Driver, native: Driver, scope: Scope): Promise<string | undefined> {
   if (step.advance !== undefined) {
     await cloud.advance(step.advance);
@@ -205,10 +217,8 @@ async function runStep(step: ParityStep, cloud: Cloud, sdk: Driver, native: Driv
   const actual = normalise(output);
   if (step.save !== undefined) scope.saved.set(step.save, actual);
   if (step.output === undefined) return undefined;
-  let member: unknown = actual;
-  for (const key of step.path?.split(".") ?? []) member = member !== null && typeof member === "object" ? (member as Record<string, unknown>)[key] : undefined;
+  const member = walk(actual, step.path?.split(".") ?? []);
   return compare(resolve(step.output, scope, "expectation"), member, step.path === undefined ? "$" : `$.${step.path}`, step.path === undefined);
-  return undefined;
 }
 
 export async function runParityCase(testCase: ParityCase): Promise<ParityResult> {

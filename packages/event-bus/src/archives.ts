@@ -8,6 +8,7 @@
 import type { SimContext } from "@simcloud/core";
 import { errors, invalidParameter } from "./errors";
 import type { ArchiveRecord, BusRecord, EventObject, ReplayRecord } from "./model";
+import { LIMITS } from "./limits";
 import { compilePattern } from "./rules";
 import type * as S from "./shapes";
 import { checkLimit, page, requireName, requireString } from "./validate";
@@ -165,9 +166,12 @@ export class Archives {
     const archive = sourceArn.includes(":archive/") ? this.archives.get(archiveName) : undefined;
     if (archive === undefined) throw invalidParameter("EventSourceArn", `Archive ${archiveName} does not exist.`);
     if (start >= end) throw invalidParameter("EventEndTime", "EventStartTime must be before EventEndTime.");
-    if (destinationArn !== archive.sourceArn) throw invalidParameter("Destination.Arn", "Cross event bus replay is not permitted.");
+    // A destination bus that does not exist is reported before the cross-bus rule (test_start_replay_error_unknown_event_bus).
     const bus = this.host.busByArn(destinationArn);
     if (bus === undefined) throw errors.ResourceNotFoundException(`Event bus ${destinationArn.split("event-bus/").pop() ?? destinationArn} does not exist.`);
+    if (destinationArn !== archive.sourceArn) throw invalidParameter("Destination.Arn", "Cross event bus replay is not permitted.");
+    const active = [...this.replays.values()].filter((replay) => replay.state === "STARTING" || replay.state === "RUNNING").length;
+    if (active >= LIMITS.concurrentReplays) throw errors.LimitExceededException("The requested resource exceeds the maximum number allowed.");
     const filterArns = input.Destination?.FilterArns;
     const now = this.ctx.scheduler.now();
     const replay: ReplayRecord = {

@@ -81,7 +81,7 @@ describe("input transformation ('Amazon EventBridge input transformation')", () 
       n: 5,
       tags: ["a", "b"],
       msg: 'i-1 is "RUNNING"',
-      none: null,
+      none: "", // a missing path: an empty string, as recorded (test_put_events_with_input_transformer_input_template_json)
       first: "a",
     });
   });
@@ -257,5 +257,23 @@ describe("archives and replays ('Archiving and replaying events')", () => {
     await expect(events.updateArchive({ ArchiveName: "a" })).rejects.toMatchObject({ message: "At least one of EventPattern, RetentionDays or Description must be provided." });
     await events.deleteArchive({ ArchiveName: "a" });
     await expect(events.describeArchive({ ArchiveName: "a" })).rejects.toMatchObject({ code: "ResourceNotFoundException", message: "Archive a does not exist." });
+  });
+
+  it("a missing destination bus is reported before the cross-bus rule; an 11th active replay is refused (recorded in test_archive_and_replay)", async () => {
+    const { ctx, events } = setup();
+    const bus = (await events.describeEventBus()).Arn as string;
+    const { ArchiveArn } = await events.createArchive({ ArchiveName: "a", EventSourceArn: bus });
+    const window = { EventStartTime: new Date(0), EventEndTime: new Date(1000) };
+    await expect(events.startReplay({ ReplayName: "x", EventSourceArn: ArchiveArn, ...window, Destination: { Arn: bus.replace("default", "missing") } })).rejects.toMatchObject({
+      code: "ResourceNotFoundException",
+      message: "Event bus missing does not exist.",
+    });
+    for (let i = 0; i < 10; i++) await events.startReplay({ ReplayName: `r${i}`, EventSourceArn: ArchiveArn, ...window, Destination: { Arn: bus } });
+    const eleventh = { ReplayName: "r10", EventSourceArn: ArchiveArn, ...window, Destination: { Arn: bus } };
+    await expect(events.startReplay(eleventh)).rejects.toMatchObject({ code: "LimitExceededException", message: "The requested resource exceeds the maximum number allowed." });
+    expect((await events.listReplays()).Replays).toHaveLength(10);
+    // Once the active ones complete, a new replay starts.
+    await ctx.scheduler.settle();
+    expect((await events.startReplay(eleventh)).State).toBe("STARTING");
   });
 });

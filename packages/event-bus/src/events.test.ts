@@ -221,6 +221,19 @@ describe("permissions and tags", () => {
     await events.removePermission({ StatementId: "s1" });
     await events.removePermission({ RemoveAllPermissions: true });
     expect((await events.describeEventBus()).Policy).toBeUndefined();
+    // Without any policy: a statement id is still "not found" (recorded in test_remove_permission_non_existing_sid).
+    await expect(events.removePermission({ StatementId: "nope" })).rejects.toMatchObject({ code: "ResourceNotFoundException", message: "Statement with the provided id does not exist." });
+    await expect(events.removePermission({ RemoveAllPermissions: true })).rejects.toMatchObject({ code: "ResourceNotFoundException", message: "EventBus does not have a policy." });
+  });
+
+  it("more than ten PutEvents entries: AWS's message prints each entry as its service does (test_put_events_exceed_limit_ten_entries)", async () => {
+    const { events } = setup();
+    const entry = { Source: "s", DetailType: "t", Detail: "{}", Resources: ["a", "b"] };
+    const printed = "PutEventsRequestEntry(time=null, source=s, resources=[a, b], detailType=t, detail={}, eventBusName=null, traceHeader=null, kmsKeyIdentifier=null, internalMetadata=null)";
+    await expect(events.putEvents({ Entries: Array.from({ length: 11 }, () => entry) })).rejects.toMatchObject({
+      code: "ValidationException",
+      message: `1 validation error detected: Value '[${Array.from({ length: 11 }, () => printed).join(", ")}]' at 'entries' failed to satisfy constraint: Member must have length less than or equal to 10`,
+    });
   });
 
   it("tags rules and buses by ARN", async () => {

@@ -399,7 +399,7 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
     async putEvents(input) {
       const entries = input.Entries;
       if (!Array.isArray(entries) || entries.length === 0) throw constraintError(entries === undefined ? "null" : "[]", "entries", "Member must have length greater than or equal to 1");
-      if (entries.length > LIMITS.putEventsEntries) throw constraintError(`[${entries.length} entries]`, "entries", `Member must have length less than or equal to ${LIMITS.putEventsEntries}`);
+      if (entries.length > LIMITS.putEventsEntries) throw constraintError(`[${entries.map(describeEntry).join(", ")}]`, "entries", `Member must have length less than or equal to ${LIMITS.putEventsEntries}`);
       let size = 0;
       for (const entry of entries) size += entrySize(entry);
       if (size > PUT_EVENTS_MAX_BYTES) throw errors.ValidationException("Total size of the entries in the request is over the limit.");
@@ -458,8 +458,8 @@ export function createEventBridgeService(ctx: SimContext): EventBridgeService {
 
     async removePermission(input) {
       const bus = busFor(input.EventBusName);
-      if (bus.statements.length === 0 && bus.policy === undefined) throw errors.ResourceNotFoundException("EventBus does not have a policy.");
       if (input.RemoveAllPermissions === true) {
+        if (bus.statements.length === 0 && bus.policy === undefined) throw errors.ResourceNotFoundException("EventBus does not have a policy.");
         bus.statements = [];
         bus.policy = undefined;
         return {};
@@ -589,4 +589,23 @@ function byteLength(text: string): number {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * An entry as AWS's over-ten-entries message prints it (its Java service's toString), recorded in
+ * test_put_events_exceed_limit_ten_entries: absent members are `null`, lists `[a, b]`. The Time rendering (ISO
+ * instant) is not recorded; the recording has none.
+ */
+function describeEntry(entry: S.PutEventsRequestEntry): string {
+  const text = (value: unknown): string => {
+    if (value === undefined || value === null) return "null";
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? "null" : value.toISOString().replace(".000Z", "Z");
+    if (Array.isArray(value)) return `[${value.map(text).join(", ")}]`;
+    return String(value);
+  };
+  const item = (entry ?? {}) as S.PutEventsRequestEntry;
+  return (
+    `PutEventsRequestEntry(time=${text(item.Time)}, source=${text(item.Source)}, resources=${text(item.Resources)}, detailType=${text(item.DetailType)}, ` +
+    `detail=${text(item.Detail)}, eventBusName=${text(item.EventBusName)}, traceHeader=${text(item.TraceHeader)}, kmsKeyIdentifier=null, internalMetadata=null)`
+  );
 }

@@ -23,6 +23,8 @@ export const LIMITS = {
   eventAgeDefaultSeconds: 86_400,
   eventAgeMinSeconds: 60,
   eventAgeMaxSeconds: 86_400,
+  /** Replays in STARTING or RUNNING per account and Region ("Replaying archived events"; recorded in test_archive_and_replay). */
+  concurrentReplays: 10,
   /** PutEvents counts Time as 14 bytes when present. */
   timeBytes: 14,
 } as const;

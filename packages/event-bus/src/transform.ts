@@ -74,7 +74,9 @@ function compileTransformer(id: string, transformer: NonNullable<Target["InputTr
       const value = valueOf(part.name, paths, context);
       // AWS's recorded answers: an object or list inside quotes of a JSON template is invalid JSON, never delivered.
       if (part.quoted && jsonTemplate && typeof value === "object" && value !== null) return undefined;
-      out += part.quoted ? inQuotes(value) : jsonTemplate ? JSON.stringify(value ?? null) : bare(value);
+      // A path the event lacks renders as an empty JSON string in a JSON template (recorded in
+      // test_put_events_with_input_transformer_input_template_json); a JSON null in the event stays null.
+      out += part.quoted ? inQuotes(value) : jsonTemplate ? (value === undefined ? '""' : JSON.stringify(value)) : bare(value);
     }
     return out;
   };
