@@ -263,7 +263,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       );
     }
     const { fn, qualifier } = find(input.FunctionName, input.Qualifier);
-    const read = payloadText(input.Payload);
+    const read = payloadText(input.Payload, type === "Event" ? LIMITS.asyncPayloadBytes : LIMITS.syncPayloadBytes);
     const { text, bytes } = read instanceof Promise ? await read : read;
     checkPayloadSize(bytes, type);
     const event = parsePayload(text);
@@ -854,7 +854,8 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
     async untagResource(input: UntagResourceCommandInput): Promise<Record<string, never>> {
       const tags = taggable(input.Resource);
-      for (const key of input.TagKeys ?? []) tags.delete(key);
+      if (input.TagKeys == null) throw errors.ValidationException("1 validation error detected: Value null at 'tagKeys' failed to satisfy constraint: Member must not be null");
+      for (const key of input.TagKeys) tags.delete(key);
       return {};
     },
 
