@@ -67,3 +67,31 @@ it("processes messages with sqs-consumer, redelivers failures after the visibili
   const remaining = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }));
   expect(remaining.Attributes).toEqual({ ApproximateNumberOfMessages: "0", ApproximateNumberOfMessagesNotVisible: "0" });
 });
+
+it("sqs-consumer long-polls while SNS publishes to its queue under autoAdvance: every message is handled, none expires", async () => {
+  await using cloud = createCloud({ autoAdvance: true });
+  const sqs = new SQSClient(cloud.clientConfig());
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: "orders" }));
+  const { TopicArn } = await cloud.sns.createTopic({ Name: "orders" });
+  await cloud.sns.subscribe({ TopicArn: TopicArn!, Protocol: "sqs", Endpoint: cloud.sqs.arn("orders"), Attributes: { RawMessageDelivery: "true" } });
+  const handled: string[] = [];
+  let allHandled!: () => void;
+  // Awaited plainly: the consumer's next poll is a real setTimeout, which a scheduler.waitFor would let the clock jump past.
+  const done = new Promise<void>((resolve) => (allHandled = resolve));
+  const consumer = Consumer.create({
+    queueUrl: QueueUrl as string,
+    sqs,
+    waitTimeSeconds: 20,
+    handleMessage: async (message) => {
+      handled.push(message.Body ?? "");
+      if (handled.length === 3) allHandled();
+      return message;
+    },
+  });
+  consumer.start();
+  for (const body of ["a", "b", "c"]) await cloud.sns.publish({ TopicArn: TopicArn!, Message: body });
+  await done;
+  consumer.stop({ abort: true });
+  expect(handled.sort()).toEqual(["a", "b", "c"]);
+  expect(cloud.trace.of("sqs.message.expired")).toEqual([]);
+});

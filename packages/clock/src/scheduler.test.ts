@@ -409,6 +409,16 @@ describe("Scheduler: beforeCall (autoAdvance serves a call after the work due no
     expect(s.beforeCall()).toBeUndefined();
   });
 
+  it("a caller arriving after the catch-up took the last due task off the heap still waits for it (calls keep their order)", async () => {
+    const s = new Scheduler({ autoAdvance: true });
+    s.after(0, () => undefined);
+    const first = s.beforeCall();
+    expect(first).toBeDefined();
+    expect(s.beforeCall()).toBe(first);
+    await first;
+    expect(s.beforeCall()).toBeUndefined();
+  });
+
   it("is undefined while an explicit drive runs", async () => {
     const s = new Scheduler({ autoAdvance: true });
     let during: Promise<void> | undefined | "unset" = "unset";

@@ -287,10 +287,13 @@ export class Scheduler implements Clock {
    * never ends; task failures go to onTaskError, as autoAdvance's do.
    */
   beforeCall(): Promise<void> | undefined {
-    if (!this.autoAdvance || this.disposed || this.driving > 0) return undefined;
+    if (!this.autoAdvance || this.disposed || this.driving > 0 || this.selfDriven.getStore() === true) return undefined;
+    // A catch-up in progress may already have taken every due task off the heap: a later caller still waits for it,
+    // or it would be served before the callers already waiting.
+    if (this.catchingUp !== undefined) return this.catchingUp;
     const next = this.peekLive();
-    if (next === undefined || next.time > this.current || this.selfDriven.getStore() === true) return undefined;
-    return (this.catchingUp ??= this.catchUp());
+    if (next === undefined || next.time > this.current) return undefined;
+    return (this.catchingUp = this.catchUp());
   }
 
   private async catchUp(): Promise<void> {

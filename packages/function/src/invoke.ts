@@ -27,7 +27,7 @@ export function invokeAction(host: ServiceHost, invoker: Invoker, asyncInvoker: 
       );
     }
     const { fn, qualifier } = find(input.FunctionName, input.Qualifier, true);
-    const read = payloadText(input.Payload);
+    const read = payloadText(input.Payload, type === "Event" ? LIMITS.asyncPayloadBytes : LIMITS.syncPayloadBytes);
     const { text, bytes } = read instanceof Promise ? await read : read;
     checkPayloadSize(bytes, type);
     const event = parsePayload(text);

@@ -545,7 +545,8 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
     async untagResource(input: UntagResourceCommandInput): Promise<Record<string, never>> {
       const tags = taggable(input.Resource);
-      for (const key of input.TagKeys ?? []) tags.delete(key);
+      if (input.TagKeys == null) throw errors.ValidationException("1 validation error detected: Value null at 'tagKeys' failed to satisfy constraint: Member must not be null");
+      for (const key of input.TagKeys) tags.delete(key);
       return {};
     },
 

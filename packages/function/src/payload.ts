@@ -36,18 +36,19 @@ const EMPTY: PayloadText = { text: "", bytes: 0 };
 
 /**
  * The payload as text. Text and bytes are answered at once; a Blob or a stream is read to its end first (the caller
- * awaits only then, so the common case adds no turn of the event loop). Anything else is AWS's
- * InvalidRequestContentException, as a body the service cannot read.
+ * awaits only then, so the common case adds no turn of the event loop). A stream is read no further than `maxBytes`:
+ * past it the answer holds only its size, for the caller's size check (an endless stream is refused, not buffered
+ * forever). Anything else is AWS's InvalidRequestContentException, as a body the service cannot read.
  */
-export function payloadText(payload: unknown): PayloadText | Promise<PayloadText> {
+export function payloadText(payload: unknown, maxBytes = Infinity): PayloadText | Promise<PayloadText> {
   if (payload === undefined || payload === null) return EMPTY;
   if (typeof payload === "string") return { text: payload, bytes: Buffer.byteLength(payload) };
   if (payload instanceof Uint8Array) return { text: decoder.decode(payload), bytes: payload.byteLength };
   if (payload instanceof ArrayBuffer) return fromBytes(new Uint8Array(payload));
   if (ArrayBuffer.isView(payload)) return fromBytes(new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength));
   if (payload instanceof Blob) return payload.arrayBuffer().then((buffer) => fromBytes(new Uint8Array(buffer)));
-  if (isAsyncIterable(payload)) return readAll(payload);
-  if (payload instanceof ReadableStream) return readAll(payload as unknown as AsyncIterable<unknown>);
+  if (isAsyncIterable(payload)) return readAll(payload, maxBytes);
+  if (payload instanceof ReadableStream) return readAll(payload as unknown as AsyncIterable<unknown>, maxBytes);
   throw errors.InvalidRequestContentException("Could not parse request body into json: Payload is neither text nor bytes.");
 }
 
@@ -59,13 +60,16 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === "object" && value !== null && typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === "function";
 }
 
-/** A Node Readable or a web ReadableStream, to its end; string chunks are UTF-8. */
-async function readAll(stream: AsyncIterable<unknown>): Promise<PayloadText> {
+/** A Node Readable or a web ReadableStream, to its end or past maxBytes (leaving it cancels it); string chunks are UTF-8. */
+async function readAll(stream: AsyncIterable<unknown>, maxBytes: number): Promise<PayloadText> {
   const chunks: Uint8Array[] = [];
+  let bytes = 0;
   for await (const chunk of stream) {
-    if (typeof chunk === "string") chunks.push(encoder.encode(chunk));
-    else if (chunk instanceof Uint8Array) chunks.push(chunk);
-    else throw errors.InvalidRequestContentException("Could not parse request body into json: Payload is neither text nor bytes.");
+    const data = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+    if (!(data instanceof Uint8Array)) throw errors.InvalidRequestContentException("Could not parse request body into json: Payload is neither text nor bytes.");
+    bytes += data.byteLength;
+    if (bytes > maxBytes) return { text: "", bytes };
+    chunks.push(data);
   }
   return fromBytes(Buffer.concat(chunks));
 }

@@ -448,6 +448,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
 
     async tagResource(input) {
       const topic = topicForTagging(input.ResourceArn);
+      if (input.Tags == null) throw missingMember("tags");
       const tags = validateTags(input.Tags);
       const keys = new Set([...topic.tags.keys(), ...tags.keys()]);
       if (keys.size > LIMITS.maxTags) throw errors.TagLimitExceededException("Could not complete request: tag quota of per resource exceeded");
@@ -457,7 +458,8 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
 
     async untagResource(input) {
       const topic = topicForTagging(input.ResourceArn);
-      const keys = input.TagKeys ?? [];
+      if (input.TagKeys == null) throw missingMember("tagKeys");
+      const keys = input.TagKeys;
       for (const key of keys) if (typeof key !== "string" || key.length === 0 || key.length > LIMITS.maxTagKeyLength) throw invalidParameter("TagKeys");
       for (const key of keys) topic.tags.delete(key);
       return {};
@@ -513,4 +515,9 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     },
   };
   return guardInputs(service, SNS_INPUTS satisfies { readonly [K in Exclude<keyof TopicService, "registerEndpoint" | "outbox" | "clearOutbox" | "signingCertificatePem" | "openUrl" | "metrics">]: StructShape }, ({ path }) => invalidParameter(path));
+}
+
+/** A required list left out (the SDK's types allow `undefined`): AWS's request validation, before anything changes. */
+function missingMember(member: string): Error {
+  return errors.ValidationError(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
 }
