@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { buildArn, guardInputs, partitionOf, type SimContext } from "@simcloud/core";
+import { buildArn, guardInputs, partitionOf, TagSet, type SimContext } from "@simcloud/core";
 import { aliasActions } from "./aliases";
 import { AsyncInvoker } from "./async-invoke";
 import { ConcurrencyLimiter } from "./concurrency";
@@ -55,7 +55,7 @@ import {
   checkRevision,
   checkRuntime,
   requireNewFunctionName,
-  checkTagCount,
+  LAMBDA_TAG_RULES,
   requireUnqualifiedForTags,
   requireResourceArn,
   requireHomeRegion,
@@ -105,7 +105,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   }
 
   /** The tag map of a function or an event source mapping named by its ARN (the resources simcloud keeps). */
-  function taggable(resource: unknown): Map<string, string> {
+  function taggable(resource: unknown): TagSet {
     const arn = requireResourceArn(resource);
     const mapping = /:event-source-mapping:([0-9a-fA-F-]{36})$/.exec(arn);
     if (mapping?.[1] !== undefined) {
@@ -249,7 +249,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       checkRuntime(input.Runtime);
       checkEnvironment(input.Environment?.Variables);
       if (input.ReservedConcurrentExecutions !== undefined) reservations.check(input.ReservedConcurrentExecutions, 0);
-      checkTagCount(Object.keys(input.Tags ?? {}).length);
+      const tags = new TagSet(LAMBDA_TAG_RULES, input.Tags);
       const { code, sha, size } = codeOf({
         ...(input.handler === undefined ? {} : { handler: input.handler }),
         ...(input.init === undefined ? {} : { init: input.init }),
@@ -286,8 +286,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
         SnapStart: { ApplyOn: "None", OptimizationStatus: "Off" },
         RuntimeVersionConfig: { RuntimeVersionArn: runtimeVersionArn(runtime) },
       };
-      const fn = new LambdaFunction(ref.name, arn, config, code, new EnvironmentPool(poolOptions));
-      for (const [key, value] of Object.entries(input.Tags ?? {})) fn.tags.set(key, value);
+      const fn = new LambdaFunction(ref.name, arn, config, code, new EnvironmentPool(poolOptions), tags);
       reservations.set(fn, input.ReservedConcurrentExecutions);
       functions.set(ref.name, fn);
       ctx.registry.register(functionPort(fn, invoke));
@@ -303,7 +302,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       return {
         Configuration: shown(config, arn),
         Code: { RepositoryType: "S3", Location: `simcloud://lambda/${fn.name}/${version}` },
-        ...(fn.tags.size === 0 ? {} : { Tags: Object.fromEntries(fn.tags) }),
+        ...(fn.tags.size === 0 ? {} : { Tags: fn.tags.toRecord() }),
         ...(fn.reservedConcurrency === undefined ? {} : { Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency } }),
       };
     },
@@ -535,21 +534,18 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
     async tagResource(input: TagResourceCommandInput): Promise<Record<string, never>> {
       const tags = taggable(input.Resource);
-      const added = Object.keys(input.Tags ?? {});
-      if (added.length === 0) throw errors.InvalidParameterValueException("An error occurred and the request cannot be processed.");
-      checkTagCount(new Set([...tags.keys(), ...added]).size);
-      for (const [key, value] of Object.entries(input.Tags ?? {})) tags.set(key, value);
+      if (Object.keys(input.Tags ?? {}).length === 0) throw errors.InvalidParameterValueException("An error occurred and the request cannot be processed.");
+      tags.apply(input.Tags);
       return {};
     },
 
     async untagResource(input: UntagResourceCommandInput): Promise<Record<string, never>> {
-      const tags = taggable(input.Resource);
-      for (const key of input.TagKeys ?? []) tags.delete(key);
+      taggable(input.Resource).remove(input.TagKeys);
       return {};
     },
 
     async listTags(input: { Resource: string | undefined }): Promise<{ Tags: Record<string, string> }> {
-      return { Tags: Object.fromEntries(taggable(input.Resource)) };
+      return { Tags: taggable(input.Resource).toRecord() };
     },
 
     async createEventSourceMapping(input: CreateEventSourceMappingCommandInput): Promise<EventSourceMappingConfiguration> {
