@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { buildArn, guardInputs, partitionOf, TagSet, type SimContext } from "@simcloud/core";
+import { buildArn, guardInputs, paginate, partitionOf, TagSet, type SimContext } from "@simcloud/core";
 import { aliasActions } from "./aliases";
 import { AsyncInvoker } from "./async-invoke";
 import { ConcurrencyLimiter } from "./concurrency";
@@ -15,7 +15,6 @@ import { LAMBDA_INPUTS } from "./input-shapes";
 import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";
 import type { CodeRecord, VersionRecord } from "./records";
-import { paginate } from "./pagination";
 import { provisionedConcurrencyActions } from "./provisioned-concurrency";
 import { acquireRuntime } from "./runtime-scope";
 import type { RecursiveLoop } from "./recursion";
@@ -56,6 +55,7 @@ import {
   checkRuntime,
   requireNewFunctionName,
   LAMBDA_TAG_RULES,
+  invalidMarker,
   requireUnqualifiedForTags,
   requireResourceArn,
   requireHomeRegion,
@@ -415,8 +415,8 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
         all.push(listed(fn.latestConfig(now), everyVersion));
         if (everyVersion) for (const version of fn.versions.values()) all.push(listed(version.config, false));
       }
-      const page = paginate(all, input.Marker, input.MaxItems ?? 50);
-      return { Functions: page.items, ...(page.next === undefined ? {} : { NextMarker: page.next }) };
+      const page = paginate(all, { maxResults: input.MaxItems, nextToken: input.Marker, defaultLimit: 50, scope: `lambda.listFunctions:${everyVersion ? "ALL" : ""}`, invalidToken: invalidMarker });
+      return { Functions: page.items, ...(page.nextToken === undefined ? {} : { NextMarker: page.nextToken }) };
     },
 
     invoke,
@@ -446,8 +446,8 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       checkRange(input.MaxItems, "maxItems", 1, 10_000);
       // $LATEST by its qualified ARN, and no RuntimeVersionConfig (recorded test_version_lifecycle).
       const all = [listed(fn.latestConfig(ctx.clock.now()), true), ...[...fn.versions.values()].map((version) => listed(version.config, false))];
-      const page = paginate(all, input.Marker, input.MaxItems ?? 50);
-      return { Versions: page.items, ...(page.next === undefined ? {} : { NextMarker: page.next }) };
+      const page = paginate(all, { maxResults: input.MaxItems, nextToken: input.Marker, defaultLimit: 50, scope: `lambda.listVersions:${fn.arn}`, invalidToken: invalidMarker });
+      return { Versions: page.items, ...(page.nextToken === undefined ? {} : { NextMarker: page.nextToken }) };
     },
 
     ...aliasActions(host),

@@ -219,6 +219,11 @@ export function requireHomeRegion(value: unknown, home: string, region: string):
   }
 }
 
+/** Lambda's answer to a Marker it did not issue, or issued for another listing (core's `paginate` `invalidToken`). */
+export function invalidMarker(): AwsError {
+  return errors.InvalidParameterValueException("Invalid Marker.");
+}
+
 /** A RevisionId given with an update must be the current one. */
 export function checkRevision(expected: string | undefined, actual: string): void {
   if (expected !== undefined && expected !== actual) {
