@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { buildArn, guardInputs, paginate, partitionOf, TagSet, type SimContext } from "@simcloud/core";
+import { buildArn, guardInputs, paginate, partitionOf, ResourceTable, TagSet, type SimContext } from "@simcloud/core";
 import { aliasActions } from "./aliases";
 import { AsyncInvoker } from "./async-invoke";
 import { ConcurrencyLimiter } from "./concurrency";
@@ -69,7 +69,15 @@ const encoder = new TextEncoder();
 
 /** Lambda: one async method per action, SDK v3 shapes in and out. */
 export function createFunctionService(ctx: SimContext, options: FunctionServiceOptions = {}): FunctionService {
-  const functions = new Map<string, LambdaFunction>();
+  // Unqualified functions only: versions and aliases live inside each LambdaFunction and answer through its port.
+  const functions = new ResourceTable<LambdaFunction>(ctx, {
+    kind: "lambda.function",
+    nameOf: (fn) => fn.name,
+    arnOf: (fn) => fn.arn,
+    // Unused: `find` words not-found itself (the ARN it answers with carries the qualifier the caller named).
+    notFound: (key) => errors.ResourceNotFoundException(`Function not found: ${key}`),
+    port: (fn) => functionPort(fn, invoke),
+  });
   const scope = { region: ctx.region, accountId: ctx.accountId };
   const homeArnPrefix = `arn:aws:lambda:${ctx.region}:`;
   const poolOptions = { idleTimeoutMs: options.environmentIdleTimeoutMs ?? 600_000, inheritProcessEnv: options.inheritProcessEnv ?? true };
@@ -95,7 +103,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     if (ref.region !== undefined && ref.region !== "" && ref.region !== ctx.region) {
       throw errors.ResourceNotFoundException(`Functions from '${ref.region}' are not reachable in this region ('${ctx.region}')`);
     }
-    const fn = (ref.accountId === undefined || ref.accountId === ctx.accountId) && (ref.partition === undefined || ref.partition === partitionOf(ctx.region)) ? functions.get(ref.name) : undefined;
+    const fn = (ref.accountId === undefined || ref.accountId === ctx.accountId) && (ref.partition === undefined || ref.partition === partitionOf(ctx.region)) ? functions.find(ref.name) : undefined;
     if (fn === undefined) {
       const where = `arn:${ref.partition ?? partitionOf(ctx.region)}:lambda:${ctx.region}:${ref.accountId ?? ctx.accountId}`;
       const arn = `${where}:function:${ref.name}${ref.qualifier === undefined ? "" : `:${ref.qualifier}`}`;
@@ -288,8 +296,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       };
       const fn = new LambdaFunction(ref.name, arn, config, code, new EnvironmentPool(poolOptions), tags);
       reservations.set(fn, input.ReservedConcurrentExecutions);
-      functions.set(ref.name, fn);
-      ctx.registry.register(functionPort(fn, invoke));
+      functions.add(fn);
       ctx.trace.record("lambda.function.created", { functionName: ref.name, functionArn: arn });
       const answer = beginTransition(fn, "create", pendingRevision, undefined);
       // With Publish, AWS answers version 1, Pending like $LATEST (recorded test_publish_version_on_create).
@@ -395,10 +402,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       }
       fn.deleted = true;
       fn.transitionTask?.cancel();
-      functions.delete(fn.name);
+      functions.remove(fn);
       reservations.release(fn);
       fn.environments.clear();
-      ctx.registry.unregister(fn.arn);
       mappings.functionDeleted(fn);
       ctx.trace.record("lambda.function.deleted", { functionName: fn.name, functionArn: fn.arn });
       return {};
