@@ -1,12 +1,11 @@
-import { buildArn } from "@simcloud/core";
+import { buildArn, paginate } from "@simcloud/core";
 import { errors } from "./errors";
 import type { LambdaFunction } from "./function";
 import type { ServiceHost } from "./host";
 import { parseFunctionRef } from "./names";
-import { paginate } from "./pagination";
 import type { FunctionService } from "./service";
 import type { AliasConfiguration, AliasNameInput, CreateAliasCommandInput, ListAliasesCommandInput, ListAliasesCommandOutput, UpdateAliasCommandInput } from "./types";
-import { checkDescription, checkRange, checkRevision, requireAliasName } from "./validate";
+import { checkDescription, checkRange, checkRevision, invalidMarker, requireAliasName } from "./validate";
 
 /** CreateAlias, GetAlias, UpdateAlias, DeleteAlias and ListAliases, with weighted routing's checks. */
 export function aliasActions(host: ServiceHost): Pick<FunctionService, "createAlias" | "getAlias" | "updateAlias" | "deleteAlias" | "listAliases"> {
@@ -75,8 +74,9 @@ export function aliasActions(host: ServiceHost): Pick<FunctionService, "createAl
         .filter((alias) => input.FunctionVersion === undefined || alias.functionVersion === input.FunctionVersion)
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((alias) => fn.aliasConfiguration(alias));
-      const page = paginate(all, input.Marker, input.MaxItems ?? 50);
-      return { Aliases: page.items, ...(page.next === undefined ? {} : { NextMarker: page.next }) };
+      const scope = `lambda.listAliases:${fn.arn}:${input.FunctionVersion ?? ""}`;
+      const page = paginate(all, { maxResults: input.MaxItems, nextToken: input.Marker, defaultLimit: 50, scope, invalidToken: invalidMarker });
+      return { Aliases: page.items, ...(page.nextToken === undefined ? {} : { NextMarker: page.nextToken }) };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { buildArn, compileFilter, isAwsError, parseArn, type CompiledFilter, type Lineage, type SimContext } from "@simcloud/core";
+import { buildArn, compileFilter, isAwsError, paginate, parseArn, TagSet, type CompiledFilter, type Lineage, type SimContext } from "@simcloud/core";
 import { errors } from "./errors";
 import type { LambdaFunction } from "./function";
 import { LIMITS } from "./limits";
@@ -14,7 +14,7 @@ import type {
   ListEventSourceMappingsCommandOutput,
   UpdateEventSourceMappingCommandInput,
 } from "./event-source-mapping-types";
-import { checkRange } from "./validate";
+import { checkRange, invalidMarker, LAMBDA_TAG_RULES } from "./validate";
 import "./trace";
 
 /** What the Lambda service lends the mappings: function lookup and the synchronous batch invoke. */
@@ -42,7 +42,7 @@ interface Mapping {
   lastProcessingResult: string;
   poller: EventSourcePoller;
   stream?: StreamMappingSettings;
-  tags: Map<string, string>;
+  tags: TagSet;
 }
 
 export class EventSourceMappings {
@@ -77,6 +77,7 @@ export class EventSourceMappings {
     const filters = compileFilters(input.FilterCriteria);
     checkResponseTypes(input.FunctionResponseTypes);
     checkRange(input.ScalingConfig?.MaximumConcurrency, "scalingConfig.maximumConcurrency", LIMITS.maximumConcurrencyMin, LIMITS.maximumConcurrencyMax);
+    const tags = new TagSet(LAMBDA_TAG_RULES, input.Tags);
     for (const existing of this.mappings.values()) {
       if (existing.fn === fn && existing.eventSourceArn === source && existing.qualifier === qualifier) {
         // Lambda words SQS conflicts apart from every other source's.
@@ -104,7 +105,7 @@ export class EventSourceMappings {
       lastProcessingResult: "No records processed",
       poller: undefined as unknown as EventSourcePoller,
       ...(streamed === undefined ? {} : { stream: streamed.settings }),
-      tags: new Map(Object.entries(input.Tags ?? {})),
+      tags,
     };
     mapping.poller = factory(this.ctx, this.pollerHost(mapping));
     this.mappings.set(uuid, mapping);
@@ -113,7 +114,7 @@ export class EventSourceMappings {
   }
 
   /** A mapping's tags (its ARN can be tagged like a function's), or undefined when there is no such mapping. */
-  tagsOf(uuid: string): Map<string, string> | undefined {
+  tagsOf(uuid: string): TagSet | undefined {
     return this.mappings.get(uuid)?.tags;
   }
 
@@ -177,10 +178,9 @@ export class EventSourceMappings {
     const all = [...this.mappings.values()]
       .filter((mapping) => (fn === undefined || mapping.fn === fn) && (input.EventSourceArn === undefined || mapping.eventSourceArn === input.EventSourceArn))
       .map((mapping) => this.shape(mapping, mapping.enabled ? "Enabled" : "Disabled"));
-    const start = input.Marker === undefined ? 0 : Number.parseInt(input.Marker, 10);
-    if (!Number.isInteger(start) || start < 0) throw errors.InvalidParameterValueException("Invalid Marker.");
-    const end = start + (input.MaxItems ?? 100);
-    return { EventSourceMappings: all.slice(start, end), ...(end < all.length ? { NextMarker: String(end) } : {}) };
+    const scope = `lambda.listEventSourceMappings:${fn?.arn ?? ""}:${input.EventSourceArn ?? ""}`;
+    const page = paginate(all, { maxResults: input.MaxItems, nextToken: input.Marker, defaultLimit: 100, scope, invalidToken: invalidMarker });
+    return { EventSourceMappings: page.items, ...(page.nextToken === undefined ? {} : { NextMarker: page.nextToken }) };
   }
 
   /** DeleteFunction leaves its mappings in place in AWS, but they can no longer invoke: stop polling. */

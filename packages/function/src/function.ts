@@ -1,7 +1,7 @@
 import type { RecursiveLoop } from "./recursion";
 import { freeze, produce } from "immer";
 import type { RandomStream } from "@simcloud/clock";
-import type { AwsError } from "@simcloud/core";
+import type { AwsError, TagSet } from "@simcloud/core";
 import { errors } from "./errors";
 import type { EnvironmentPool } from "./environment";
 import type { AliasRecord, CodeRecord, EventInvokeConfigRecord, LoggedInvocation, ResolvedTarget, VersionRecord } from "./records";
@@ -19,7 +19,6 @@ export class LambdaFunction {
   latest: VersionRecord;
   readonly versions = new Map<string, VersionRecord>();
   readonly aliases = new Map<string, AliasRecord>();
-  readonly tags = new Map<string, string>();
   readonly eventInvokeConfigs = new Map<string, EventInvokeConfigRecord>();
   /** Provisioned concurrency per qualifier: IN_PROGRESS until `readyAt` (the service's stateTransitionMs), then READY. */
   readonly provisioned = new Map<string, { count: number; lastModified: number; readyAt: number }>();
@@ -64,6 +63,8 @@ export class LambdaFunction {
     config: FunctionConfiguration,
     code: CodeRecord,
     readonly environments: EnvironmentPool,
+    /** The function's tags: the unqualified function's, never a version's or an alias's. */
+    readonly tags: TagSet,
   ) {
     this.latest = freeze({ version: "$LATEST", config, code, generation: 0 }, true);
   }

@@ -1,5 +1,5 @@
 import type { RandomStream } from "@simcloud/clock";
-import type { SimContext } from "@simcloud/core";
+import type { ResourceTable, SimContext } from "@simcloud/core";
 import type { LambdaFunction } from "./function";
 
 /** A function found by name or ARN, with the alias or version the caller named (undefined: none). */
@@ -12,7 +12,7 @@ export interface FoundFunction {
 export interface ServiceHost {
   readonly ctx: SimContext;
   readonly scope: { readonly region: string; readonly accountId: string };
-  readonly functions: ReadonlyMap<string, LambdaFunction>;
+  readonly functions: Pick<ResourceTable<LambdaFunction>, "has" | "find" | "values" | "size">;
   /** The seeded stream weighted aliases draw from. */
   readonly routing: RandomStream;
   /** The function a name, partial or full ARN names, or this service's ResourceNotFoundException (`invoke`: Invoke's name pattern). */

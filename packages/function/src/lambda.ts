@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { buildArn, guardInputs, partitionOf, type SimContext } from "@simcloud/core";
+import { buildArn, guardInputs, paginate, partitionOf, ResourceTable, TagSet, type SimContext } from "@simcloud/core";
 import { aliasActions } from "./aliases";
 import { AsyncInvoker } from "./async-invoke";
 import { ConcurrencyLimiter } from "./concurrency";
@@ -15,7 +15,6 @@ import { LAMBDA_INPUTS } from "./input-shapes";
 import { LIMITS } from "./limits";
 import { parseFunctionRef } from "./names";
 import type { CodeRecord, VersionRecord } from "./records";
-import { paginate } from "./pagination";
 import { provisionedConcurrencyActions } from "./provisioned-concurrency";
 import { acquireRuntime } from "./runtime-scope";
 import type { RecursiveLoop } from "./recursion";
@@ -56,7 +55,8 @@ import {
   checkRevision,
   checkRuntime,
   requireNewFunctionName,
-  checkTagCount,
+  LAMBDA_TAG_RULES,
+  invalidMarker,
   requireUnqualifiedForTags,
   requireResourceArn,
   requireHomeRegion,
@@ -70,7 +70,15 @@ const encoder = new TextEncoder();
 
 /** Lambda: one async method per action, SDK v3 shapes in and out. */
 export function createFunctionService(ctx: SimContext, options: FunctionServiceOptions = {}): FunctionService {
-  const functions = new Map<string, LambdaFunction>();
+  // Unqualified functions only: versions and aliases live inside each LambdaFunction and answer through its port.
+  const functions = new ResourceTable<LambdaFunction>(ctx, {
+    kind: "lambda.function",
+    nameOf: (fn) => fn.name,
+    arnOf: (fn) => fn.arn,
+    // Unused: `find` words not-found itself (the ARN it answers with carries the qualifier the caller named).
+    notFound: (key) => errors.ResourceNotFoundException(`Function not found: ${key}`),
+    port: (fn) => functionPort(fn, invoke),
+  });
   const scope = { region: ctx.region, accountId: ctx.accountId };
   const homeArnPrefix = `arn:aws:lambda:${ctx.region}:`;
   const poolOptions = { idleTimeoutMs: options.environmentIdleTimeoutMs ?? 600_000, inheritProcessEnv: options.inheritProcessEnv ?? true };
@@ -96,7 +104,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
     if (ref.region !== undefined && ref.region !== "" && ref.region !== ctx.region) {
       throw errors.ResourceNotFoundException(`Functions from '${ref.region}' are not reachable in this region ('${ctx.region}')`);
     }
-    const fn = (ref.accountId === undefined || ref.accountId === ctx.accountId) && (ref.partition === undefined || ref.partition === partitionOf(ctx.region)) ? functions.get(ref.name) : undefined;
+    const fn = (ref.accountId === undefined || ref.accountId === ctx.accountId) && (ref.partition === undefined || ref.partition === partitionOf(ctx.region)) ? functions.find(ref.name) : undefined;
     if (fn === undefined) {
       const where = `arn:${ref.partition ?? partitionOf(ctx.region)}:lambda:${ctx.region}:${ref.accountId ?? ctx.accountId}`;
       const arn = `${where}:function:${ref.name}${ref.qualifier === undefined ? "" : `:${ref.qualifier}`}`;
@@ -106,7 +114,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
   }
 
   /** The tag map of a function or an event source mapping named by its ARN (the resources simcloud keeps). */
-  function taggable(resource: unknown): Map<string, string> {
+  function taggable(resource: unknown): TagSet {
     const arn = requireResourceArn(resource);
     const mapping = /:event-source-mapping:([0-9a-fA-F-]{36})$/.exec(arn);
     if (mapping?.[1] !== undefined) {
@@ -250,7 +258,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       checkRuntime(input.Runtime);
       checkEnvironment(input.Environment?.Variables);
       if (input.ReservedConcurrentExecutions !== undefined) reservations.check(input.ReservedConcurrentExecutions, 0);
-      checkTagCount(Object.keys(input.Tags ?? {}).length);
+      const tags = new TagSet(LAMBDA_TAG_RULES, input.Tags);
       const { code, sha, size } = codeOf({
         ...(input.handler === undefined ? {} : { handler: input.handler }),
         ...(input.init === undefined ? {} : { init: input.init }),
@@ -287,11 +295,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
         SnapStart: { ApplyOn: "None", OptimizationStatus: "Off" },
         RuntimeVersionConfig: { RuntimeVersionArn: runtimeVersionArn(runtime) },
       };
-      const fn = new LambdaFunction(ref.name, arn, config, code, new EnvironmentPool(poolOptions));
-      for (const [key, value] of Object.entries(input.Tags ?? {})) fn.tags.set(key, value);
+      const fn = new LambdaFunction(ref.name, arn, config, code, new EnvironmentPool(poolOptions), tags);
       reservations.set(fn, input.ReservedConcurrentExecutions);
-      functions.set(ref.name, fn);
-      ctx.registry.register(functionPort(fn, invoke));
+      functions.add(fn);
       ctx.trace.record("lambda.function.created", { functionName: ref.name, functionArn: arn });
       const answer = beginTransition(fn, "create", pendingRevision, undefined);
       // With Publish, AWS answers version 1, Pending like $LATEST (recorded test_publish_version_on_create).
@@ -304,7 +310,7 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       return {
         Configuration: shown(config, arn),
         Code: { RepositoryType: "S3", Location: `simcloud://lambda/${fn.name}/${version}` },
-        ...(fn.tags.size === 0 ? {} : { Tags: Object.fromEntries(fn.tags) }),
+        ...(fn.tags.size === 0 ? {} : { Tags: fn.tags.toRecord() }),
         ...(fn.reservedConcurrency === undefined ? {} : { Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency } }),
       };
     },
@@ -397,10 +403,9 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       }
       fn.deleted = true;
       fn.transitionTask?.cancel();
-      functions.delete(fn.name);
+      functions.remove(fn);
       reservations.release(fn);
       fn.environments.clear();
-      ctx.registry.unregister(fn.arn);
       mappings.functionDeleted(fn);
       ctx.trace.record("lambda.function.deleted", { functionName: fn.name, functionArn: fn.arn });
       return {};
@@ -417,8 +422,8 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
         all.push(listed(fn.latestConfig(now), everyVersion));
         if (everyVersion) for (const version of fn.versions.values()) all.push(listed(version.config, false));
       }
-      const page = paginate(all, input.Marker, input.MaxItems ?? 50);
-      return { Functions: page.items, ...(page.next === undefined ? {} : { NextMarker: page.next }) };
+      const page = paginate(all, { maxResults: input.MaxItems, nextToken: input.Marker, defaultLimit: 50, scope: `lambda.listFunctions:${everyVersion ? "ALL" : ""}`, invalidToken: invalidMarker });
+      return { Functions: page.items, ...(page.nextToken === undefined ? {} : { NextMarker: page.nextToken }) };
     },
 
     invoke,
@@ -448,8 +453,8 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
       checkRange(input.MaxItems, "maxItems", 1, 10_000);
       // $LATEST by its qualified ARN, and no RuntimeVersionConfig (recorded test_version_lifecycle).
       const all = [listed(fn.latestConfig(ctx.clock.now()), true), ...[...fn.versions.values()].map((version) => listed(version.config, false))];
-      const page = paginate(all, input.Marker, input.MaxItems ?? 50);
-      return { Versions: page.items, ...(page.next === undefined ? {} : { NextMarker: page.next }) };
+      const page = paginate(all, { maxResults: input.MaxItems, nextToken: input.Marker, defaultLimit: 50, scope: `lambda.listVersions:${fn.arn}`, invalidToken: invalidMarker });
+      return { Versions: page.items, ...(page.nextToken === undefined ? {} : { NextMarker: page.nextToken }) };
     },
 
     ...aliasActions(host),
@@ -536,22 +541,19 @@ export function createFunctionService(ctx: SimContext, options: FunctionServiceO
 
     async tagResource(input: TagResourceCommandInput): Promise<Record<string, never>> {
       const tags = taggable(input.Resource);
-      const added = Object.keys(input.Tags ?? {});
-      if (added.length === 0) throw errors.InvalidParameterValueException("An error occurred and the request cannot be processed.");
-      checkTagCount(new Set([...tags.keys(), ...added]).size);
-      for (const [key, value] of Object.entries(input.Tags ?? {})) tags.set(key, value);
+      if (Object.keys(input.Tags ?? {}).length === 0) throw errors.InvalidParameterValueException("An error occurred and the request cannot be processed.");
+      tags.apply(input.Tags);
       return {};
     },
 
     async untagResource(input: UntagResourceCommandInput): Promise<Record<string, never>> {
-      const tags = taggable(input.Resource);
       if (input.TagKeys == null) throw errors.ValidationException("1 validation error detected: Value null at 'tagKeys' failed to satisfy constraint: Member must not be null");
-      for (const key of input.TagKeys) tags.delete(key);
+      taggable(input.Resource).remove(input.TagKeys);
       return {};
     },
 
     async listTags(input: { Resource: string | undefined }): Promise<{ Tags: Record<string, string> }> {
-      return { Tags: Object.fromEntries(taggable(input.Resource)) };
+      return { Tags: taggable(input.Resource).toRecord() };
     },
 
     async createEventSourceMapping(input: CreateEventSourceMappingCommandInput): Promise<EventSourceMappingConfiguration> {

@@ -1,4 +1,4 @@
-import { buildArn, type SimContext } from "@simcloud/core";
+import { buildArn, paginate, type SimContext } from "@simcloud/core";
 import { loadHandler } from "./environment";
 import { errors } from "./errors";
 import type { LambdaFunction } from "./function";
@@ -6,11 +6,10 @@ import type { ServiceHost } from "./host";
 import { runtimeVariables } from "./invocation";
 import type { ModuleLoader } from "./module-loader";
 import { parseFunctionRef } from "./names";
-import { paginate } from "./pagination";
 import type { VersionRecord } from "./records";
 import type { FunctionService } from "./service";
 import type { ProvisionedConcurrencyConfig, ProvisionedConcurrencyInput } from "./types";
-import { checkRange } from "./validate";
+import { checkRange, invalidMarker } from "./validate";
 import "./trace";
 
 /** Put/Get/Delete/ListProvisionedConcurrencyConfig(s): environments initialised ahead on a version or alias. */
@@ -94,8 +93,9 @@ export function provisionedConcurrencyActions(host: ServiceHost, accountLimit: n
       const { fn } = find(input.FunctionName);
       checkRange(input.MaxItems, "maxItems", 1, 50);
       const all = [...fn.provisioned.entries()].map(([qualifier, config]) => ({ FunctionArn: `${fn.arn}:${qualifier}`, ...provisionedShape(config, host.ctx.clock.now()) }));
-      const { items, next } = paginate(all, input.Marker, input.MaxItems ?? 50);
-      return { ProvisionedConcurrencyConfigs: items, ...(next === undefined ? {} : { NextMarker: next }) };
+      const scope = `lambda.listProvisionedConcurrencyConfigs:${fn.arn}`;
+      const { items, nextToken } = paginate(all, { maxResults: input.MaxItems, nextToken: input.Marker, defaultLimit: 50, scope, invalidToken: invalidMarker });
+      return { ProvisionedConcurrencyConfigs: items, ...(nextToken === undefined ? {} : { NextMarker: nextToken }) };
     },
 
     async getProvisionedConcurrencyConfig(input: ProvisionedConcurrencyInput): Promise<ProvisionedConcurrencyConfig> {

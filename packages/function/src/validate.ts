@@ -1,4 +1,4 @@
-import { isInteger, utf8Length, type AwsError } from "@simcloud/core";
+import { isInteger, utf8Length, type AwsError, type TagRules } from "@simcloud/core";
 import { errors } from "./errors";
 import { LIMITS, RESERVED_ENV_KEYS } from "./limits";
 import type { EphemeralStorageInput, Runtime } from "./types";
@@ -183,11 +183,18 @@ export function checkListFunctionVersion(value: unknown): void {
   }
 }
 
-/** Lambda allows 50 tags per resource (Lambda quotas); AWS's recorded message. */
-export const MAX_TAGS = 50;
-export function checkTagCount(count: number): void {
-  if (count > MAX_TAGS) throw errors.InvalidParameterValueException("Number of tags exceeds resource tag limit.");
-}
+/**
+ * Lambda's tag rules on the shared TagSet: 50 tags per resource with AWS's recorded message (test_tag_limits), keys
+ * 1–128 and values 0–256 characters, `aws:` reserved ("Tag naming limits and requirements"), all as
+ * InvalidParameterValueException. Lambda's model gives tags no character pattern ("AWS::Lambda::Function Tag" lists
+ * lengths only), so characters are not checked.
+ */
+export const LAMBDA_TAG_RULES: TagRules = {
+  maxTags: 50,
+  checkCharacters: false,
+  invalid: (message) => errors.InvalidParameterValueException(message),
+  tooMany: () => errors.InvalidParameterValueException("Number of tags exceeds resource tag limit."),
+};
 
 /** Tags belong to the unqualified function (TagResource: "Tags on function aliases and versions are not supported"). */
 export function requireUnqualifiedForTags(qualifier: string | undefined): void {
@@ -220,6 +227,11 @@ export function requireHomeRegion(value: unknown, home: string, region: string):
   if (parts[2] === "lambda" && other !== undefined && other !== "" && other !== region) {
     throw errors.ResourceNotFoundException(`Functions from '${other}' are not reachable in this region ('${region}')`);
   }
+}
+
+/** Lambda's answer to a Marker it did not issue, or issued for another listing (core's `paginate` `invalidToken`). */
+export function invalidMarker(): AwsError {
+  return errors.InvalidParameterValueException("Invalid Marker.");
 }
 
 /** A RevisionId given with an update must be the current one. */
