@@ -13,3 +13,9 @@ export function yieldMacrotask(): Promise<void> {
     else nativeSetTimeout(resolve, 0);
   });
 }
+
+/** Runs `fn` after the current native macrotask (the host's own setImmediate, even under fake timers). */
+export function afterMacrotask(fn: () => void): void {
+  if (nativeSetImmediate) nativeSetImmediate(fn);
+  else nativeSetTimeout(fn, 0);
+}

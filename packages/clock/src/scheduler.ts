@@ -1,7 +1,7 @@
 import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 import { ClockModeError, ScheduledTaskError, SchedulerDisposedError, SchedulerLoopLimitError } from "./errors";
 import { MinHeap, type HeapEntry } from "./heap";
-import { yieldMacrotask } from "./native";
+import { afterMacrotask, yieldMacrotask } from "./native";
 
 /** 2025-01-01T00:00:00Z, the default start of virtual time. */
 export const DEFAULT_START = Date.UTC(2025, 0, 1);
@@ -78,6 +78,8 @@ const PATIENCE_ROUNDS = 20;
 const RECENT_LABELS = 5;
 /** A chain of steps at one instant yields one native macrotask every this many steps, so host timers still fire. */
 const STEPS_PER_YIELD = 64;
+/** Service calls served within one native macrotask before the next one waits for the host (see pace()). */
+const CALLS_PER_YIELD = 1024;
 
 /** The virtual clock: what services read time from. */
 export interface Clock {
@@ -137,6 +139,9 @@ export class Scheduler implements Clock {
   private readonly selfDriven = new AsyncLocalStorage<true>();
   /** The catch-up in progress (see beforeCall); callers arriving meanwhile wait for the same one. */
   private catchingUp: Promise<void> | undefined;
+  /** Calls paced (see pace()) since the host last ran a macrotask. */
+  private callsThisMacrotask = 0;
+  private pacing: Promise<void> | undefined;
 
   constructor(options: SchedulerOptions = {}) {
     this.mode = options.mode ?? "virtual";
@@ -294,6 +299,23 @@ export class Scheduler implements Clock {
     const next = this.peekLive();
     if (next === undefined || next.time > this.current) return undefined;
     return (this.catchingUp = this.catchUp());
+  }
+
+  /**
+   * A service call's turn with the host. Calls are served in microtasks, so code that loops on calls alone
+   * (`for (;;) await sqs.sendMessage(…)`) would never let the host run anything else: no test-runner timeout, no
+   * dispose. Every CALLS_PER_YIELD calls within one native macrotask, the next call waits for one; this costs nothing
+   * in time or order and does not count against the loop limit (a burst of calls is legitimate; it is the host's
+   * starvation that is not). Undefined when the call may go on at once.
+   */
+  pace(): Promise<void> | undefined {
+    if (this.disposed) return undefined;
+    if (this.callsThisMacrotask++ === 0) afterMacrotask(() => (this.callsThisMacrotask = 0));
+    if (this.pacing !== undefined) return this.pacing;
+    if (this.callsThisMacrotask < CALLS_PER_YIELD) return undefined;
+    return (this.pacing = yieldMacrotask().then(() => {
+      this.pacing = undefined;
+    }));
   }
 
   private async catchUp(): Promise<void> {

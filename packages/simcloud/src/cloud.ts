@@ -72,7 +72,7 @@ export interface CloudTrace extends Trace {
 }
 
 function createServices(context: SimContext, options: CloudOptions, disposal: DisposalWatch, cloud: () => Cloud): CloudServices {
-  const gate = (): Promise<void> | undefined => context.scheduler.beforeCall();
+  const gate = (): Promise<void> | undefined => context.scheduler.beforeCall() ?? context.scheduler.pace();
   const guard = <T extends object>(service: T, name: string, sync: GuardOptions<T>["sync"]): T => guardService(service, name, { disposal, sync, gate });
   const helpers = createHelpers(context, cloud);
   const noSync = {};
