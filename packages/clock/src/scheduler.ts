@@ -80,6 +80,7 @@ const RECENT_LABELS = 5;
 const STEPS_PER_YIELD = 64;
 /** Service calls served within one native macrotask before the next one waits for the host (see pace()). */
 const CALLS_PER_YIELD = 1024;
+const CALLS_BEFORE_WATCH = 64;
 
 /** The virtual clock: what services read time from. */
 export interface Clock {
@@ -139,7 +140,7 @@ export class Scheduler implements Clock {
   private readonly selfDriven = new AsyncLocalStorage<true>();
   /** The catch-up in progress (see beforeCall); callers arriving meanwhile wait for the same one. */
   private catchingUp: Promise<void> | undefined;
-  /** Calls paced (see pace()) since the host last ran a macrotask. */
+  /** Calls paced (see pace()) since the host last ran a macrotask, counted from the CALLS_BEFORE_WATCH-th on. */
   private callsThisMacrotask = 0;
   private pacing: Promise<void> | undefined;
 
@@ -310,7 +311,9 @@ export class Scheduler implements Clock {
    */
   pace(): Promise<void> | undefined {
     if (this.disposed) return undefined;
-    if (this.callsThisMacrotask++ === 0) afterMacrotask(() => (this.callsThisMacrotask = 0));
+    // The reset is armed only every CALLS_BEFORE_WATCH calls (not one native callback per macrotask with calls in it):
+    // reaching CALLS_PER_YIELD before it has run means those calls all came within one macrotask.
+    if (++this.callsThisMacrotask === CALLS_BEFORE_WATCH) afterMacrotask(() => (this.callsThisMacrotask = 0));
     if (this.pacing !== undefined) return this.pacing;
     if (this.callsThisMacrotask < CALLS_PER_YIELD) return undefined;
     return (this.pacing = yieldMacrotask().then(() => {
