@@ -1,4 +1,4 @@
-import { AwsError, guardInputs, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
+import { guardInputs, runBatch, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
 import type { StructShape } from "@simcloud/core";
 import { errors } from "./errors";
 import { DEFAULTS, LIMITS } from "./limits";
@@ -11,7 +11,7 @@ import { Queue, type PreparedSend } from "./queue";
 import { UrlCache } from "./url-cache";
 import { applyAttributes, initialSettings, isReadableAttribute, READABLE, type QueueSettings } from "./settings";
 import type * as T from "./types";
-import { optionalInteger, requireString, validateAttributes, validateBatchIds, validateQueueName, validateReceive, validateSend, type SendFields } from "./validate";
+import { optionalInteger, requireString, validateAttributes, sqsBatchRules, validateQueueName, validateReceive, validateSend, type SendFields } from "./validate";
 import "./trace";
 
 export interface QueueServiceOptions {
@@ -213,13 +213,6 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     }
   }
 
-  function batchFailure(id: string, error: unknown): T.BatchResultErrorEntry {
-    if (error instanceof AwsError) {
-      return { Id: id, SenderFault: error.fault === "client", Code: error.code, Message: error.message };
-    }
-    throw error;
-  }
-
   const service: QueueService = {
     async createQueue(input) {
       const attributes = input?.Attributes;
@@ -336,44 +329,34 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
 
     async sendMessageBatch(input) {
       const queue = lookup(input?.QueueUrl);
-      validateBatchIds(input.Entries, "SendMessageBatchRequestEntry");
-      const entries = input.Entries;
-      let total = 0;
       // Attribute and FIFO-id failures reject the whole request with 400, as AWS answered (recorded
       // test_send_batch_missing_message_group_id_for_fifo_queue, …_deduplication_id_…); other entry failures (a body
       // over the size limit) are reported per entry.
-      for (const entry of entries) {
-        total += typeof entry.MessageBody === "string" ? Buffer.byteLength(entry.MessageBody, "utf8") : 0;
-        total += validateAttributes(entry.MessageAttributes, "user");
-        if (queue.fifo) {
-          if (entry.MessageGroupId === undefined || entry.MessageGroupId === null) {
-            throw errors.InvalidParameterValue("The request must contain the parameter MessageGroupId.");
-          }
-          if (entry.MessageDeduplicationId === undefined && !queue.settings.contentBasedDeduplication) {
-            throw errors.InvalidParameterValue("The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+      const rules = sqsBatchRules<T.SendMessageBatchRequestEntry>("SendMessageBatchRequestEntry", (entries) => {
+        let total = 0;
+        for (const entry of entries) {
+          total += typeof entry.MessageBody === "string" ? Buffer.byteLength(entry.MessageBody, "utf8") : 0;
+          total += validateAttributes(entry.MessageAttributes, "user");
+          if (queue.fifo) {
+            if (entry.MessageGroupId === undefined || entry.MessageGroupId === null) {
+              throw errors.InvalidParameterValue("The request must contain the parameter MessageGroupId.");
+            }
+            if (entry.MessageDeduplicationId === undefined && !queue.settings.contentBasedDeduplication) {
+              throw errors.InvalidParameterValue("The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+            }
           }
         }
-      }
-      if (total > LIMITS.maxBatchBytes) {
-        throw errors.BatchRequestTooLong(`Batch requests cannot be longer than ${LIMITS.maxBatchBytes} bytes. You have sent ${total} bytes.`);
-      }
-      const out: T.SendMessageBatchOutput = { Successful: [], Failed: [] };
+        if (total > LIMITS.maxBatchBytes) {
+          throw errors.BatchRequestTooLong(`Batch requests cannot be longer than ${LIMITS.maxBatchBytes} bytes. You have sent ${total} bytes.`);
+        }
+      });
       // Every entry is checked before any is stored: an unexpected error cannot leave half a batch behind.
-      const prepared = entries.map((entry) => {
-        try {
-          return prepare(entry, queue);
-        } catch (error) {
-          out.Failed.push(batchFailure(entry.Id, error));
-          return undefined;
-        }
-      });
+      const checked = runBatch(input.Entries, rules, (entry) => ({ id: entry.Id, ready: prepare(entry, queue) }));
+      const Successful: T.SendMessageBatchResultEntry[] = [];
       queue.batch(() => {
-        entries.forEach((entry, i) => {
-          const ready = prepared[i];
-          if (ready !== undefined) out.Successful.push(sendPrepared(queue, ready, ctx.accountId, entry.Id) as T.SendMessageBatchResultEntry);
-        });
+        for (const { id, ready } of checked.Successful) Successful.push(sendPrepared(queue, ready, ctx.accountId, id) as T.SendMessageBatchResultEntry);
       });
-      return out;
+      return { Successful, Failed: checked.Failed };
     },
 
     async receiveMessage(input) {
@@ -390,17 +373,10 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
 
     async deleteMessageBatch(input) {
       const queue = lookup(input?.QueueUrl);
-      validateBatchIds(input.Entries, "DeleteMessageBatchRequestEntry");
-      const out: T.BatchOutput = { Successful: [], Failed: [] };
-      for (const entry of input.Entries) {
-        try {
-          queue.deleteMessage(entry.ReceiptHandle);
-          out.Successful.push({ Id: entry.Id });
-        } catch (error) {
-          out.Failed.push(batchFailure(entry.Id, error));
-        }
-      }
-      return out;
+      return runBatch(input.Entries, sqsBatchRules<T.DeleteMessageBatchRequestEntry>("DeleteMessageBatchRequestEntry"), (entry) => {
+        queue.deleteMessage(entry.ReceiptHandle);
+        return { Id: entry.Id };
+      });
     },
 
     async changeMessageVisibility(input) {
@@ -410,17 +386,10 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
 
     async changeMessageVisibilityBatch(input) {
       const queue = lookup(input?.QueueUrl);
-      validateBatchIds(input.Entries, "ChangeMessageVisibilityBatchRequestEntry");
-      const out: T.BatchOutput = { Successful: [], Failed: [] };
-      for (const entry of input.Entries) {
-        try {
-          changeVisibility(queue, entry.ReceiptHandle, entry.VisibilityTimeout);
-          out.Successful.push({ Id: entry.Id });
-        } catch (error) {
-          out.Failed.push(batchFailure(entry.Id, error));
-        }
-      }
-      return out;
+      return runBatch(input.Entries, sqsBatchRules<T.ChangeMessageVisibilityBatchRequestEntry>("ChangeMessageVisibilityBatchRequestEntry"), (entry) => {
+        changeVisibility(queue, entry.ReceiptHandle, entry.VisibilityTimeout);
+        return { Id: entry.Id };
+      });
     },
 
     async listDeadLetterSourceQueues(input) {
