@@ -1,4 +1,4 @@
-import { buildArn, guardInputs, isAwsError, parseArn, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
+import { buildArn, guardInputs, parseArn, runBatch, type BatchRules, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
 import type { StructShape } from "@simcloud/core";
 import { Deliveries } from "./delivery";
 import { filterOutbox, type HttpEndpointHandler, type OutboxEntry, type OutboxFilter, type RegisteredEndpoint, type RegisterEndpointOptions } from "./endpoints";
@@ -12,7 +12,7 @@ import { signingCertificatePem, type SigningMode } from "./signing";
 import { DEFAULT_SUBSCRIPTION_SETTINGS, Subscription, withAttribute, type SubscriptionSettings } from "./subscription";
 import { checkLargeTopicSubscription, defaultTopicSettings, Topic, withTopicAttribute, type TopicSettings } from "./topic";
 import type { PublishedMessage, SubscriptionProtocol } from "./types";
-import { requireSnsArn, requireString, validateEndpoint, validateProtocol, validateTags, validateTopicName, validBatchEntryId } from "./validate";
+import { requireSnsArn, requireString, validateEndpoint, validateProtocol, validateTags, validateTopicName } from "./validate";
 import "./trace";
 
 export interface TopicServiceOptions {
@@ -198,15 +198,24 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     return topic;
   };
 
-  const batchEntryIdProblem = (id: unknown): string =>
-    typeof id === "string" && id.length > LIMITS.maxBatchEntryIdLength
-      ? `The Id of a batch entry in the batch request is too long: ${id}`
-      : `The Id of a batch entry in the batch request contains an impermissible character: ${String(id)}`;
-
-  const failsWholeBatch = (error: { code: string; message: string }): boolean =>
-    error.code === "ValidationError" ||
-    error.code === "InvalidParameterValueException" ||
-    /MessageGroupId|MessageDeduplicationId|ContentBasedDeduplication|Message Structure/.test(error.message);
+  const batchRules: BatchRules<S.PublishBatchRequestEntry, S.BatchResultErrorEntry> = {
+    maxEntries: LIMITS.maxBatchEntries,
+    empty: () => errors.EmptyBatchRequestException("The batch request doesn't contain any entries."),
+    tooMany: () => errors.TooManyEntriesInBatchRequestException("The batch request contains more entries than permissible."),
+    invalidId: (id) =>
+      errors.InvalidBatchEntryIdException(
+        typeof id === "string" && id.length > LIMITS.maxBatchEntryIdLength
+          ? `The Id of a batch entry in the batch request is too long: ${id}`
+          : `The Id of a batch entry in the batch request contains an impermissible character: ${String(id)}`,
+      ),
+    duplicateId: () => errors.BatchEntryIdsNotDistinctException("Two or more batch entries in the request have the same Id."),
+    failsRequest: (error) =>
+      error.code === "ValidationError" ||
+      error.code === "InvalidParameterValueException" ||
+      /MessageGroupId|MessageDeduplicationId|ContentBasedDeduplication|Message Structure/.test(error.message),
+    // BatchResultErrorEntry.Code is the wire (awsQuery) code: InvalidParameter, ParameterValueInvalid.
+    failure: (Id, error) => ({ Id, Code: error.queryCode ?? error.code, Message: error.message, SenderFault: true }),
+  };
 
   const removeSubscription = (sub: Subscription): void => {
     sub.deleted = true;
@@ -411,39 +420,22 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
 
     async publishBatch(input) {
       const topic = topicFor(input.TopicArn);
-      const entries = input.PublishBatchRequestEntries ?? [];
-      if (entries.length === 0) throw errors.EmptyBatchRequestException("The batch request doesn't contain any entries.");
-      if (entries.length > LIMITS.maxBatchEntries) throw errors.TooManyEntriesInBatchRequestException("The batch request contains more entries than permissible.");
-      const ids = new Set<string>();
-      let total = 0;
-      for (const entry of entries) {
-        if (!validBatchEntryId(entry.Id)) throw errors.InvalidBatchEntryIdException(batchEntryIdProblem(entry.Id));
-        if (ids.has(entry.Id)) throw errors.BatchEntryIdsNotDistinctException("Two or more batch entries in the request have the same Id.");
-        ids.add(entry.Id);
-        total += rawSize(entry);
-      }
-      if (total > topic.settings.maximumMessageSize) throw errors.BatchRequestTooLongException("The length of all the messages put together is more than the limit.");
       // Every entry is validated before any is published. Attribute, MessageStructure and FIFO-id failures reject the
       // whole request with 400, as AWS answered (recorded test_publish_batch_exceptions,
       // test_empty_or_wrong_message_attributes); other entry failures are reported per entry in a 200.
-      const Successful: S.PublishBatchResultEntry[] = [];
-      const Failed: S.BatchResultErrorEntry[] = [];
-      // Every entry is checked before any is published: an unexpected error cannot leave half a batch behind.
-      const prepared = entries.map((entry, index): PreparedMessage | undefined => {
-        try {
-          return prepareMessage(topic, entry, `publishBatchRequestEntries.${index + 1}.member.messageAttributes`);
-        } catch (error) {
-          if (!isAwsError(error) || failsWholeBatch(error)) throw error;
-          // BatchResultErrorEntry.Code is the wire (awsQuery) code: InvalidParameter, ParameterValueInvalid.
-          Failed.push({ Id: entry.Id as string, Code: error.queryCode ?? error.code, Message: error.message, SenderFault: true });
-          return undefined;
-        }
-      });
-      entries.forEach((entry, i) => {
-        const ready = prepared[i];
-        if (ready !== undefined) Successful.push({ Id: entry.Id as string, ...publishPrepared(topic, ready) });
-      });
-      return { Successful, Failed };
+      const checked = runBatch(
+        input.PublishBatchRequestEntries,
+        {
+          ...batchRules,
+          precheck: (entries) => {
+            let total = 0;
+            for (const entry of entries) total += rawSize(entry);
+            if (total > topic.settings.maximumMessageSize) throw errors.BatchRequestTooLongException("The length of all the messages put together is more than the limit.");
+          },
+        },
+        (entry, index) => ({ Id: entry.Id, ready: prepareMessage(topic, entry, `publishBatchRequestEntries.${index + 1}.member.messageAttributes`) }),
+      );
+      return { Successful: checked.Successful.map(({ Id, ready }) => ({ Id, ...publishPrepared(topic, ready) })), Failed: checked.Failed };
     },
 
     async tagResource(input) {

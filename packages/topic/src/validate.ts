@@ -220,11 +220,6 @@ export function validateFifoId(value: unknown, name: "MessageGroupId" | "Message
   return value;
 }
 
-/** PublishBatch ids: up to 80 alphanumerics, hyphens and underscores. */
-export function validBatchEntryId(id: unknown): id is string {
-  return typeof id === "string" && id.length > 0 && id.length <= LIMITS.maxBatchEntryIdLength && /^[A-Za-z0-9_-]+$/.test(id);
-}
-
 export interface TagInput {
   Key?: string | undefined;
   Value?: string | undefined;
