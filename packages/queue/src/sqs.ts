@@ -1,4 +1,4 @@
-import { guardInputs, runBatch, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
+import { guardInputs, ResourceTable, runBatch, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
 import type { StructShape } from "@simcloud/core";
 import { errors } from "./errors";
 import { DEFAULTS, LIMITS } from "./limits";
@@ -51,11 +51,20 @@ export interface QueueService {
 const EMPTY: T.Empty = Object.freeze({}) as T.Empty;
 
 export function createQueueService(ctx: SimContext, options: QueueServiceOptions = {}): QueueService {
-  const byName = new Map<string, Queue>();
-  const byArn = new Map<string, Queue>();
+  const queues = new ResourceTable<Queue>(ctx, {
+    kind: "sqs.queue",
+    nameOf: (queue) => queue.name,
+    arnOf: (queue) => queue.arn,
+    notFound: () => errors.QueueDoesNotExist("The specified queue does not exist."),
+    port: (queue) => makePort(queue),
+  });
+  // The table reads a key starting with "arn:" as an ARN; here each parameter is one or the other, never both.
+  // Inputs are the caller's: a null or a number where text belongs finds nothing.
+  const byArn = (arn: string): Queue | undefined => (typeof arn === "string" && arn.startsWith("arn:") ? queues.find(arn) : undefined);
+  const byName = (name: string): Queue | undefined => (typeof name === "string" && !name.startsWith("arn:") ? queues.find(name) : undefined);
   const deletedAt = new Map<string, number>();
   const chaosRandom = ctx.random.stream("sqs.chaos");
-  const directory = { byArn: (arn: string) => byArn.get(arn) };
+  const directory = { byArn };
   const moves = new MoveTasks(ctx, directory.byArn, DEFAULTS.moveRate);
   const defaultChaos = options.chaos === undefined ? undefined : checkChaos(options.chaos);
   let incarnations = 0;
@@ -63,7 +72,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
   const byUrl = new UrlCache((url) => {
     const parsed = parseQueueUrl(url);
     if (parsed === undefined) throw errors.InvalidAddress(`The address ${url} is not valid for this endpoint.`);
-    return parsed.accountId === ctx.accountId ? byName.get(parsed.name) : undefined;
+    return parsed.accountId === ctx.accountId ? byName(parsed.name) : undefined;
   });
 
   function lookup(url: unknown): Queue {
@@ -74,7 +83,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
   }
 
   function queueForArn(arn: string, parameter: string): Queue {
-    const queue = byArn.get(arn);
+    const queue = byArn(arn);
     if (queue === undefined) throw errors.ResourceNotFoundException(`The resource that you specified for the ${parameter} parameter doesn't exist.`);
     return queue;
   }
@@ -85,7 +94,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     if (policy === undefined) return;
     const raw = settings.raw.get("RedrivePolicy") ?? "";
     const invalid = (reason: string) => errors.InvalidParameterValue(`Value ${raw} for parameter RedrivePolicy is invalid. Reason: ${reason}`);
-    const target = byArn.get(policy.deadLetterTargetArn);
+    const target = byArn(policy.deadLetterTargetArn);
     if (target === undefined) throw invalid("Dead letter target does not exist.");
     if (target.fifo !== settings.fifo) throw invalid("Dead-letter queue must be same type of queue as the source.");
     if (target.name === name) throw invalid("A queue cannot be its own dead-letter queue.");
@@ -171,12 +180,10 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
 
   function deleteQueue(queue: Queue): void {
     queue.dispose();
-    byName.delete(queue.name);
-    byArn.delete(queue.arn);
+    queues.remove(queue);
     byUrl.forget(queue);
     deletedAt.set(queue.name, ctx.clock.now());
     moves.forget(queue.arn);
-    ctx.registry.unregister(queue.arn);
     ctx.trace.record("sqs.queue.deleted", { queueUrl: queue.url, queueArn: queue.arn });
   }
 
@@ -220,7 +227,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       const fifo = String(safeRecord(attributes as Record<string, string> | undefined)["FifoQueue"]).toLowerCase() === "true";
       validateQueueName(input?.QueueName, fifo);
       const name = input.QueueName;
-      const existing = byName.get(name);
+      const existing = queues.find(name);
       if (existing !== undefined) {
         const requested = applyAttributes(existing.settings, attributes, true);
         for (const key of Object.keys(safeRecord(attributes as Record<string, string> | undefined))) {
@@ -242,9 +249,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       const queue = new Queue(ctx, name, queueUrl(ctx, name), arn, ++incarnations, settings, directory, chaosRandom);
       for (const [key, value] of tags) queue.tags.set(key, value);
       if (defaultChaos !== undefined && !fifo) queue.chaos = defaultChaos;
-      byName.set(name, queue);
-      byArn.set(arn, queue);
-      ctx.registry.register(makePort(queue));
+      queues.add(queue);
       ctx.trace.record("sqs.queue.created", { queueUrl: queue.url, queueArn: arn, fifo });
       return { QueueUrl: queue.url };
     },
@@ -257,7 +262,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     async getQueueUrl(input) {
       requireString(input?.QueueName, "QueueName");
       const owner = input.QueueOwnerAWSAccountId;
-      const queue = owner === undefined || owner === ctx.accountId ? byName.get(input.QueueName) : undefined;
+      const queue = owner === undefined || owner === ctx.accountId ? byName(input.QueueName) : undefined;
       if (queue === undefined) throw errors.QueueDoesNotExist("The specified queue does not exist.");
       return { QueueUrl: queue.url };
     },
@@ -267,10 +272,10 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       if (input.NextToken !== undefined && max === undefined) throw errors.InvalidParameterValue("MaxResults is required when NextToken is given.");
       const after = input.NextToken === undefined ? undefined : decodeToken(input.NextToken);
       const prefix = input.QueueNamePrefix ?? "";
-      const names = [...byName.keys()].filter((name) => name.startsWith(prefix) && (after === undefined || name > after)).sort();
+      const names = [...queues].map((queue) => queue.name).filter((name) => name.startsWith(prefix) && (after === undefined || name > after)).sort();
       const page = names.slice(0, max ?? LIMITS.listMaxResults);
       const out: T.ListQueuesOutput = {};
-      if (page.length > 0) out.QueueUrls = page.map((name) => (byName.get(name) as Queue).url);
+      if (page.length > 0) out.QueueUrls = page.map((name) => (queues.find(name) as Queue).url);
       if (max !== undefined && names.length > page.length) out.NextToken = encodeToken(page[page.length - 1] as string);
       return out;
     },
@@ -396,13 +401,13 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       const queue = lookup(input?.QueueUrl);
       const max = optionalInteger(input.MaxResults, "MaxResults", 1, LIMITS.listMaxResults, "Must be between 1 and 1000, if provided.");
       const after = input.NextToken === undefined ? undefined : decodeToken(input.NextToken);
-      const names = [...byName.values()]
+      const names = [...queues]
         .filter((source) => source.settings.redrivePolicy?.deadLetterTargetArn === queue.arn)
         .map((source) => source.name)
         .filter((name) => after === undefined || name > after)
         .sort();
       const page = names.slice(0, max ?? LIMITS.listMaxResults);
-      const out: T.ListDeadLetterSourceQueuesOutput = { queueUrls: page.map((name) => (byName.get(name) as Queue).url) };
+      const out: T.ListDeadLetterSourceQueuesOutput = { queueUrls: page.map((name) => (queues.find(name) as Queue).url) };
       if (max !== undefined && names.length > page.length) out.NextToken = encodeToken(page[page.length - 1] as string);
       return out;
     },
@@ -412,7 +417,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       const source = queueForArn(input.SourceArn, "SourceArn");
       const destination = input.DestinationArn === undefined ? undefined : queueForArn(input.DestinationArn, "DestinationArn");
       const rate = optionalInteger(input.MaxNumberOfMessagesPerSecond, "MaxNumberOfMessagesPerSecond", 1, LIMITS.maxMoveRate, "Must be between 1 and 500, if provided.");
-      const isDeadLetterQueue = [...byName.values()].some((candidate) => candidate.settings.redrivePolicy?.deadLetterTargetArn === source.arn);
+      const isDeadLetterQueue = [...queues].some((candidate) => candidate.settings.redrivePolicy?.deadLetterTargetArn === source.arn);
       if (!isDeadLetterQueue) throw errors.InvalidParameterValue("Source queue must be configured as a Dead Letter Queue.");
       return { TaskHandle: moves.start(source, destination, rate) };
     },
