@@ -1,4 +1,4 @@
-import { buildArn, guardInputs, parseArn, runBatch, type BatchRules, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
+import { buildArn, guardInputs, parseArn, ResourceTable, runBatch, type BatchRules, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
 import type { StructShape } from "@simcloud/core";
 import { Deliveries } from "./delivery";
 import { filterOutbox, type HttpEndpointHandler, type OutboxEntry, type OutboxFilter, type RegisteredEndpoint, type RegisterEndpointOptions } from "./endpoints";
@@ -77,7 +77,15 @@ const TOKEN_LIFETIME_MS = 3 * 24 * 60 * 60 * 1000;
 const NEEDS_CONFIRMATION = new Set<SubscriptionProtocol>(["http", "https", "email", "email-json"]);
 
 export function createTopicService(ctx: SimContext, options: TopicServiceOptions = {}): TopicService {
-  const topics = new Map<string, Topic>();
+  const topics: ResourceTable<Topic> = new ResourceTable<Topic>(ctx, {
+    kind: "sns.topic",
+    nameOf: (topic) => topic.name,
+    arnOf: (topic) => topic.arn,
+    notFound: () => errors.NotFoundException("Topic does not exist"),
+    port: (topic) => portFor(topic),
+  });
+  // Every topic parameter is an ARN: a name (or a null) in its place finds nothing.
+  const topicByArn = (arn: unknown): Topic | undefined => (typeof arn === "string" && arn.startsWith("arn:") ? topics.find(arn) : undefined);
   const subscriptions = new Map<string, Subscription>();
   const tokens = new Map<string, { sub: Subscription; expires: number }>();
   const endpoints = new Map<string, RegisteredEndpoint>();
@@ -95,7 +103,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
 
   const topicFor = (arnText: unknown, name = "TopicArn"): Topic => {
     const arn = requireSnsArn(arnText, name, scope);
-    const topic = topics.get(arnText as string);
+    const topic = topicByArn(arnText);
     if (topic === undefined || arn.resource.includes(":")) throw errors.NotFoundException("Topic does not exist");
     return topic;
   };
@@ -193,7 +201,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
 
   const topicForTagging = (arnText: unknown): Topic => {
     if (typeof arnText !== "string" || parseArn(arnText) === undefined) throw invalidParameter("ResourceArn");
-    const topic = topics.get(arnText);
+    const topic = topicByArn(arnText);
     if (topic === undefined) throw errors.ResourceNotFoundException("Resource does not exist");
     return topic;
   };
@@ -220,7 +228,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
   const removeSubscription = (sub: Subscription): void => {
     sub.deleted = true;
     subscriptions.delete(sub.arn);
-    topics.get(sub.topicArn)?.unsubscribe(sub);
+    topicByArn(sub.topicArn)?.unsubscribe(sub);
     if (sub.token !== undefined) tokens.delete(sub.token);
     ctx.trace.record("sns.subscription.deleted", { subscriptionArn: sub.arn, topicArn: sub.topicArn });
   };
@@ -235,7 +243,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       const tags = validateTags(input.Tags);
       if (tags.size > LIMITS.maxTags) throw errors.TagLimitExceededException("Could not complete request: tag quota of per resource exceeded");
       const arn = buildArn("sns", name, scope);
-      const existing = topics.get(arn);
+      const existing = topicByArn(arn);
       if (existing !== undefined) {
         // CreateTopic is idempotent: the same name and attributes return the existing ARN.
         const current = existing.attributes(ctx.accountId);
@@ -259,27 +267,25 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       if (input.DataProtectionPolicy !== undefined) settings = withTopicAttribute(settings, "DataProtectionPolicy", input.DataProtectionPolicy, []);
       const topic = new Topic(arn, name, ctx.accountId, settings);
       for (const [key, value] of tags) topic.tags.set(key, value);
-      topics.set(arn, topic);
-      ctx.registry.register(portFor(topic));
+      topics.add(topic);
       ctx.trace.record("sns.topic.created", { topicArn: arn, fifo });
       return { TopicArn: arn };
     },
 
     async deleteTopic(input) {
       requireSnsArn(input.TopicArn, "TopicArn", scope);
-      const topic = topics.get(input.TopicArn as string);
+      const topic = topicByArn(input.TopicArn);
       // DeleteTopic API reference: deleting a topic that does not exist does not result in an error.
       if (topic === undefined) return {};
       for (const sub of [...topic.subscriptions.values()]) removeSubscription(sub);
       topic.deleted = true;
-      topics.delete(topic.arn);
-      ctx.registry.unregister(topic.arn);
+      topics.remove(topic);
       ctx.trace.record("sns.topic.deleted", { topicArn: topic.arn });
       return {};
     },
 
     async listTopics(input = {}) {
-      const { items, next } = page([...topics.keys()], input.NextToken, LIMITS.topicsPerPage);
+      const { items, next } = page([...topics].map((topic) => topic.arn), input.NextToken, LIMITS.topicsPerPage);
       return { Topics: items.map((TopicArn) => ({ TopicArn })), ...(next === undefined ? {} : { NextToken: next }) };
     },
 
@@ -351,7 +357,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       const sub = subscriptions.get(input.SubscriptionArn as string);
       // Unsubscribe is idempotent: a subscription already gone answers success, as AWS does.
       if (sub === undefined) return {};
-      const topic = topics.get(sub.topicArn);
+      const topic = topicByArn(sub.topicArn);
       removeSubscription(sub);
       if (topic !== undefined && (sub.protocol === "http" || sub.protocol === "https")) {
         deliveries.sendConfirmation(topic, sub, "UnsubscribeConfirmation", ctx.ids.hex(256, "sns.tokens"));
@@ -390,13 +396,13 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
 
     async getSubscriptionAttributes(input) {
       const sub = subscriptionFor(input.SubscriptionArn);
-      return { Attributes: sub.attributes(topics.get(sub.topicArn)?.settings.deliveryPolicy) };
+      return { Attributes: sub.attributes(topicByArn(sub.topicArn)?.settings.deliveryPolicy) };
     },
 
     async setSubscriptionAttributes(input) {
       const sub = subscriptionFor(input.SubscriptionArn);
       const name = requireString(input.AttributeName, "AttributeName");
-      const fifo = topics.get(sub.topicArn)?.fifo ?? false;
+      const fifo = topicByArn(sub.topicArn)?.fifo ?? false;
       sub.settings = withAttribute(sub.settings, name, input.AttributeValue ?? "", sub.protocol, fifo);
       return {};
     },
