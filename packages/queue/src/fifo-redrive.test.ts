@@ -135,6 +135,11 @@ inEveryClockMode("SQS FIFO, dead-letter queues and queue management", world, (se
     expect(page1.QueueUrls!.map((u) => u.split("/").pop())).toEqual(["alpha", "alpha-2"]);
     const page2 = await h.subject.sqs.listQueues({ QueueNamePrefix: "alpha", MaxResults: 2, NextToken: page1.NextToken! });
     expect(page2).toEqual({ QueueUrls: ["https://sqs.us-east-1.amazonaws.com/000000000000/alpha-3"] });
+    // The token is the kit's (paginate): one from another prefix, or an edited one, is SQS's invalid-token error.
+    for (const NextToken of [page1.NextToken!, `${page1.NextToken!}x`, "garbage"]) {
+      const error = await awsError(h.subject.sqs.listQueues({ QueueNamePrefix: "alph", MaxResults: 2, NextToken }));
+      expect([error.code, error.message]).toEqual(["InvalidParameterValue", "Invalid NextToken value."]);
+    }
     await h.advance(5_000);
     await h.subject.sqs.setQueueAttributes({ QueueUrl: created.QueueUrl!, Attributes: { DelaySeconds: "3" } });
     const all = (await h.subject.sqs.getQueueAttributes({ QueueUrl: created.QueueUrl!, AttributeNames: ["All"] })).Attributes!;

@@ -1,4 +1,4 @@
-import { guardInputs, ResourceTable, runBatch, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
+import { guardInputs, paginate, ResourceTable, runBatch, type Page, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
 import type { StructShape } from "@simcloud/core";
 import { errors } from "./errors";
 import { DEFAULTS, LIMITS } from "./limits";
@@ -270,13 +270,12 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     async listQueues(input = {}) {
       const max = optionalInteger(input.MaxResults, "MaxResults", 1, LIMITS.listMaxResults, "Must be between 1 and 1000, if provided.");
       if (input.NextToken !== undefined && max === undefined) throw errors.InvalidParameterValue("MaxResults is required when NextToken is given.");
-      const after = input.NextToken === undefined ? undefined : decodeToken(input.NextToken);
       const prefix = input.QueueNamePrefix ?? "";
-      const names = [...queues].map((queue) => queue.name).filter((name) => name.startsWith(prefix) && (after === undefined || name > after)).sort();
-      const page = names.slice(0, max ?? LIMITS.listMaxResults);
+      const names = [...queues].map((queue) => queue.name).filter((name) => name.startsWith(prefix)).sort();
+      const page = listPage(names, max, input.NextToken, `sqs.listQueues:${prefix}`);
       const out: T.ListQueuesOutput = {};
-      if (page.length > 0) out.QueueUrls = page.map((name) => (queues.find(name) as Queue).url);
-      if (max !== undefined && names.length > page.length) out.NextToken = encodeToken(page[page.length - 1] as string);
+      if (page.items.length > 0) out.QueueUrls = page.items.map((name) => (queues.find(name) as Queue).url);
+      if (page.nextToken !== undefined) out.NextToken = page.nextToken;
       return out;
     },
 
@@ -400,15 +399,13 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     async listDeadLetterSourceQueues(input) {
       const queue = lookup(input?.QueueUrl);
       const max = optionalInteger(input.MaxResults, "MaxResults", 1, LIMITS.listMaxResults, "Must be between 1 and 1000, if provided.");
-      const after = input.NextToken === undefined ? undefined : decodeToken(input.NextToken);
       const names = [...queues]
         .filter((source) => source.settings.redrivePolicy?.deadLetterTargetArn === queue.arn)
         .map((source) => source.name)
-        .filter((name) => after === undefined || name > after)
         .sort();
-      const page = names.slice(0, max ?? LIMITS.listMaxResults);
-      const out: T.ListDeadLetterSourceQueuesOutput = { queueUrls: page.map((name) => (queues.find(name) as Queue).url) };
-      if (max !== undefined && names.length > page.length) out.NextToken = encodeToken(page[page.length - 1] as string);
+      const page = listPage(names, max, input.NextToken, `sqs.listDeadLetterSourceQueues:${queue.arn}`);
+      const out: T.ListDeadLetterSourceQueuesOutput = { queueUrls: page.items.map((name) => (queues.find(name) as Queue).url) };
+      if (page.nextToken !== undefined) out.NextToken = page.nextToken;
       return out;
     },
 
@@ -543,16 +540,18 @@ function checkChaos(chaos: T.QueueChaos): Required<T.QueueChaos> {
   return { duplicateProbability, reorderProbability };
 }
 
-function encodeToken(lastName: string): string {
-  return Buffer.from(JSON.stringify({ after: lastName }), "utf8").toString("base64");
-}
-
-function decodeToken(token: string): string {
-  try {
-    const parsed = JSON.parse(Buffer.from(token, "base64").toString("utf8")) as { after?: unknown };
-    if (typeof parsed.after === "string") return parsed.after;
-  } catch {
-    // falls through to the AWS error
-  }
-  throw errors.InvalidParameterValue("Invalid NextToken value.");
+/**
+ * A page of queue names in name order. Without MaxResults SQS answers up to 1,000 and no NextToken ("ListQueues");
+ * a token from another listing, another prefix or nobody gets SQS's InvalidParameterValue.
+ */
+function listPage(names: readonly string[], max: number | undefined, nextToken: string | undefined, scope: string): Page<string> {
+  const page = paginate(names, {
+    maxResults: max,
+    nextToken,
+    defaultLimit: LIMITS.listMaxResults,
+    scope,
+    keyOf: (name) => name,
+    invalidToken: (message) => errors.InvalidParameterValue(message),
+  });
+  return max === undefined ? { items: page.items } : page;
 }
