@@ -208,6 +208,8 @@ describe("Subscribe, ConfirmSubscription, Unsubscribe", () => {
     expect(second.Topics).toHaveLength(50);
     expect(second.NextToken).toBeUndefined();
     expect((await awsError(sns.listTopics({ NextToken: "!!" }), "InvalidParameterException")).message).toMatch("NextToken");
+    // The kit's tokens are scoped: a ListTopics token is not a ListSubscriptions one.
+    expect((await awsError(sns.listSubscriptions({ NextToken: first.NextToken }), "InvalidParameterException")).message).toBe("Invalid parameter: NextToken");
   });
 });
 

@@ -1,4 +1,4 @@
-import { buildArn, guardInputs, parseArn, ResourceTable, runBatch, type BatchRules, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
+import { buildArn, guardInputs, paginate, parseArn, ResourceTable, runBatch, type BatchRules, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
 import type { StructShape } from "@simcloud/core";
 import { Deliveries } from "./delivery";
 import { filterOutbox, type HttpEndpointHandler, type OutboxEntry, type OutboxFilter, type RegisteredEndpoint, type RegisterEndpointOptions } from "./endpoints";
@@ -179,16 +179,15 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     return { MessageId: messageId };
   };
 
-  const page = <T>(items: T[], nextToken: string | undefined, size: number): { items: T[]; next: string | undefined } => {
-    let start = 0;
-    if (nextToken !== undefined && nextToken !== null) {
-      const decoded = Buffer.from(nextToken, "base64url").toString("utf8");
-      if (!/^\d+$/.test(decoded)) throw invalidParameter("NextToken");
-      start = Number(decoded);
-    }
-    const slice = items.slice(start, start + size);
-    const end = start + slice.length;
-    return { items: slice, next: end < items.length ? Buffer.from(String(end), "utf8").toString("base64url") : undefined };
+  // Listings in creation order, so the kit's token holds an offset; a token from another listing is "Invalid parameter: NextToken".
+  const page = <T>(items: T[], nextToken: string | undefined, size: number, scope: string): { items: T[]; next: string | undefined } => {
+    const result = paginate(items, {
+      nextToken: nextToken ?? undefined,
+      defaultLimit: size,
+      scope,
+      invalidToken: () => invalidParameter("NextToken"),
+    });
+    return { items: result.items, next: result.nextToken };
   };
 
   const summary = (sub: Subscription): S.SubscriptionSummary => ({
@@ -285,7 +284,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     },
 
     async listTopics(input = {}) {
-      const { items, next } = page([...topics].map((topic) => topic.arn), input.NextToken, LIMITS.topicsPerPage);
+      const { items, next } = page([...topics].map((topic) => topic.arn), input.NextToken, LIMITS.topicsPerPage, "sns.listTopics");
       return { Topics: items.map((TopicArn) => ({ TopicArn })), ...(next === undefined ? {} : { NextToken: next }) };
     },
 
@@ -384,13 +383,13 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     },
 
     async listSubscriptions(input = {}) {
-      const { items, next } = page([...subscriptions.values()], input.NextToken, LIMITS.subscriptionsPerPage);
+      const { items, next } = page([...subscriptions.values()], input.NextToken, LIMITS.subscriptionsPerPage, "sns.listSubscriptions");
       return { Subscriptions: items.map(summary), ...(next === undefined ? {} : { NextToken: next }) };
     },
 
     async listSubscriptionsByTopic(input) {
       const topic = topicFor(input.TopicArn);
-      const { items, next } = page([...topic.subscriptions.values()], input.NextToken, LIMITS.subscriptionsPerPage);
+      const { items, next } = page([...topic.subscriptions.values()], input.NextToken, LIMITS.subscriptionsPerPage, `sns.listSubscriptionsByTopic:${topic.arn}`);
       return { Subscriptions: items.map(summary), ...(next === undefined ? {} : { NextToken: next }) };
     },
 
