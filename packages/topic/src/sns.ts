@@ -1,4 +1,4 @@
-import { buildArn, guardInputs, paginate, parseArn, ResourceTable, runBatch, type BatchRules, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
+import { buildArn, guardInputs, paginate, parseArn, ResourceTable, runBatch, TagSet, validateTagKeys, type BatchRules, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
 import type { StructShape } from "@simcloud/core";
 import { Deliveries } from "./delivery";
 import { filterOutbox, type HttpEndpointHandler, type OutboxEntry, type OutboxFilter, type RegisteredEndpoint, type RegisterEndpointOptions } from "./endpoints";
@@ -12,7 +12,8 @@ import { signingCertificatePem, type SigningMode } from "./signing";
 import { DEFAULT_SUBSCRIPTION_SETTINGS, Subscription, withAttribute, type SubscriptionSettings } from "./subscription";
 import { checkLargeTopicSubscription, defaultTopicSettings, Topic, withTopicAttribute, type TopicSettings } from "./topic";
 import type { PublishedMessage, SubscriptionProtocol } from "./types";
-import { requireSnsArn, requireString, validateEndpoint, validateProtocol, validateTags, validateTopicName } from "./validate";
+import { snsTagRules, snsUntagRules } from "./tags";
+import { requireSnsArn, requireString, validateEndpoint, validateProtocol, validateTopicName } from "./validate";
 import "./trace";
 
 export interface TopicServiceOptions {
@@ -239,8 +240,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       if (fifoText !== undefined && fifoText !== "true" && fifoText !== "false") throw invalidParameter("Attributes Reason: FifoTopic: Invalid value");
       const fifo = fifoText === "true";
       const name = validateTopicName(input.Name, fifo);
-      const tags = validateTags(input.Tags);
-      if (tags.size > LIMITS.maxTags) throw errors.TagLimitExceededException("Could not complete request: tag quota of per resource exceeded");
+      const tags = new TagSet(snsTagRules, input.Tags);
       const arn = buildArn("sns", name, scope);
       const existing = topicByArn(arn);
       if (existing !== undefined) {
@@ -253,7 +253,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
         }
         // Tags given again must already be on the topic with the same values: a subset is fine, a new or changed one is
         // not (AWS's recorded test_create_duplicate_topic_with_more_tags).
-        for (const [key, value] of tags) {
+        for (const [key, value] of tags.entries()) {
           if (existing.tags.get(key) !== value) throw invalidParameter("Tags Reason: Topic already exists with different tags");
         }
         return { TopicArn: arn };
@@ -264,8 +264,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
         if (key !== "FifoTopic") settings = withTopicAttribute(settings, key, value, []);
       }
       if (input.DataProtectionPolicy !== undefined) settings = withTopicAttribute(settings, "DataProtectionPolicy", input.DataProtectionPolicy, []);
-      const topic = new Topic(arn, name, ctx.accountId, settings);
-      for (const [key, value] of tags) topic.tags.set(key, value);
+      const topic = new Topic(arn, name, ctx.accountId, settings, tags);
       topics.add(topic);
       ctx.trace.record("sns.topic.created", { topicArn: arn, fifo });
       return { TopicArn: arn };
@@ -445,24 +444,19 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
 
     async tagResource(input) {
       const topic = topicForTagging(input.ResourceArn);
-      const tags = validateTags(input.Tags);
-      const keys = new Set([...topic.tags.keys(), ...tags.keys()]);
-      if (keys.size > LIMITS.maxTags) throw errors.TagLimitExceededException("Could not complete request: tag quota of per resource exceeded");
-      for (const [key, value] of tags) topic.tags.set(key, value);
+      topic.tags.apply(input.Tags);
       return {};
     },
 
     async untagResource(input) {
       const topic = topicForTagging(input.ResourceArn);
-      const keys = input.TagKeys ?? [];
-      for (const key of keys) if (typeof key !== "string" || key.length === 0 || key.length > LIMITS.maxTagKeyLength) throw invalidParameter("TagKeys");
-      for (const key of keys) topic.tags.delete(key);
+      topic.tags.remove(validateTagKeys(input.TagKeys, snsUntagRules));
       return {};
     },
 
     async listTagsForResource(input) {
       const topic = topicForTagging(input.ResourceArn);
-      return { Tags: [...topic.tags].map(([Key, Value]) => ({ Key, Value })) };
+      return { Tags: topic.tags.toList() };
     },
 
     registerEndpoint(url, handler, registerOptions = {}) {
