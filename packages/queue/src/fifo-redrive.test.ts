@@ -157,6 +157,14 @@ inEveryClockMode("SQS FIFO, dead-letter queues and queue management", world, (se
     await h.subject.sqs.tagQueue({ QueueUrl: created.QueueUrl!, Tags: { env: "test" } });
     await h.subject.sqs.untagQueue({ QueueUrl: created.QueueUrl!, TagKeys: ["team"] });
     expect(await h.subject.sqs.listQueueTags({ QueueUrl: created.QueueUrl! })).toEqual({ Tags: { env: "test" } });
+    // The kit's TagSet with SQS's error: lengths, the aws: prefix and the 50-tag quota; a rejected call changes nothing.
+    const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v"]));
+    for (const Tags of [{ "": "v" }, { k: "v".repeat(257) }, { "AWS:x": "v" }, many]) {
+      expect((await awsError(h.subject.sqs.tagQueue({ QueueUrl: created.QueueUrl!, Tags }))).code).toBe("InvalidParameterValue");
+    }
+    expect((await awsError(h.subject.sqs.tagQueue({ QueueUrl: created.QueueUrl!, Tags: many }))).message).toBe("Too many tags added for queue. A queue can have at most 50 tags.");
+    expect((await awsError(h.subject.sqs.createQueue({ QueueName: "over", tags: { ...many, extra: "v" } }))).code).toBe("InvalidParameterValue");
+    expect(await h.subject.sqs.listQueueTags({ QueueUrl: created.QueueUrl! })).toEqual({ Tags: { env: "test" } });
     await h.subject.sqs.addPermission({ QueueUrl: created.QueueUrl!, Label: "p1", AWSAccountIds: ["111122223333"], Actions: ["SendMessage"] });
     expect((await awsError(h.subject.sqs.addPermission({ QueueUrl: created.QueueUrl!, Label: "p1", AWSAccountIds: ["111122223333"], Actions: ["SendMessage"] }))).code).toBe(
       "InvalidParameterValue",

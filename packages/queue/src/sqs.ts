@@ -1,4 +1,4 @@
-import { guardInputs, paginate, ResourceTable, runBatch, type Page, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
+import { guardInputs, paginate, ResourceTable, runBatch, TagSet, type Page, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
 import type { StructShape } from "@simcloud/core";
 import { errors } from "./errors";
 import { DEFAULTS, LIMITS } from "./limits";
@@ -11,6 +11,7 @@ import { Queue, type PreparedSend } from "./queue";
 import { UrlCache } from "./url-cache";
 import { applyAttributes, initialSettings, isReadableAttribute, READABLE, type QueueSettings } from "./settings";
 import type * as T from "./types";
+import { sqsTagRules } from "./tags";
 import { optionalInteger, requireString, validateAttributes, sqsBatchRules, validateQueueName, validateReceive, validateSend, type SendFields } from "./validate";
 import "./trace";
 
@@ -245,9 +246,9 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       const arn = queueArn(ctx, name);
       const settings = applyAttributes(initialSettings(fifo), attributes, true);
       checkRedrive(name, arn, settings);
-      const tags = checkTags(new Map(), input.tags);
+      const tags = new TagSet(sqsTagRules, input.tags);
       const queue = new Queue(ctx, name, queueUrl(ctx, name), arn, ++incarnations, settings, directory, chaosRandom);
-      for (const [key, value] of tags) queue.tags.set(key, value);
+      queue.tags = tags;
       if (defaultChaos !== undefined && !fifo) queue.chaos = defaultChaos;
       queues.add(queue);
       ctx.trace.record("sqs.queue.created", { queueUrl: queue.url, queueArn: arn, fifo });
@@ -299,22 +300,20 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     async tagQueue(input) {
       const queue = lookup(input?.QueueUrl);
       if (input.Tags === undefined || input.Tags === null) throw errors.MissingParameter("The request must contain the parameter Tags.");
-      const tags = checkTags(queue.tags, input.Tags);
-      queue.tags.clear();
-      for (const [key, value] of tags) queue.tags.set(key, value);
+      queue.tags.apply(input.Tags);
       return EMPTY;
     },
 
     async untagQueue(input) {
       const queue = lookup(input?.QueueUrl);
       if (!Array.isArray(input.TagKeys)) throw errors.MissingParameter("The request must contain the parameter TagKeys.");
-      for (const key of input.TagKeys) queue.tags.delete(key);
+      queue.tags.remove(input.TagKeys);
       return EMPTY;
     },
 
     async listQueueTags(input) {
       const queue = lookup(input?.QueueUrl);
-      return queue.tags.size === 0 ? {} : { Tags: Object.fromEntries(queue.tags) };
+      return queue.tags.size === 0 ? {} : { Tags: Object.fromEntries(queue.tags.entries()) };
     },
 
     async purgeQueue(input) {
@@ -517,18 +516,6 @@ function writePolicy(queue: Queue, policy: PolicyDocument): void {
   if (policy.Statement.length === 0) raw.delete("Policy");
   else raw.set("Policy", JSON.stringify(policy));
   queue.reconfigure({ ...queue.settings, raw });
-}
-
-function checkTags(current: ReadonlyMap<string, string>, tags: Record<string, string> | undefined): Map<string, string> {
-  const next = new Map(current);
-  for (const [key, value] of Object.entries(safeRecord(tags))) {
-    if (typeof key !== "string" || key.length === 0 || key.length > 128 || typeof value !== "string" || value.length > 256) {
-      throw errors.InvalidParameterValue(`Tag ${key} is invalid: keys are 1 to 128 characters, values at most 256.`);
-    }
-    next.set(key, value);
-  }
-  if (next.size > LIMITS.maxTags) throw errors.InvalidParameterValue("Too many tags added for queue. A queue can have at most 50 tags.");
-  return next;
 }
 
 function checkChaos(chaos: T.QueueChaos): Required<T.QueueChaos> {
