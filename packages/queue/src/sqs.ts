@@ -58,6 +58,10 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     arnOf: (queue) => queue.arn,
     notFound: () => errors.QueueDoesNotExist("The specified queue does not exist."),
     port: (queue) => makePort(queue),
+    traced: {
+      created: (queue) => ctx.trace.record("sqs.queue.created", { queueUrl: queue.url, queueArn: queue.arn, fifo: queue.fifo }),
+      deleted: (queue) => ctx.trace.record("sqs.queue.deleted", { queueUrl: queue.url, queueArn: queue.arn }),
+    },
   });
   // The table reads a key starting with "arn:" as an ARN; here each parameter is one or the other, never both.
   // Inputs are the caller's: a null or a number where text belongs finds nothing.
@@ -181,11 +185,10 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
 
   function deleteQueue(queue: Queue): void {
     queue.dispose();
-    queues.remove(queue);
     byUrl.forget(queue);
     deletedAt.set(queue.name, ctx.clock.now());
     moves.forget(queue.arn);
-    ctx.trace.record("sqs.queue.deleted", { queueUrl: queue.url, queueArn: queue.arn });
+    queues.remove(queue);
   }
 
   function readAttributes(queue: Queue, names: readonly string[]): T.QueueAttributes {
@@ -251,7 +254,6 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       queue.tags = tags;
       if (defaultChaos !== undefined && !fifo) queue.chaos = defaultChaos;
       queues.add(queue);
-      ctx.trace.record("sqs.queue.created", { queueUrl: queue.url, queueArn: arn, fifo });
       return { QueueUrl: queue.url };
     },
 

@@ -84,6 +84,10 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     arnOf: (topic) => topic.arn,
     notFound: () => errors.NotFoundException("Topic does not exist"),
     port: (topic) => portFor(topic),
+    traced: {
+      created: (topic) => ctx.trace.record("sns.topic.created", { topicArn: topic.arn, fifo: topic.fifo }),
+      deleted: (topic) => ctx.trace.record("sns.topic.deleted", { topicArn: topic.arn }),
+    },
   });
   // Every topic parameter is an ARN: a name (or a null) in its place finds nothing.
   const topicByArn = (arn: unknown): Topic | undefined => (typeof arn === "string" && arn.startsWith("arn:") ? topics.find(arn) : undefined);
@@ -266,7 +270,6 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       if (input.DataProtectionPolicy !== undefined) settings = withTopicAttribute(settings, "DataProtectionPolicy", input.DataProtectionPolicy, []);
       const topic = new Topic(arn, name, ctx.accountId, settings, tags);
       topics.add(topic);
-      ctx.trace.record("sns.topic.created", { topicArn: arn, fifo });
       return { TopicArn: arn };
     },
 
@@ -278,7 +281,6 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       for (const sub of [...topic.subscriptions.values()]) removeSubscription(sub);
       topic.deleted = true;
       topics.remove(topic);
-      ctx.trace.record("sns.topic.deleted", { topicArn: topic.arn });
       return {};
     },
 
