@@ -1,4 +1,4 @@
-import { guardInputs, paginate, ResourceTable, runBatch, TagSet, type Page, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
+import { guardInputs, paginate, ResourceTable, runBatch, TagSet, type BatchRules, type Page, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
 import type { StructShape } from "@simcloud/core";
 import { errors } from "./errors";
 import { DEFAULTS, LIMITS } from "./limits";
@@ -50,6 +50,8 @@ export interface QueueService {
 }
 
 const EMPTY: T.Empty = Object.freeze({}) as T.Empty;
+const DELETE_BATCH = sqsBatchRules<T.DeleteMessageBatchRequestEntry>("DeleteMessageBatchRequestEntry");
+const VISIBILITY_BATCH = sqsBatchRules<T.ChangeMessageVisibilityBatchRequestEntry>("ChangeMessageVisibilityBatchRequestEntry");
 
 export function createQueueService(ctx: SimContext, options: QueueServiceOptions = {}): QueueService {
   const queues = new ResourceTable<Queue>(ctx, {
@@ -181,6 +183,36 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       deleteMessage: (handle) => live().deleteMessage(handle),
       changeVisibility: (handle, seconds) => changeVisibility(live(), handle, seconds),
     };
+  }
+
+  // One rules object per queue, made on its first batch: a batch call allocates no closures (the send path is hot).
+  const sendRules = new WeakMap<Queue, BatchRules<T.SendMessageBatchRequestEntry, T.BatchResultErrorEntry>>();
+  function sendBatchRules(queue: Queue): BatchRules<T.SendMessageBatchRequestEntry, T.BatchResultErrorEntry> {
+    let rules = sendRules.get(queue);
+    if (rules !== undefined) return rules;
+    // Attribute and FIFO-id failures reject the whole request with 400, as AWS answered (recorded
+    // test_send_batch_missing_message_group_id_for_fifo_queue, …_deduplication_id_…); other entry failures (a body
+    // over the size limit) are reported per entry.
+    rules = sqsBatchRules<T.SendMessageBatchRequestEntry>("SendMessageBatchRequestEntry", (entries) => {
+      let total = 0;
+      for (const entry of entries) {
+        total += typeof entry.MessageBody === "string" ? Buffer.byteLength(entry.MessageBody, "utf8") : 0;
+        total += validateAttributes(entry.MessageAttributes, "user");
+        if (queue.fifo) {
+          if (entry.MessageGroupId === undefined || entry.MessageGroupId === null) {
+            throw errors.InvalidParameterValue("The request must contain the parameter MessageGroupId.");
+          }
+          if (entry.MessageDeduplicationId === undefined && !queue.settings.contentBasedDeduplication) {
+            throw errors.InvalidParameterValue("The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+          }
+        }
+      }
+      if (total > LIMITS.maxBatchBytes) {
+        throw errors.BatchRequestTooLong(`Batch requests cannot be longer than ${LIMITS.maxBatchBytes} bytes. You have sent ${total} bytes.`);
+      }
+    });
+    sendRules.set(queue, rules);
+    return rules;
   }
 
   function deleteQueue(queue: Queue): void {
@@ -334,29 +366,8 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
 
     async sendMessageBatch(input) {
       const queue = lookup(input?.QueueUrl);
-      // Attribute and FIFO-id failures reject the whole request with 400, as AWS answered (recorded
-      // test_send_batch_missing_message_group_id_for_fifo_queue, …_deduplication_id_…); other entry failures (a body
-      // over the size limit) are reported per entry.
-      const rules = sqsBatchRules<T.SendMessageBatchRequestEntry>("SendMessageBatchRequestEntry", (entries) => {
-        let total = 0;
-        for (const entry of entries) {
-          total += typeof entry.MessageBody === "string" ? Buffer.byteLength(entry.MessageBody, "utf8") : 0;
-          total += validateAttributes(entry.MessageAttributes, "user");
-          if (queue.fifo) {
-            if (entry.MessageGroupId === undefined || entry.MessageGroupId === null) {
-              throw errors.InvalidParameterValue("The request must contain the parameter MessageGroupId.");
-            }
-            if (entry.MessageDeduplicationId === undefined && !queue.settings.contentBasedDeduplication) {
-              throw errors.InvalidParameterValue("The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
-            }
-          }
-        }
-        if (total > LIMITS.maxBatchBytes) {
-          throw errors.BatchRequestTooLong(`Batch requests cannot be longer than ${LIMITS.maxBatchBytes} bytes. You have sent ${total} bytes.`);
-        }
-      });
       // Every entry is checked before any is stored: an unexpected error cannot leave half a batch behind.
-      const checked = runBatch(input.Entries, rules, (entry) => ({ id: entry.Id, ready: prepare(entry, queue) }));
+      const checked = runBatch(input.Entries, sendBatchRules(queue), (entry) => ({ id: entry.Id, ready: prepare(entry, queue) }));
       const Successful: T.SendMessageBatchResultEntry[] = [];
       queue.batch(() => {
         for (const { id, ready } of checked.Successful) Successful.push(sendPrepared(queue, ready, ctx.accountId, id) as T.SendMessageBatchResultEntry);
@@ -378,7 +389,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
 
     async deleteMessageBatch(input) {
       const queue = lookup(input?.QueueUrl);
-      return runBatch(input.Entries, sqsBatchRules<T.DeleteMessageBatchRequestEntry>("DeleteMessageBatchRequestEntry"), (entry) => {
+      return runBatch(input.Entries, DELETE_BATCH, (entry) => {
         queue.deleteMessage(entry.ReceiptHandle);
         return { Id: entry.Id };
       });
@@ -391,7 +402,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
 
     async changeMessageVisibilityBatch(input) {
       const queue = lookup(input?.QueueUrl);
-      return runBatch(input.Entries, sqsBatchRules<T.ChangeMessageVisibilityBatchRequestEntry>("ChangeMessageVisibilityBatchRequestEntry"), (entry) => {
+      return runBatch(input.Entries, VISIBILITY_BATCH, (entry) => {
         changeVisibility(queue, entry.ReceiptHandle, entry.VisibilityTimeout);
         return { Id: entry.Id };
       });
