@@ -229,6 +229,24 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     failure: (Id, error) => ({ Id, Code: error.queryCode ?? error.code, Message: error.message, SenderFault: true }),
   };
 
+  // One rules object per topic (its size limit is read at call time): a batch call creates no rule closures.
+  const topicBatchRules = new WeakMap<Topic, BatchRules<S.PublishBatchRequestEntry, S.BatchResultErrorEntry>>();
+  const batchRulesFor = (topic: Topic): BatchRules<S.PublishBatchRequestEntry, S.BatchResultErrorEntry> => {
+    let rules = topicBatchRules.get(topic);
+    if (rules === undefined) {
+      rules = {
+        ...batchRules,
+        precheck: (entries) => {
+          let total = 0;
+          for (const entry of entries) total += rawSize(entry);
+          if (total > topic.settings.maximumMessageSize) throw errors.BatchRequestTooLongException("The length of all the messages put together is more than the limit.");
+        },
+      };
+      topicBatchRules.set(topic, rules);
+    }
+    return rules;
+  };
+
   const removeSubscription = (sub: Subscription): void => {
     sub.deleted = true;
     subscriptions.delete(sub.arn);
@@ -431,14 +449,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       // test_empty_or_wrong_message_attributes); other entry failures are reported per entry in a 200.
       const checked = runBatch(
         input.PublishBatchRequestEntries,
-        {
-          ...batchRules,
-          precheck: (entries) => {
-            let total = 0;
-            for (const entry of entries) total += rawSize(entry);
-            if (total > topic.settings.maximumMessageSize) throw errors.BatchRequestTooLongException("The length of all the messages put together is more than the limit.");
-          },
-        },
+        batchRulesFor(topic),
         (entry, index) => ({ Id: entry.Id, ready: prepareMessage(topic, entry, `publishBatchRequestEntries.${index + 1}.member.messageAttributes`) }),
       );
       return { Successful: checked.Successful.map(({ Id, ready }) => ({ Id, ...publishPrepared(topic, ready) })), Failed: checked.Failed };
