@@ -66,4 +66,19 @@ describe("runBatch", () => {
       throw new TypeError("bug");
     })).toThrow(TypeError);
   });
+
+  it("failsRequest: an entry error the service marks rejects the whole request; run sees each entry's index", () => {
+    const strict = { ...rules, failsRequest: (error: AwsError) => error.code === "InvalidParameterValue" };
+    const seen: number[] = [];
+    const result = runBatch([{ Id: "a" }, { Id: "b" }], strict, (entry, index) => {
+      seen.push(index);
+      if (entry.Id === "a") throw new AwsError("InvalidParameter", "entry only");
+      return entry.Id;
+    });
+    expect(result).toMatchObject({ Successful: ["b"], Failed: [{ Id: "a", Code: "InvalidParameter" }] });
+    expect(seen).toEqual([0, 1]);
+    expect(codeOf(() => runBatch([{ Id: "a" }, { Id: "b" }], strict, () => {
+      throw new AwsError("InvalidParameterValue", "whole request");
+    }))).toBe("InvalidParameterValue");
+  });
 });

@@ -23,6 +23,12 @@ export interface BatchRules<E, F = BatchFailure> {
   duplicateId: (id: string) => AwsError;
   /** Whole-request checks after the ids (total size): throw to reject the request before any entry runs. */
   precheck?: (entries: readonly (E & { Id: string })[]) => void;
+  /**
+   * Entry errors that reject the whole request instead of failing the entry (SNS PublishBatch: a bad attribute or
+   * FIFO id is a 400 for the request, as AWS answered); thrown as they are, before any entry's effect if `run` only
+   * checks. Default: none.
+   */
+  failsRequest?: (error: AwsError) => boolean;
   /** Shapes a failed entry; default SQS's {Id, SenderFault, Code, Message}. */
   failure?: (id: string, error: AwsError) => F;
 }
@@ -55,16 +61,17 @@ export function validateBatch<E extends { Id?: unknown }>(entries: readonly E[] 
 export function runBatch<E extends { Id?: unknown }, S, F = BatchFailure>(
   entries: readonly E[] | undefined,
   rules: BatchRules<E, F>,
-  run: (entry: E & { Id: string }) => S,
+  run: (entry: E & { Id: string }, index: number) => S,
 ): BatchResult<S, F> {
   validateBatch(entries, rules);
   const failure = rules.failure ?? (defaultFailure as unknown as (id: string, error: AwsError) => F);
   const out: BatchResult<S, F> = { Successful: [], Failed: [] };
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as E & { Id: string };
     try {
-      out.Successful.push(run(entry));
+      out.Successful.push(run(entry, index));
     } catch (error) {
-      if (!(error instanceof AwsError)) throw error;
+      if (!(error instanceof AwsError) || rules.failsRequest?.(error) === true) throw error;
       out.Failed.push(failure(entry.Id, error));
     }
   }

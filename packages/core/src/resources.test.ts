@@ -62,6 +62,22 @@ describe("ResourceTable", () => {
     expect(ctx.trace.of("resource.created")).toHaveLength(1);
   });
 
+  it("traced: the service's own created/deleted events replace resource.created/deleted", () => {
+    const ctx = createSimContext();
+    const seen: string[] = [];
+    const things = new ResourceTable<Thing>(ctx, {
+      kind: "test.thing",
+      nameOf: (t) => t.name,
+      arnOf: (t) => t.arn,
+      notFound,
+      traced: { created: (t) => seen.push(`created ${t.name}`), deleted: (t) => seen.push(`deleted ${t.name}`) },
+    });
+    const a = things.add(thing("a"));
+    things.remove(a);
+    expect(seen).toEqual(["created a", "deleted a"]);
+    expect(ctx.trace.events.filter((event) => event.type.startsWith("resource."))).toEqual([]);
+  });
+
   it("works without a port (resources nobody delivers to)", () => {
     const { ctx, things } = table(false);
     const a = things.add(thing("a"));

@@ -12,6 +12,11 @@ export interface ResourceTableOptions<R> {
   notFound(key: string): AwsError;
   /** The port other services reach the resource through; registered on add, unregistered on remove. */
   port?(resource: R): AnyPort;
+  /**
+   * The service's own trace events in place of `resource.created` / `resource.deleted`, where it has richer ones that
+   * users read in the timeline (SQS's `sqs.queue.created` carries the URL and the FIFO flag).
+   */
+  traced?: { created(resource: R): void; deleted(resource: R): void };
 }
 
 /**
@@ -44,7 +49,8 @@ export class ResourceTable<R> {
     if (port !== undefined) this.ctx.registry.register(port);
     this.byName.set(name, resource);
     this.byArn.set(arn, resource);
-    this.ctx.trace.record("resource.created", { kind: this.options.kind, name, arn });
+    if (this.options.traced !== undefined) this.options.traced.created(resource);
+    else this.ctx.trace.record("resource.created", { kind: this.options.kind, name, arn });
     return resource;
   }
 
@@ -73,7 +79,8 @@ export class ResourceTable<R> {
     this.byName.delete(name);
     this.byArn.delete(arn);
     if (this.options.port !== undefined) this.ctx.registry.unregister(arn);
-    this.ctx.trace.record("resource.deleted", { kind: this.options.kind, name, arn });
+    if (this.options.traced !== undefined) this.options.traced.deleted(resource);
+    else this.ctx.trace.record("resource.deleted", { kind: this.options.kind, name, arn });
     return resource;
   }
 

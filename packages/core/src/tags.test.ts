@@ -48,8 +48,8 @@ describe("validateTags", () => {
     expect(ruleOf(() => validateTags({ "AwS:x": "x" }, rules))).toBe("reserved-prefix");
     expect(ruleOf(() => validateTags({ awsome: "x" }, rules))).toBe("accepted");
     expect(ruleOf(() => validateTags([{ Key: "a", Value: "1" }, { Key: "a", Value: "2" }], rules))).toBe("duplicate-key");
-    expect(ruleOf(() => validateTags([{ Value: "1" }], rules))).toBe("malformed");
-    expect(ruleOf(() => validateTags({ a: 1 } as unknown as Record<string, string>, rules))).toBe("malformed");
+    expect(ruleOf(() => validateTags([{ Value: "1" }], rules))).toBe("malformed-key");
+    expect(ruleOf(() => validateTags({ a: 1 } as unknown as Record<string, string>, rules))).toBe("malformed-value");
     expect(ruleOf(() => validateTagKeys(["aws:x"], rules))).toBe("reserved-prefix");
     expect(ruleOf(() => validateTags(Array.from({ length: 11 }, (_, i) => ({ Key: `k${i}`, Value: "" })), { ...rules, maxTagsPerCall: 10 }))).toBe("too-many");
   });

@@ -4,7 +4,7 @@ import type { AwsError } from "./errors";
 export type TagInput = Readonly<Record<string, string>> | readonly { readonly Key?: string; readonly Value?: string }[];
 
 /** Which rule a tag broke, so a service can pick its error where AWS uses more than one. */
-export type TagRule = "key-length" | "value-length" | "key-characters" | "value-characters" | "reserved-prefix" | "duplicate-key" | "too-many" | "malformed";
+export type TagRule = "key-length" | "value-length" | "key-characters" | "value-characters" | "reserved-prefix" | "duplicate-key" | "too-many" | "malformed-key" | "malformed-value";
 
 export interface TagRules {
   /** Tags per resource (default 50, "Tag naming limits and requirements"); `aws:` tags do not count. */
@@ -49,8 +49,8 @@ export function validateTags(input: TagInput | undefined, rules: TagRules): Map<
     throw tooMany(rules, `Failed to add tags: you can add at most ${rules.maxTagsPerCall} tags in one request.`);
   }
   for (const [key, value] of pairs) {
-    if (typeof key !== "string") throw rules.invalid("A tag key must be a string.", "malformed");
-    if (typeof value !== "string") throw rules.invalid(`The value of tag ${key} must be a string.`, "malformed");
+    if (typeof key !== "string") throw rules.invalid("A tag key must be a string.", "malformed-key");
+    if (typeof value !== "string") throw rules.invalid(`The value of tag ${key} must be a string.`, "malformed-value");
     validateTagKey(key, rules);
     if (charLength(value) > TAG_LIMITS.maxValueLength) {
       throw rules.invalid(`Tag value exceeds the maximum length of ${TAG_LIMITS.maxValueLength} characters: ${key}`, "value-length");
@@ -68,7 +68,7 @@ export function validateTags(input: TagInput | undefined, rules: TagRules): Map<
 export function validateTagKeys(keys: readonly unknown[] | undefined, rules: TagRules): string[] {
   const out: string[] = [];
   for (const key of keys ?? []) {
-    if (typeof key !== "string") throw rules.invalid("A tag key must be a string.", "malformed");
+    if (typeof key !== "string") throw rules.invalid("A tag key must be a string.", "malformed-key");
     validateTagKey(key, rules);
     out.push(key);
   }

@@ -135,6 +135,11 @@ inEveryClockMode("SQS FIFO, dead-letter queues and queue management", world, (se
     expect(page1.QueueUrls!.map((u) => u.split("/").pop())).toEqual(["alpha", "alpha-2"]);
     const page2 = await h.subject.sqs.listQueues({ QueueNamePrefix: "alpha", MaxResults: 2, NextToken: page1.NextToken! });
     expect(page2).toEqual({ QueueUrls: ["https://sqs.us-east-1.amazonaws.com/000000000000/alpha-3"] });
+    // The token is the kit's (paginate): one from another prefix, or an edited one, is SQS's invalid-token error.
+    for (const NextToken of [page1.NextToken!, `${page1.NextToken!}x`, "garbage"]) {
+      const error = await awsError(h.subject.sqs.listQueues({ QueueNamePrefix: "alph", MaxResults: 2, NextToken }));
+      expect([error.code, error.message]).toEqual(["InvalidParameterValue", "Invalid NextToken value."]);
+    }
     await h.advance(5_000);
     await h.subject.sqs.setQueueAttributes({ QueueUrl: created.QueueUrl!, Attributes: { DelaySeconds: "3" } });
     const all = (await h.subject.sqs.getQueueAttributes({ QueueUrl: created.QueueUrl!, AttributeNames: ["All"] })).Attributes!;
@@ -151,6 +156,14 @@ inEveryClockMode("SQS FIFO, dead-letter queues and queue management", world, (se
     expect((await awsError(h.subject.sqs.getQueueAttributes({ QueueUrl: created.QueueUrl!, AttributeNames: ["Nope" as "All"] }))).code).toBe("InvalidAttributeName");
     await h.subject.sqs.tagQueue({ QueueUrl: created.QueueUrl!, Tags: { env: "test" } });
     await h.subject.sqs.untagQueue({ QueueUrl: created.QueueUrl!, TagKeys: ["team"] });
+    expect(await h.subject.sqs.listQueueTags({ QueueUrl: created.QueueUrl! })).toEqual({ Tags: { env: "test" } });
+    // The kit's TagSet with SQS's error: lengths, the aws: prefix and the 50-tag quota; a rejected call changes nothing.
+    const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v"]));
+    for (const Tags of [{ "": "v" }, { k: "v".repeat(257) }, { "AWS:x": "v" }, many]) {
+      expect((await awsError(h.subject.sqs.tagQueue({ QueueUrl: created.QueueUrl!, Tags }))).code).toBe("InvalidParameterValue");
+    }
+    expect((await awsError(h.subject.sqs.tagQueue({ QueueUrl: created.QueueUrl!, Tags: many }))).message).toBe("Too many tags added for queue. A queue can have at most 50 tags.");
+    expect((await awsError(h.subject.sqs.createQueue({ QueueName: "over", tags: { ...many, extra: "v" } }))).code).toBe("InvalidParameterValue");
     expect(await h.subject.sqs.listQueueTags({ QueueUrl: created.QueueUrl! })).toEqual({ Tags: { env: "test" } });
     await h.subject.sqs.addPermission({ QueueUrl: created.QueueUrl!, Label: "p1", AWSAccountIds: ["111122223333"], Actions: ["SendMessage"] });
     expect((await awsError(h.subject.sqs.addPermission({ QueueUrl: created.QueueUrl!, Label: "p1", AWSAccountIds: ["111122223333"], Actions: ["SendMessage"] }))).code).toBe(

@@ -17,7 +17,6 @@ export const LIMITS = {
   maxRetentionSeconds: 1_209_600,
   maxReceiveMessages: 10,
   maxQueueNameLength: 80,
-  maxBatchIdLength: 80,
   maxDeduplicationIdLength: 128,
   maxGroupIdLength: 128,
   minKmsReuseSeconds: 60,

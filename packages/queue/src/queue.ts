@@ -1,9 +1,10 @@
 import { hash } from "node:crypto";
 import { ExpiryWindow, type RandomStream } from "@simcloud/clock";
-import { currentLineage, tagLineage, type MessageAttributeMap, type SimContext, type TraceEventMap } from "@simcloud/core";
+import { currentLineage, tagLineage, TagSet, type MessageAttributeMap, type SimContext, type TraceEventMap } from "@simcloud/core";
 import { ReceiveAttempts } from "./attempts";
 import { errors } from "./errors";
 import { LIMITS } from "./limits";
+import { sqsTagRules } from "./tags";
 import { KeyTable } from "./keys";
 import { DELAYED, GONE, INFLIGHT, VISIBLE, type Group, type StoredMessage } from "./message";
 import { MessageDeadlines } from "./message-deadlines";
@@ -65,7 +66,8 @@ export class Queue {
   readonly createdAt: number;
   lastModifiedAt: number;
   lastPurgeAt = -Infinity;
-  readonly tags = new Map<string, string>();
+  /** Replaced whole by CreateQueue once its tags pass; changed in place by TagQueue / UntagQueue. */
+  tags = new TagSet(sqsTagRules);
   chaos: Required<QueueChaos> = { duplicateProbability: 0, reorderProbability: 0 };
 
   private readonly byKey = new KeyTable<StoredMessage>();

@@ -1,4 +1,4 @@
-import { AwsError, guardInputs, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
+import { guardInputs, paginate, ResourceTable, runBatch, TagSet, type BatchRules, type Page, safeRecord, showValue, type PortCaller, type QueuePort, type QueueSendInput, type SimContext } from "@simcloud/core";
 import type { StructShape } from "@simcloud/core";
 import { errors } from "./errors";
 import { DEFAULTS, LIMITS } from "./limits";
@@ -11,7 +11,8 @@ import { Queue, type PreparedSend } from "./queue";
 import { UrlCache } from "./url-cache";
 import { applyAttributes, initialSettings, isReadableAttribute, READABLE, type QueueSettings } from "./settings";
 import type * as T from "./types";
-import { optionalInteger, requireString, validateAttributes, validateBatchIds, validateQueueName, validateReceive, validateSend, type SendFields } from "./validate";
+import { sqsTagRules } from "./tags";
+import { optionalInteger, requireString, validateAttributes, sqsBatchRules, validateQueueName, validateReceive, validateSend, type SendFields } from "./validate";
 import "./trace";
 
 export interface QueueServiceOptions {
@@ -49,13 +50,28 @@ export interface QueueService {
 }
 
 const EMPTY: T.Empty = Object.freeze({}) as T.Empty;
+const DELETE_BATCH = sqsBatchRules<T.DeleteMessageBatchRequestEntry>("DeleteMessageBatchRequestEntry");
+const VISIBILITY_BATCH = sqsBatchRules<T.ChangeMessageVisibilityBatchRequestEntry>("ChangeMessageVisibilityBatchRequestEntry");
 
 export function createQueueService(ctx: SimContext, options: QueueServiceOptions = {}): QueueService {
-  const byName = new Map<string, Queue>();
-  const byArn = new Map<string, Queue>();
+  const queues = new ResourceTable<Queue>(ctx, {
+    kind: "sqs.queue",
+    nameOf: (queue) => queue.name,
+    arnOf: (queue) => queue.arn,
+    notFound: () => errors.QueueDoesNotExist("The specified queue does not exist."),
+    port: (queue) => makePort(queue),
+    traced: {
+      created: (queue) => ctx.trace.record("sqs.queue.created", { queueUrl: queue.url, queueArn: queue.arn, fifo: queue.fifo }),
+      deleted: (queue) => ctx.trace.record("sqs.queue.deleted", { queueUrl: queue.url, queueArn: queue.arn }),
+    },
+  });
+  // The table reads a key starting with "arn:" as an ARN; here each parameter is one or the other, never both.
+  // Inputs are the caller's: a null or a number where text belongs finds nothing.
+  const byArn = (arn: string): Queue | undefined => (typeof arn === "string" && arn.startsWith("arn:") ? queues.find(arn) : undefined);
+  const byName = (name: string): Queue | undefined => (typeof name === "string" && !name.startsWith("arn:") ? queues.find(name) : undefined);
   const deletedAt = new Map<string, number>();
   const chaosRandom = ctx.random.stream("sqs.chaos");
-  const directory = { byArn: (arn: string) => byArn.get(arn) };
+  const directory = { byArn };
   const moves = new MoveTasks(ctx, directory.byArn, DEFAULTS.moveRate);
   const defaultChaos = options.chaos === undefined ? undefined : checkChaos(options.chaos);
   let incarnations = 0;
@@ -63,7 +79,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
   const byUrl = new UrlCache((url) => {
     const parsed = parseQueueUrl(url);
     if (parsed === undefined) throw errors.InvalidAddress(`The address ${url} is not valid for this endpoint.`);
-    return parsed.accountId === ctx.accountId ? byName.get(parsed.name) : undefined;
+    return parsed.accountId === ctx.accountId ? byName(parsed.name) : undefined;
   });
 
   function lookup(url: unknown): Queue {
@@ -74,7 +90,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
   }
 
   function queueForArn(arn: string, parameter: string): Queue {
-    const queue = byArn.get(arn);
+    const queue = byArn(arn);
     if (queue === undefined) throw errors.ResourceNotFoundException(`The resource that you specified for the ${parameter} parameter doesn't exist.`);
     return queue;
   }
@@ -85,7 +101,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     if (policy === undefined) return;
     const raw = settings.raw.get("RedrivePolicy") ?? "";
     const invalid = (reason: string) => errors.InvalidParameterValue(`Value ${raw} for parameter RedrivePolicy is invalid. Reason: ${reason}`);
-    const target = byArn.get(policy.deadLetterTargetArn);
+    const target = byArn(policy.deadLetterTargetArn);
     if (target === undefined) throw invalid("Dead letter target does not exist.");
     if (target.fifo !== settings.fifo) throw invalid("Dead-letter queue must be same type of queue as the source.");
     if (target.name === name) throw invalid("A queue cannot be its own dead-letter queue.");
@@ -169,15 +185,42 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     };
   }
 
+  // One rules object per queue, made on its first batch: a batch call allocates no closures (the send path is hot).
+  const sendRules = new WeakMap<Queue, BatchRules<T.SendMessageBatchRequestEntry, T.BatchResultErrorEntry>>();
+  function sendBatchRules(queue: Queue): BatchRules<T.SendMessageBatchRequestEntry, T.BatchResultErrorEntry> {
+    let rules = sendRules.get(queue);
+    if (rules !== undefined) return rules;
+    // Attribute and FIFO-id failures reject the whole request with 400, as AWS answered (recorded
+    // test_send_batch_missing_message_group_id_for_fifo_queue, …_deduplication_id_…); other entry failures (a body
+    // over the size limit) are reported per entry.
+    rules = sqsBatchRules<T.SendMessageBatchRequestEntry>("SendMessageBatchRequestEntry", (entries) => {
+      let total = 0;
+      for (const entry of entries) {
+        total += typeof entry.MessageBody === "string" ? Buffer.byteLength(entry.MessageBody, "utf8") : 0;
+        total += validateAttributes(entry.MessageAttributes, "user");
+        if (queue.fifo) {
+          if (entry.MessageGroupId === undefined || entry.MessageGroupId === null) {
+            throw errors.InvalidParameterValue("The request must contain the parameter MessageGroupId.");
+          }
+          if (entry.MessageDeduplicationId === undefined && !queue.settings.contentBasedDeduplication) {
+            throw errors.InvalidParameterValue("The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+          }
+        }
+      }
+      if (total > LIMITS.maxBatchBytes) {
+        throw errors.BatchRequestTooLong(`Batch requests cannot be longer than ${LIMITS.maxBatchBytes} bytes. You have sent ${total} bytes.`);
+      }
+    });
+    sendRules.set(queue, rules);
+    return rules;
+  }
+
   function deleteQueue(queue: Queue): void {
     queue.dispose();
-    byName.delete(queue.name);
-    byArn.delete(queue.arn);
     byUrl.forget(queue);
     deletedAt.set(queue.name, ctx.clock.now());
     moves.forget(queue.arn);
-    ctx.registry.unregister(queue.arn);
-    ctx.trace.record("sqs.queue.deleted", { queueUrl: queue.url, queueArn: queue.arn });
+    queues.remove(queue);
   }
 
   function readAttributes(queue: Queue, names: readonly string[]): T.QueueAttributes {
@@ -213,13 +256,6 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     }
   }
 
-  function batchFailure(id: string, error: unknown): T.BatchResultErrorEntry {
-    if (error instanceof AwsError) {
-      return { Id: id, SenderFault: error.fault === "client", Code: error.code, Message: error.message };
-    }
-    throw error;
-  }
-
   const service: QueueService = {
     async createQueue(input) {
       const attributes = input?.Attributes;
@@ -227,7 +263,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       const fifo = String(safeRecord(attributes as Record<string, string> | undefined)["FifoQueue"]).toLowerCase() === "true";
       validateQueueName(input?.QueueName, fifo);
       const name = input.QueueName;
-      const existing = byName.get(name);
+      const existing = queues.find(name);
       if (existing !== undefined) {
         const requested = applyAttributes(existing.settings, attributes, true);
         for (const key of Object.keys(safeRecord(attributes as Record<string, string> | undefined))) {
@@ -245,14 +281,11 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       const arn = queueArn(ctx, name);
       const settings = applyAttributes(initialSettings(fifo), attributes, true);
       checkRedrive(name, arn, settings);
-      const tags = checkTags(new Map(), input.tags);
+      const tags = new TagSet(sqsTagRules, input.tags);
       const queue = new Queue(ctx, name, queueUrl(ctx, name), arn, ++incarnations, settings, directory, chaosRandom);
-      for (const [key, value] of tags) queue.tags.set(key, value);
+      queue.tags = tags;
       if (defaultChaos !== undefined && !fifo) queue.chaos = defaultChaos;
-      byName.set(name, queue);
-      byArn.set(arn, queue);
-      ctx.registry.register(makePort(queue));
-      ctx.trace.record("sqs.queue.created", { queueUrl: queue.url, queueArn: arn, fifo });
+      queues.add(queue);
       return { QueueUrl: queue.url };
     },
 
@@ -264,7 +297,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     async getQueueUrl(input) {
       requireString(input?.QueueName, "QueueName");
       const owner = input.QueueOwnerAWSAccountId;
-      const queue = owner === undefined || owner === ctx.accountId ? byName.get(input.QueueName) : undefined;
+      const queue = owner === undefined || owner === ctx.accountId ? byName(input.QueueName) : undefined;
       if (queue === undefined) throw errors.QueueDoesNotExist("The specified queue does not exist.");
       return { QueueUrl: queue.url };
     },
@@ -272,13 +305,12 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     async listQueues(input = {}) {
       const max = optionalInteger(input.MaxResults, "MaxResults", 1, LIMITS.listMaxResults, "Must be between 1 and 1000, if provided.");
       if (input.NextToken !== undefined && max === undefined) throw errors.InvalidParameterValue("MaxResults is required when NextToken is given.");
-      const after = input.NextToken === undefined ? undefined : decodeToken(input.NextToken);
       const prefix = input.QueueNamePrefix ?? "";
-      const names = [...byName.keys()].filter((name) => name.startsWith(prefix) && (after === undefined || name > after)).sort();
-      const page = names.slice(0, max ?? LIMITS.listMaxResults);
+      const names = [...queues].map((queue) => queue.name).filter((name) => name.startsWith(prefix)).sort();
+      const page = listPage(names, max, input.NextToken, `sqs.listQueues:${prefix}`);
       const out: T.ListQueuesOutput = {};
-      if (page.length > 0) out.QueueUrls = page.map((name) => (byName.get(name) as Queue).url);
-      if (max !== undefined && names.length > page.length) out.NextToken = encodeToken(page[page.length - 1] as string);
+      if (page.items.length > 0) out.QueueUrls = page.items.map((name) => (queues.find(name) as Queue).url);
+      if (page.nextToken !== undefined) out.NextToken = page.nextToken;
       return out;
     },
 
@@ -302,22 +334,20 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
     async tagQueue(input) {
       const queue = lookup(input?.QueueUrl);
       if (input.Tags === undefined || input.Tags === null) throw errors.MissingParameter("The request must contain the parameter Tags.");
-      const tags = checkTags(queue.tags, input.Tags);
-      queue.tags.clear();
-      for (const [key, value] of tags) queue.tags.set(key, value);
+      queue.tags.apply(input.Tags);
       return EMPTY;
     },
 
     async untagQueue(input) {
       const queue = lookup(input?.QueueUrl);
       if (!Array.isArray(input.TagKeys)) throw errors.MissingParameter("The request must contain the parameter TagKeys.");
-      for (const key of input.TagKeys) queue.tags.delete(key);
+      queue.tags.remove(input.TagKeys);
       return EMPTY;
     },
 
     async listQueueTags(input) {
       const queue = lookup(input?.QueueUrl);
-      return queue.tags.size === 0 ? {} : { Tags: Object.fromEntries(queue.tags) };
+      return queue.tags.size === 0 ? {} : { Tags: Object.fromEntries(queue.tags.entries()) };
     },
 
     async purgeQueue(input) {
@@ -336,44 +366,13 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
 
     async sendMessageBatch(input) {
       const queue = lookup(input?.QueueUrl);
-      validateBatchIds(input.Entries, "SendMessageBatchRequestEntry");
-      const entries = input.Entries;
-      let total = 0;
-      // Attribute and FIFO-id failures reject the whole request with 400, as AWS answered (recorded
-      // test_send_batch_missing_message_group_id_for_fifo_queue, …_deduplication_id_…); other entry failures (a body
-      // over the size limit) are reported per entry.
-      for (const entry of entries) {
-        total += typeof entry.MessageBody === "string" ? Buffer.byteLength(entry.MessageBody, "utf8") : 0;
-        total += validateAttributes(entry.MessageAttributes, "user");
-        if (queue.fifo) {
-          if (entry.MessageGroupId === undefined || entry.MessageGroupId === null) {
-            throw errors.InvalidParameterValue("The request must contain the parameter MessageGroupId.");
-          }
-          if (entry.MessageDeduplicationId === undefined && !queue.settings.contentBasedDeduplication) {
-            throw errors.InvalidParameterValue("The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
-          }
-        }
-      }
-      if (total > LIMITS.maxBatchBytes) {
-        throw errors.BatchRequestTooLong(`Batch requests cannot be longer than ${LIMITS.maxBatchBytes} bytes. You have sent ${total} bytes.`);
-      }
-      const out: T.SendMessageBatchOutput = { Successful: [], Failed: [] };
       // Every entry is checked before any is stored: an unexpected error cannot leave half a batch behind.
-      const prepared = entries.map((entry) => {
-        try {
-          return prepare(entry, queue);
-        } catch (error) {
-          out.Failed.push(batchFailure(entry.Id, error));
-          return undefined;
-        }
-      });
+      const checked = runBatch(input.Entries, sendBatchRules(queue), (entry) => ({ id: entry.Id, ready: prepare(entry, queue) }));
+      const Successful: T.SendMessageBatchResultEntry[] = [];
       queue.batch(() => {
-        entries.forEach((entry, i) => {
-          const ready = prepared[i];
-          if (ready !== undefined) out.Successful.push(sendPrepared(queue, ready, ctx.accountId, entry.Id) as T.SendMessageBatchResultEntry);
-        });
+        for (const { id, ready } of checked.Successful) Successful.push(sendPrepared(queue, ready, ctx.accountId, id) as T.SendMessageBatchResultEntry);
       });
-      return out;
+      return { Successful, Failed: checked.Failed };
     },
 
     async receiveMessage(input) {
@@ -390,17 +389,10 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
 
     async deleteMessageBatch(input) {
       const queue = lookup(input?.QueueUrl);
-      validateBatchIds(input.Entries, "DeleteMessageBatchRequestEntry");
-      const out: T.BatchOutput = { Successful: [], Failed: [] };
-      for (const entry of input.Entries) {
-        try {
-          queue.deleteMessage(entry.ReceiptHandle);
-          out.Successful.push({ Id: entry.Id });
-        } catch (error) {
-          out.Failed.push(batchFailure(entry.Id, error));
-        }
-      }
-      return out;
+      return runBatch(input.Entries, DELETE_BATCH, (entry) => {
+        queue.deleteMessage(entry.ReceiptHandle);
+        return { Id: entry.Id };
+      });
     },
 
     async changeMessageVisibility(input) {
@@ -410,31 +402,22 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
 
     async changeMessageVisibilityBatch(input) {
       const queue = lookup(input?.QueueUrl);
-      validateBatchIds(input.Entries, "ChangeMessageVisibilityBatchRequestEntry");
-      const out: T.BatchOutput = { Successful: [], Failed: [] };
-      for (const entry of input.Entries) {
-        try {
-          changeVisibility(queue, entry.ReceiptHandle, entry.VisibilityTimeout);
-          out.Successful.push({ Id: entry.Id });
-        } catch (error) {
-          out.Failed.push(batchFailure(entry.Id, error));
-        }
-      }
-      return out;
+      return runBatch(input.Entries, VISIBILITY_BATCH, (entry) => {
+        changeVisibility(queue, entry.ReceiptHandle, entry.VisibilityTimeout);
+        return { Id: entry.Id };
+      });
     },
 
     async listDeadLetterSourceQueues(input) {
       const queue = lookup(input?.QueueUrl);
       const max = optionalInteger(input.MaxResults, "MaxResults", 1, LIMITS.listMaxResults, "Must be between 1 and 1000, if provided.");
-      const after = input.NextToken === undefined ? undefined : decodeToken(input.NextToken);
-      const names = [...byName.values()]
+      const names = [...queues]
         .filter((source) => source.settings.redrivePolicy?.deadLetterTargetArn === queue.arn)
         .map((source) => source.name)
-        .filter((name) => after === undefined || name > after)
         .sort();
-      const page = names.slice(0, max ?? LIMITS.listMaxResults);
-      const out: T.ListDeadLetterSourceQueuesOutput = { queueUrls: page.map((name) => (byName.get(name) as Queue).url) };
-      if (max !== undefined && names.length > page.length) out.NextToken = encodeToken(page[page.length - 1] as string);
+      const page = listPage(names, max, input.NextToken, `sqs.listDeadLetterSourceQueues:${queue.arn}`);
+      const out: T.ListDeadLetterSourceQueuesOutput = { queueUrls: page.items.map((name) => (queues.find(name) as Queue).url) };
+      if (page.nextToken !== undefined) out.NextToken = page.nextToken;
       return out;
     },
 
@@ -443,7 +426,7 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       const source = queueForArn(input.SourceArn, "SourceArn");
       const destination = input.DestinationArn === undefined ? undefined : queueForArn(input.DestinationArn, "DestinationArn");
       const rate = optionalInteger(input.MaxNumberOfMessagesPerSecond, "MaxNumberOfMessagesPerSecond", 1, LIMITS.maxMoveRate, "Must be between 1 and 500, if provided.");
-      const isDeadLetterQueue = [...byName.values()].some((candidate) => candidate.settings.redrivePolicy?.deadLetterTargetArn === source.arn);
+      const isDeadLetterQueue = [...queues].some((candidate) => candidate.settings.redrivePolicy?.deadLetterTargetArn === source.arn);
       if (!isDeadLetterQueue) throw errors.InvalidParameterValue("Source queue must be configured as a Dead Letter Queue.");
       return { TaskHandle: moves.start(source, destination, rate) };
     },
@@ -548,18 +531,6 @@ function writePolicy(queue: Queue, policy: PolicyDocument): void {
   queue.reconfigure({ ...queue.settings, raw });
 }
 
-function checkTags(current: ReadonlyMap<string, string>, tags: Record<string, string> | undefined): Map<string, string> {
-  const next = new Map(current);
-  for (const [key, value] of Object.entries(safeRecord(tags))) {
-    if (typeof key !== "string" || key.length === 0 || key.length > 128 || typeof value !== "string" || value.length > 256) {
-      throw errors.InvalidParameterValue(`Tag ${key} is invalid: keys are 1 to 128 characters, values at most 256.`);
-    }
-    next.set(key, value);
-  }
-  if (next.size > LIMITS.maxTags) throw errors.InvalidParameterValue("Too many tags added for queue. A queue can have at most 50 tags.");
-  return next;
-}
-
 function checkChaos(chaos: T.QueueChaos): Required<T.QueueChaos> {
   const duplicateProbability = chaos.duplicateProbability ?? 0;
   const reorderProbability = chaos.reorderProbability ?? 0;
@@ -569,16 +540,18 @@ function checkChaos(chaos: T.QueueChaos): Required<T.QueueChaos> {
   return { duplicateProbability, reorderProbability };
 }
 
-function encodeToken(lastName: string): string {
-  return Buffer.from(JSON.stringify({ after: lastName }), "utf8").toString("base64");
-}
-
-function decodeToken(token: string): string {
-  try {
-    const parsed = JSON.parse(Buffer.from(token, "base64").toString("utf8")) as { after?: unknown };
-    if (typeof parsed.after === "string") return parsed.after;
-  } catch {
-    // falls through to the AWS error
-  }
-  throw errors.InvalidParameterValue("Invalid NextToken value.");
+/**
+ * A page of queue names in name order. Without MaxResults SQS answers up to 1,000 and no NextToken ("ListQueues");
+ * a token from another listing, another prefix or nobody gets SQS's InvalidParameterValue.
+ */
+function listPage(names: readonly string[], max: number | undefined, nextToken: string | undefined, scope: string): Page<string> {
+  const page = paginate(names, {
+    maxResults: max,
+    nextToken,
+    defaultLimit: LIMITS.listMaxResults,
+    scope,
+    keyOf: (name) => name,
+    invalidToken: (message) => errors.InvalidParameterValue(message),
+  });
+  return max === undefined ? { items: page.items } : page;
 }

@@ -1,8 +1,8 @@
-import { safeRecord } from "@simcloud/core";
+import { safeRecord, type BatchRules } from "@simcloud/core";
 import type { MessageAttributeInputMap, MessageAttributeMap } from "@simcloud/core";
 import { errors } from "./errors";
 import { LIMITS } from "./limits";
-import type { MessageSystemAttributeName, ReceiveMessageInput } from "./types";
+import type { BatchResultErrorEntry, MessageSystemAttributeName, ReceiveMessageInput } from "./types";
 
 /** "CreateQueue": alphanumerics, hyphens and underscores, 1–80 characters; a FIFO name ends in `.fifo` within the 80. */
 export function validateQueueName(name: unknown, fifo: boolean): asserts name is string {
@@ -257,25 +257,14 @@ export function validateReceive(input: Omit<ReceiveMessageInput, "QueueUrl">): R
   return { max, visibilityTimeout, waitTimeSeconds, systemNames, attributeNames };
 }
 
-const BATCH_ID = /^[A-Za-z0-9_-]+$/;
-
-/** Entry ids of the batch actions: at most 10, distinct, each 1–80 of alphanumerics, hyphens and underscores. */
-export function validateBatchIds<E>(entries: readonly E[] | undefined, requestEntryName: string): asserts entries is (E & { Id: string })[] {
-  if (!Array.isArray(entries) || entries.length === 0) {
-    throw errors.EmptyBatchRequest(`There should be at least one ${requestEntryName} in the request.`);
-  }
-  if (entries.length > LIMITS.maxBatchEntries) {
-    throw errors.TooManyEntriesInBatchRequest(`Maximum number of entries per request are 10. You have sent ${entries.length}.`);
-  }
-  const seen = new Set<string>();
-  for (const entry of entries as { Id?: unknown }[]) {
-    const id = entry?.Id;
-    if (typeof id !== "string" || id.length === 0 || id.length > LIMITS.maxBatchIdLength || !BATCH_ID.test(id)) {
-      throw errors.InvalidBatchEntryId(
-        "A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.",
-      );
-    }
-    if (seen.has(id)) throw errors.BatchEntryIdsNotDistinct(`Id ${id} repeated.`);
-    seen.add(id);
-  }
+/** The batch actions' request checks (runBatch) with SQS's errors; `precheck` runs after the ids, before any entry. */
+export function sqsBatchRules<E>(requestEntryName: string, precheck?: (entries: readonly (E & { Id: string })[]) => void): BatchRules<E, BatchResultErrorEntry> {
+  return {
+    maxEntries: LIMITS.maxBatchEntries,
+    empty: () => errors.EmptyBatchRequest(`There should be at least one ${requestEntryName} in the request.`),
+    tooMany: (count) => errors.TooManyEntriesInBatchRequest(`Maximum number of entries per request are ${LIMITS.maxBatchEntries}. You have sent ${count}.`),
+    invalidId: () => errors.InvalidBatchEntryId("A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long."),
+    duplicateId: (id) => errors.BatchEntryIdsNotDistinct(`Id ${id} repeated.`),
+    ...(precheck === undefined ? {} : { precheck }),
+  };
 }

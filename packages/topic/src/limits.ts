@@ -23,10 +23,6 @@ export const LIMITS = {
   maxTopicNameLength: 256,
   /** Amazon SNS quotas: topics per account. */
   maxTopics: 100_000,
-  /** Tagging Amazon SNS topics: 50 tags, keys 1..128, values 0..256 characters. */
-  maxTags: 50,
-  maxTagKeyLength: 128,
-  maxTagValueLength: 256,
   /** SetTopicAttributes: DisplayName up to 100 characters. */
   maxDisplayNameLength: 100,
   /** ListTopics / ListSubscriptions pages. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { awsError } from "@simcloud/core/testing";
 import { setup, fakeQueue } from "./test-helpers";
+import type * as S from "./shapes";
 
 const ACCOUNT = "000000000000";
 const arn = (name: string): string => `arn:aws:sns:us-east-1:${ACCOUNT}:${name}`;
@@ -61,6 +62,16 @@ describe("CreateTopic API reference", () => {
     await awsError(sns.tagResource({ ResourceArn: TopicArn, Tags: [{ Key: "aws:x", Value: "v" }] }), "TagPolicyException");
     expect((await awsError(sns.listTagsForResource({ ResourceArn: arn("missing") }), "ResourceNotFoundException")).message).toMatch("Resource does not exist");
     expect((await awsError(sns.createTopic({ Name: "tagged", Tags: [{ Key: "env", Value: "prod" }] }), "InvalidParameterException")).message).toMatch(/different tags/);
+    // Each rule of the kit's TagSet with SNS's own message; a rejected call changes no tag.
+    const cases: [S.TagResourceInput["Tags"], string][] = [
+      [[{ Key: "", Value: "v" }], "Invalid parameter: Tags.Key"],
+      [[{ Key: "k", Value: "v".repeat(257) }], "Invalid parameter: Tags.Value"],
+      [[{ Key: "d", Value: "1" }, { Key: "d", Value: "2" }], "Invalid parameter: Duplicated keys are not allowed."],
+    ];
+    for (const [Tags, message] of cases) expect((await awsError(sns.tagResource({ ResourceArn: TopicArn, Tags }), "InvalidParameterException")).message).toBe(message);
+    expect((await awsError(sns.untagResource({ ResourceArn: TopicArn, TagKeys: [""] }), "InvalidParameterException")).message).toBe("Invalid parameter: TagKeys");
+    await awsError(sns.createTopic({ Name: "over", Tags: [...many, { Key: "one-more", Value: "v" }] }), "TagLimitExceededException");
+    expect((await sns.listTagsForResource({ ResourceArn: TopicArn })).Tags).toEqual([{ Key: "env", Value: "test" }]);
   });
 });
 
@@ -208,6 +219,8 @@ describe("Subscribe, ConfirmSubscription, Unsubscribe", () => {
     expect(second.Topics).toHaveLength(50);
     expect(second.NextToken).toBeUndefined();
     expect((await awsError(sns.listTopics({ NextToken: "!!" }), "InvalidParameterException")).message).toMatch("NextToken");
+    // The kit's tokens are scoped: a ListTopics token is not a ListSubscriptions one.
+    expect((await awsError(sns.listSubscriptions({ NextToken: first.NextToken }), "InvalidParameterException")).message).toBe("Invalid parameter: NextToken");
   });
 });
 

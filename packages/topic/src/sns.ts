@@ -1,4 +1,4 @@
-import { buildArn, guardInputs, isAwsError, parseArn, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
+import { buildArn, guardInputs, paginate, parseArn, ResourceTable, runBatch, TagSet, validateTagKeys, type BatchRules, type PortCaller, type SimContext, type TopicPort, type TopicPublishInput, type TopicPublishOutput } from "@simcloud/core";
 import type { StructShape } from "@simcloud/core";
 import { Deliveries } from "./delivery";
 import { filterOutbox, type HttpEndpointHandler, type OutboxEntry, type OutboxFilter, type RegisteredEndpoint, type RegisterEndpointOptions } from "./endpoints";
@@ -12,7 +12,8 @@ import { signingCertificatePem, type SigningMode } from "./signing";
 import { DEFAULT_SUBSCRIPTION_SETTINGS, Subscription, withAttribute, type SubscriptionSettings } from "./subscription";
 import { checkLargeTopicSubscription, defaultTopicSettings, Topic, withTopicAttribute, type TopicSettings } from "./topic";
 import type { PublishedMessage, SubscriptionProtocol } from "./types";
-import { requireSnsArn, requireString, validateEndpoint, validateProtocol, validateTags, validateTopicName, validBatchEntryId } from "./validate";
+import { snsTagRules, snsUntagRules } from "./tags";
+import { requireSnsArn, requireString, validateEndpoint, validateProtocol, validateTopicName } from "./validate";
 import "./trace";
 
 export interface TopicServiceOptions {
@@ -77,7 +78,19 @@ const TOKEN_LIFETIME_MS = 3 * 24 * 60 * 60 * 1000;
 const NEEDS_CONFIRMATION = new Set<SubscriptionProtocol>(["http", "https", "email", "email-json"]);
 
 export function createTopicService(ctx: SimContext, options: TopicServiceOptions = {}): TopicService {
-  const topics = new Map<string, Topic>();
+  const topics: ResourceTable<Topic> = new ResourceTable<Topic>(ctx, {
+    kind: "sns.topic",
+    nameOf: (topic) => topic.name,
+    arnOf: (topic) => topic.arn,
+    notFound: () => errors.NotFoundException("Topic does not exist"),
+    port: (topic) => portFor(topic),
+    traced: {
+      created: (topic) => ctx.trace.record("sns.topic.created", { topicArn: topic.arn, fifo: topic.fifo }),
+      deleted: (topic) => ctx.trace.record("sns.topic.deleted", { topicArn: topic.arn }),
+    },
+  });
+  // Every topic parameter is an ARN: a name (or a null) in its place finds nothing.
+  const topicByArn = (arn: unknown): Topic | undefined => (typeof arn === "string" && arn.startsWith("arn:") ? topics.find(arn) : undefined);
   const subscriptions = new Map<string, Subscription>();
   const tokens = new Map<string, { sub: Subscription; expires: number }>();
   const endpoints = new Map<string, RegisteredEndpoint>();
@@ -95,7 +108,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
 
   const topicFor = (arnText: unknown, name = "TopicArn"): Topic => {
     const arn = requireSnsArn(arnText, name, scope);
-    const topic = topics.get(arnText as string);
+    const topic = topicByArn(arnText);
     if (topic === undefined || arn.resource.includes(":")) throw errors.NotFoundException("Topic does not exist");
     return topic;
   };
@@ -171,16 +184,15 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     return { MessageId: messageId };
   };
 
-  const page = <T>(items: T[], nextToken: string | undefined, size: number): { items: T[]; next: string | undefined } => {
-    let start = 0;
-    if (nextToken !== undefined && nextToken !== null) {
-      const decoded = Buffer.from(nextToken, "base64url").toString("utf8");
-      if (!/^\d+$/.test(decoded)) throw invalidParameter("NextToken");
-      start = Number(decoded);
-    }
-    const slice = items.slice(start, start + size);
-    const end = start + slice.length;
-    return { items: slice, next: end < items.length ? Buffer.from(String(end), "utf8").toString("base64url") : undefined };
+  // Listings in creation order, so the kit's token holds an offset; a token from another listing is "Invalid parameter: NextToken".
+  const page = <T>(items: T[], nextToken: string | undefined, size: number, scope: string): { items: T[]; next: string | undefined } => {
+    const result = paginate(items, {
+      nextToken: nextToken ?? undefined,
+      defaultLimit: size,
+      scope,
+      invalidToken: () => invalidParameter("NextToken"),
+    });
+    return { items: result.items, next: result.nextToken };
   };
 
   const summary = (sub: Subscription): S.SubscriptionSummary => ({
@@ -193,25 +205,52 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
 
   const topicForTagging = (arnText: unknown): Topic => {
     if (typeof arnText !== "string" || parseArn(arnText) === undefined) throw invalidParameter("ResourceArn");
-    const topic = topics.get(arnText);
+    const topic = topicByArn(arnText);
     if (topic === undefined) throw errors.ResourceNotFoundException("Resource does not exist");
     return topic;
   };
 
-  const batchEntryIdProblem = (id: unknown): string =>
-    typeof id === "string" && id.length > LIMITS.maxBatchEntryIdLength
-      ? `The Id of a batch entry in the batch request is too long: ${id}`
-      : `The Id of a batch entry in the batch request contains an impermissible character: ${String(id)}`;
+  const batchRules: BatchRules<S.PublishBatchRequestEntry, S.BatchResultErrorEntry> = {
+    maxEntries: LIMITS.maxBatchEntries,
+    empty: () => errors.EmptyBatchRequestException("The batch request doesn't contain any entries."),
+    tooMany: () => errors.TooManyEntriesInBatchRequestException("The batch request contains more entries than permissible."),
+    invalidId: (id) =>
+      errors.InvalidBatchEntryIdException(
+        typeof id === "string" && id.length > LIMITS.maxBatchEntryIdLength
+          ? `The Id of a batch entry in the batch request is too long: ${id}`
+          : `The Id of a batch entry in the batch request contains an impermissible character: ${String(id)}`,
+      ),
+    duplicateId: () => errors.BatchEntryIdsNotDistinctException("Two or more batch entries in the request have the same Id."),
+    failsRequest: (error) =>
+      error.code === "ValidationError" ||
+      error.code === "InvalidParameterValueException" ||
+      /MessageGroupId|MessageDeduplicationId|ContentBasedDeduplication|Message Structure/.test(error.message),
+    // BatchResultErrorEntry.Code is the wire (awsQuery) code: InvalidParameter, ParameterValueInvalid.
+    failure: (Id, error) => ({ Id, Code: error.queryCode ?? error.code, Message: error.message, SenderFault: true }),
+  };
 
-  const failsWholeBatch = (error: { code: string; message: string }): boolean =>
-    error.code === "ValidationError" ||
-    error.code === "InvalidParameterValueException" ||
-    /MessageGroupId|MessageDeduplicationId|ContentBasedDeduplication|Message Structure/.test(error.message);
+  // One rules object per topic (its size limit is read at call time): a batch call creates no rule closures.
+  const topicBatchRules = new WeakMap<Topic, BatchRules<S.PublishBatchRequestEntry, S.BatchResultErrorEntry>>();
+  const batchRulesFor = (topic: Topic): BatchRules<S.PublishBatchRequestEntry, S.BatchResultErrorEntry> => {
+    let rules = topicBatchRules.get(topic);
+    if (rules === undefined) {
+      rules = {
+        ...batchRules,
+        precheck: (entries) => {
+          let total = 0;
+          for (const entry of entries) total += rawSize(entry);
+          if (total > topic.settings.maximumMessageSize) throw errors.BatchRequestTooLongException("The length of all the messages put together is more than the limit.");
+        },
+      };
+      topicBatchRules.set(topic, rules);
+    }
+    return rules;
+  };
 
   const removeSubscription = (sub: Subscription): void => {
     sub.deleted = true;
     subscriptions.delete(sub.arn);
-    topics.get(sub.topicArn)?.unsubscribe(sub);
+    topicByArn(sub.topicArn)?.unsubscribe(sub);
     if (sub.token !== undefined) tokens.delete(sub.token);
     ctx.trace.record("sns.subscription.deleted", { subscriptionArn: sub.arn, topicArn: sub.topicArn });
   };
@@ -223,10 +262,9 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       if (fifoText !== undefined && fifoText !== "true" && fifoText !== "false") throw invalidParameter("Attributes Reason: FifoTopic: Invalid value");
       const fifo = fifoText === "true";
       const name = validateTopicName(input.Name, fifo);
-      const tags = validateTags(input.Tags);
-      if (tags.size > LIMITS.maxTags) throw errors.TagLimitExceededException("Could not complete request: tag quota of per resource exceeded");
+      const tags = new TagSet(snsTagRules, input.Tags);
       const arn = buildArn("sns", name, scope);
-      const existing = topics.get(arn);
+      const existing = topicByArn(arn);
       if (existing !== undefined) {
         // CreateTopic is idempotent: the same name and attributes return the existing ARN.
         const current = existing.attributes(ctx.accountId);
@@ -237,7 +275,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
         }
         // Tags given again must already be on the topic with the same values: a subset is fine, a new or changed one is
         // not (AWS's recorded test_create_duplicate_topic_with_more_tags).
-        for (const [key, value] of tags) {
+        for (const [key, value] of tags.entries()) {
           if (existing.tags.get(key) !== value) throw invalidParameter("Tags Reason: Topic already exists with different tags");
         }
         return { TopicArn: arn };
@@ -248,29 +286,24 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
         if (key !== "FifoTopic") settings = withTopicAttribute(settings, key, value, []);
       }
       if (input.DataProtectionPolicy !== undefined) settings = withTopicAttribute(settings, "DataProtectionPolicy", input.DataProtectionPolicy, []);
-      const topic = new Topic(arn, name, ctx.accountId, settings);
-      for (const [key, value] of tags) topic.tags.set(key, value);
-      topics.set(arn, topic);
-      ctx.registry.register(portFor(topic));
-      ctx.trace.record("sns.topic.created", { topicArn: arn, fifo });
+      const topic = new Topic(arn, name, ctx.accountId, settings, tags);
+      topics.add(topic);
       return { TopicArn: arn };
     },
 
     async deleteTopic(input) {
       requireSnsArn(input.TopicArn, "TopicArn", scope);
-      const topic = topics.get(input.TopicArn as string);
+      const topic = topicByArn(input.TopicArn);
       // DeleteTopic API reference: deleting a topic that does not exist does not result in an error.
       if (topic === undefined) return {};
       for (const sub of [...topic.subscriptions.values()]) removeSubscription(sub);
       topic.deleted = true;
-      topics.delete(topic.arn);
-      ctx.registry.unregister(topic.arn);
-      ctx.trace.record("sns.topic.deleted", { topicArn: topic.arn });
+      topics.remove(topic);
       return {};
     },
 
     async listTopics(input = {}) {
-      const { items, next } = page([...topics.keys()], input.NextToken, LIMITS.topicsPerPage);
+      const { items, next } = page([...topics].map((topic) => topic.arn), input.NextToken, LIMITS.topicsPerPage, "sns.listTopics");
       return { Topics: items.map((TopicArn) => ({ TopicArn })), ...(next === undefined ? {} : { NextToken: next }) };
     },
 
@@ -342,7 +375,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
       const sub = subscriptions.get(input.SubscriptionArn as string);
       // Unsubscribe is idempotent: a subscription already gone answers success, as AWS does.
       if (sub === undefined) return {};
-      const topic = topics.get(sub.topicArn);
+      const topic = topicByArn(sub.topicArn);
       removeSubscription(sub);
       if (topic !== undefined && (sub.protocol === "http" || sub.protocol === "https")) {
         deliveries.sendConfirmation(topic, sub, "UnsubscribeConfirmation", ctx.ids.hex(256, "sns.tokens"));
@@ -369,25 +402,25 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     },
 
     async listSubscriptions(input = {}) {
-      const { items, next } = page([...subscriptions.values()], input.NextToken, LIMITS.subscriptionsPerPage);
+      const { items, next } = page([...subscriptions.values()], input.NextToken, LIMITS.subscriptionsPerPage, "sns.listSubscriptions");
       return { Subscriptions: items.map(summary), ...(next === undefined ? {} : { NextToken: next }) };
     },
 
     async listSubscriptionsByTopic(input) {
       const topic = topicFor(input.TopicArn);
-      const { items, next } = page([...topic.subscriptions.values()], input.NextToken, LIMITS.subscriptionsPerPage);
+      const { items, next } = page([...topic.subscriptions.values()], input.NextToken, LIMITS.subscriptionsPerPage, `sns.listSubscriptionsByTopic:${topic.arn}`);
       return { Subscriptions: items.map(summary), ...(next === undefined ? {} : { NextToken: next }) };
     },
 
     async getSubscriptionAttributes(input) {
       const sub = subscriptionFor(input.SubscriptionArn);
-      return { Attributes: sub.attributes(topics.get(sub.topicArn)?.settings.deliveryPolicy) };
+      return { Attributes: sub.attributes(topicByArn(sub.topicArn)?.settings.deliveryPolicy) };
     },
 
     async setSubscriptionAttributes(input) {
       const sub = subscriptionFor(input.SubscriptionArn);
       const name = requireString(input.AttributeName, "AttributeName");
-      const fifo = topics.get(sub.topicArn)?.fifo ?? false;
+      const fifo = topicByArn(sub.topicArn)?.fifo ?? false;
       sub.settings = withAttribute(sub.settings, name, input.AttributeValue ?? "", sub.protocol, fifo);
       return {};
     },
@@ -411,63 +444,34 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
 
     async publishBatch(input) {
       const topic = topicFor(input.TopicArn);
-      const entries = input.PublishBatchRequestEntries ?? [];
-      if (entries.length === 0) throw errors.EmptyBatchRequestException("The batch request doesn't contain any entries.");
-      if (entries.length > LIMITS.maxBatchEntries) throw errors.TooManyEntriesInBatchRequestException("The batch request contains more entries than permissible.");
-      const ids = new Set<string>();
-      let total = 0;
-      for (const entry of entries) {
-        if (!validBatchEntryId(entry.Id)) throw errors.InvalidBatchEntryIdException(batchEntryIdProblem(entry.Id));
-        if (ids.has(entry.Id)) throw errors.BatchEntryIdsNotDistinctException("Two or more batch entries in the request have the same Id.");
-        ids.add(entry.Id);
-        total += rawSize(entry);
-      }
-      if (total > topic.settings.maximumMessageSize) throw errors.BatchRequestTooLongException("The length of all the messages put together is more than the limit.");
       // Every entry is validated before any is published. Attribute, MessageStructure and FIFO-id failures reject the
       // whole request with 400, as AWS answered (recorded test_publish_batch_exceptions,
       // test_empty_or_wrong_message_attributes); other entry failures are reported per entry in a 200.
-      const Successful: S.PublishBatchResultEntry[] = [];
-      const Failed: S.BatchResultErrorEntry[] = [];
-      // Every entry is checked before any is published: an unexpected error cannot leave half a batch behind.
-      const prepared = entries.map((entry, index): PreparedMessage | undefined => {
-        try {
-          return prepareMessage(topic, entry, `publishBatchRequestEntries.${index + 1}.member.messageAttributes`);
-        } catch (error) {
-          if (!isAwsError(error) || failsWholeBatch(error)) throw error;
-          // BatchResultErrorEntry.Code is the wire (awsQuery) code: InvalidParameter, ParameterValueInvalid.
-          Failed.push({ Id: entry.Id as string, Code: error.queryCode ?? error.code, Message: error.message, SenderFault: true });
-          return undefined;
-        }
-      });
-      entries.forEach((entry, i) => {
-        const ready = prepared[i];
-        if (ready !== undefined) Successful.push({ Id: entry.Id as string, ...publishPrepared(topic, ready) });
-      });
-      return { Successful, Failed };
+      const checked = runBatch(
+        input.PublishBatchRequestEntries,
+        batchRulesFor(topic),
+        (entry, index) => ({ Id: entry.Id, ready: prepareMessage(topic, entry, `publishBatchRequestEntries.${index + 1}.member.messageAttributes`) }),
+      );
+      return { Successful: checked.Successful.map(({ Id, ready }) => ({ Id, ...publishPrepared(topic, ready) })), Failed: checked.Failed };
     },
 
     async tagResource(input) {
       const topic = topicForTagging(input.ResourceArn);
       if (input.Tags == null) throw missingMember("tags");
-      const tags = validateTags(input.Tags);
-      const keys = new Set([...topic.tags.keys(), ...tags.keys()]);
-      if (keys.size > LIMITS.maxTags) throw errors.TagLimitExceededException("Could not complete request: tag quota of per resource exceeded");
-      for (const [key, value] of tags) topic.tags.set(key, value);
+      topic.tags.apply(input.Tags);
       return {};
     },
 
     async untagResource(input) {
       const topic = topicForTagging(input.ResourceArn);
       if (input.TagKeys == null) throw missingMember("tagKeys");
-      const keys = input.TagKeys;
-      for (const key of keys) if (typeof key !== "string" || key.length === 0 || key.length > LIMITS.maxTagKeyLength) throw invalidParameter("TagKeys");
-      for (const key of keys) topic.tags.delete(key);
+      topic.tags.remove(validateTagKeys(input.TagKeys, snsUntagRules));
       return {};
     },
 
     async listTagsForResource(input) {
       const topic = topicForTagging(input.ResourceArn);
-      return { Tags: [...topic.tags].map(([Key, Value]) => ({ Key, Value })) };
+      return { Tags: topic.tags.toList() };
     },
 
     registerEndpoint(url, handler, registerOptions = {}) {

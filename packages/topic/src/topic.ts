@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { errors, invalidParameter } from "./errors";
 import { effectiveDeliveryPolicyText, effectiveHttpPolicy, parseTopicDeliveryPolicy, type TopicDeliveryPolicy } from "./delivery-policy";
 import { LIMITS } from "./limits";
-import type { PortCaller } from "@simcloud/core";
+import type { PortCaller, TagSet } from "@simcloud/core";
 import type { EnvelopeContext } from "./envelope";
 import type { SignatureVersion, SigningMode } from "./signing";
 import type { Subscription } from "./subscription";
@@ -165,7 +165,6 @@ export class Topic {
   readonly subscriptions = new Map<string, Subscription>();
   /** Protocol and endpoint → subscription: an idempotent Subscribe finds the existing one without a scan. */
   private readonly byEndpoint = new Map<string, Subscription>();
-  readonly tags = new Map<string, string>();
   readonly stats = { published: 0, delivered: 0, failed: 0, filteredOut: 0, redrivenToDlq: 0, failedToRedriveToDlq: 0 };
   deleted = false;
   /** Insertion order is expiry order, so expired ids are trimmed from the front. */
@@ -181,6 +180,8 @@ export class Topic {
     readonly name: string,
     readonly owner: string,
     settings: TopicSettings,
+    /** Checked by CreateTopic before the topic exists (snsTagRules). */
+    readonly tags: TagSet,
   ) {
     this.settings = settings;
     this.caller = Object.freeze({ principal: "sns.amazonaws.com", sourceArn: arn });

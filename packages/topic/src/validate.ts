@@ -220,31 +220,6 @@ export function validateFifoId(value: unknown, name: "MessageGroupId" | "Message
   return value;
 }
 
-/** PublishBatch ids: up to 80 alphanumerics, hyphens and underscores. */
-export function validBatchEntryId(id: unknown): id is string {
-  return typeof id === "string" && id.length > 0 && id.length <= LIMITS.maxBatchEntryIdLength && /^[A-Za-z0-9_-]+$/.test(id);
-}
-
-export interface TagInput {
-  Key?: string | undefined;
-  Value?: string | undefined;
-}
-
-/** Tagging Amazon SNS topics: keys 1..128, values 0..256 characters, no "aws:" prefix, at most 50. */
-export function validateTags(tags: TagInput[] | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const tag of tags ?? []) {
-    const key = tag.Key;
-    const value = tag.Value ?? "";
-    if (typeof key !== "string" || key.length === 0 || key.length > LIMITS.maxTagKeyLength) throw invalidParameter("Tags.Key");
-    if (typeof value !== "string" || value.length > LIMITS.maxTagValueLength) throw invalidParameter("Tags.Value");
-    if (key.toLowerCase().startsWith("aws:")) throw errors.TagPolicyException("Invalid tag key: the aws: prefix is reserved for AWS use.");
-    if (out.has(key)) throw invalidParameter("Duplicated keys are not allowed.");
-    out.set(key, value);
-  }
-  return out;
-}
-
 /**
  * The reason AWS gives for JSON it cannot parse: its parser's (Jackson's) wording, which AWS quotes after "failed to
  * parse JSON." (recorded test_validate_set_sub_attributes, test_subscribe_invalid_filter_policy). The two common
