@@ -3,19 +3,8 @@
  * payloads and the `T | undefined` required members (#11's type contract): what an adversarial user tries next.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CloudDisposedError, createCloud, isAwsError } from "./index";
-
-/** "ok", "aws:<code>", "disposed", or "other:<name>: <message>". */
-async function outcome(call: () => unknown): Promise<string> {
-  try {
-    await call();
-    return "ok";
-  } catch (error) {
-    if (error instanceof CloudDisposedError) return "disposed";
-    if (isAwsError(error)) return `aws:${error.code}`;
-    return `other:${(error as Error)?.name}: ${(error as Error)?.message}`;
-  }
-}
+import { createCloud } from "./index";
+import { outcome } from "./fixtures/outcome";
 
 /** Settles with the promise's outcome, or "pending" after `ms` of real time (the test itself must not hang). */
 function within<T>(promise: Promise<T>, ms = 3_000): Promise<T | "pending"> {

@@ -3,19 +3,8 @@
  * (hostile inputs, dispose at awkward moments, same-seed clouds side by side).
  */
 import { describe, expect, it } from "vitest";
-import { CloudDisposedError, createCloud, isAwsError, type Cloud } from "./index";
-
-/** "ok", "aws:<code>", "disposed", or "other:<name>: <message>" (the last is always a defect). */
-async function outcome(call: () => unknown): Promise<string> {
-  try {
-    await call();
-    return "ok";
-  } catch (error) {
-    if (error instanceof CloudDisposedError) return "disposed";
-    if (isAwsError(error)) return `aws:${error.code}`;
-    return `other:${(error as Error)?.name}: ${(error as Error)?.message}`;
-  }
-}
+import { CloudDisposedError, createCloud, type Cloud } from "./index";
+import { outcome } from "./fixtures/outcome";
 
 async function queue(cloud: Cloud, name: string, attributes: Record<string, string> = {}): Promise<{ url: string; arn: string }> {
   const { QueueUrl } = await cloud.sqs.createQueue({ QueueName: name, Attributes: attributes });

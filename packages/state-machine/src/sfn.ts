@@ -362,16 +362,20 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
       .reverse();
     const { items, nextToken } = page(matching, input, `executions:${run.arn}:${input.statusFilter ?? ""}`);
     return {
-      executions: items.map((execution) => ({
-        executionArn: execution.arn,
-        stateMachineArn: execution.stateMachineArn,
-        name: execution.name,
-        status: execution.status,
-        startDate: new Date(execution.startDate),
-        ...(execution.stopDate === undefined ? {} : { stopDate: new Date(execution.stopDate) }),
-        mapRunArn: run.arn,
-      })),
+      executions: items.map((execution) => ({ ...executionListItem(execution), mapRunArn: run.arn })),
       ...(nextToken === undefined ? {} : { nextToken }),
+    };
+  }
+
+  /** The members every ListExecutions entry has (a map run's children and a machine's executions add their own). */
+  function executionListItem(execution: Execution): ExecutionListItem {
+    return {
+      executionArn: execution.arn,
+      stateMachineArn: execution.stateMachineArn,
+      name: execution.name,
+      status: execution.status,
+      startDate: new Date(execution.startDate),
+      ...(execution.stopDate === undefined ? {} : { stopDate: new Date(execution.stopDate) }),
     };
   }
 
@@ -833,12 +837,7 @@ export function createStateMachineService(ctx: SimContext, options: StateMachine
       const { items, nextToken } = page(matching, input, `executions:${arn}:${input.statusFilter ?? ""}`);
       return {
         executions: items.map((execution) => ({
-          executionArn: execution.arn,
-          stateMachineArn: execution.stateMachineArn,
-          name: execution.name,
-          status: execution.status,
-          startDate: new Date(execution.startDate),
-          ...(execution.stopDate === undefined ? {} : { stopDate: new Date(execution.stopDate) }),
+          ...executionListItem(execution),
           ...(execution.machine.versionArn === undefined ? {} : { stateMachineVersionArn: execution.machine.versionArn }),
           ...(execution.machine.aliasArn === undefined ? {} : { stateMachineAliasArn: execution.machine.aliasArn }),
           ...(execution.redriveCount > 0 ? { redriveCount: execution.redriveCount } : {}),
