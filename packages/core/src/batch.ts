@@ -44,14 +44,20 @@ export function validateBatch<E extends { Id?: unknown }>(entries: readonly E[] 
   if (!Array.isArray(entries) || entries.length === 0) throw rules.empty();
   const max = rules.maxEntries ?? 10;
   if (entries.length > max) throw rules.tooMany(entries.length);
-  const seen = new Set<string>();
-  for (const entry of entries as readonly E[]) {
-    const id = entry?.Id;
+  // Every batch call passes here: up to 16 entries, comparing with the earlier ids costs less than building a Set.
+  const seen = entries.length > 16 ? new Set<string>() : undefined;
+  for (let index = 0; index < entries.length; index++) {
+    const id = (entries[index] as E | undefined)?.Id;
     if (typeof id !== "string" || !BATCH_ID.test(id)) throw rules.invalidId(id);
-    if (seen.has(id)) throw rules.duplicateId(id);
-    seen.add(id);
+    if (seen === undefined ? seenBefore(entries, index, id) : seen.has(id)) throw rules.duplicateId(id);
+    seen?.add(id);
   }
   rules.precheck?.(entries as readonly (E & { Id: string })[]);
+}
+
+function seenBefore(entries: readonly { Id?: unknown }[], index: number, id: string): boolean {
+  for (let earlier = 0; earlier < index; earlier++) if ((entries[earlier] as { Id?: unknown }).Id === id) return true;
+  return false;
 }
 
 /**

@@ -26,6 +26,46 @@ export interface ShapeMismatch {
 
 /** The first member of `value` whose type does not fit `shape`, or undefined when everything fits. */
 export function findMismatch(value: unknown, shape: Shape, path: string): ShapeMismatch | undefined {
+  // Every call of every action passes here and almost every input fits: check without building member paths first.
+  return fits(value, shape) ? undefined : locate(value, shape, path);
+}
+
+function fits(value: unknown, shape: Shape): boolean {
+  if (typeof shape === "string") return shape === "blob" ? value instanceof Uint8Array : typeof value === shape;
+  try {
+    return compositeFits(value, shape);
+  } catch {
+    return false;
+  }
+}
+
+function memberFits(value: unknown, shape: Shape): boolean {
+  if (typeof shape === "string") return shape === "blob" ? value instanceof Uint8Array : typeof value === shape;
+  return compositeFits(value, shape);
+}
+
+function compositeFits(value: unknown, shape: Exclude<Shape, string>): boolean {
+  const isList = "list" in shape;
+  if (typeof value !== "object" || value === null || Array.isArray(value) !== isList || value instanceof Uint8Array) return false;
+  if (isList) {
+    const items = value as readonly unknown[];
+    for (let i = 0; i < items.length; i++) if (!memberFits(items[i], shape.list)) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  if ("map" in shape) {
+    for (const key of Object.keys(record)) if (!memberFits(record[key], shape.map)) return false;
+    return true;
+  }
+  for (const key in shape.struct) {
+    const member = record[key];
+    if (member !== undefined && member !== null && !memberFits(member, shape.struct[key] as Shape)) return false;
+  }
+  return true;
+}
+
+/** The mismatch with its path, once `fits` has found there is one. */
+function locate(value: unknown, shape: Shape, path: string): ShapeMismatch | undefined {
   if (typeof shape === "string") {
     if (shape === "blob" ? value instanceof Uint8Array : typeof value === shape) return undefined;
     return { path, value, expected: shape };
@@ -49,7 +89,7 @@ function findInComposite(value: unknown, shape: Exclude<Shape, string>, path: st
   if ("list" in shape) {
     const items = value as readonly unknown[];
     for (let i = 0; i < items.length; i++) {
-      const found = findMismatch(items[i], shape.list, `${path}.${i + 1}`);
+      const found = locate(items[i], shape.list, `${path}.${i + 1}`);
       if (found !== undefined) return found;
     }
     return undefined;
@@ -57,7 +97,7 @@ function findInComposite(value: unknown, shape: Exclude<Shape, string>, path: st
   const record = value as Record<string, unknown>;
   if ("map" in shape) {
     for (const key of Object.keys(record)) {
-      const found = findMismatch(record[key], shape.map, `${path}.${key}`);
+      const found = locate(record[key], shape.map, `${path}.${key}`);
       if (found !== undefined) return found;
     }
     return undefined;
@@ -65,7 +105,7 @@ function findInComposite(value: unknown, shape: Exclude<Shape, string>, path: st
   for (const key in shape.struct) {
     const member = record[key];
     if (member === undefined || member === null) continue;
-    const found = findMismatch(member, shape.struct[key] as Shape, path === "" ? key : `${path}.${key}`);
+    const found = locate(member, shape.struct[key] as Shape, path === "" ? key : `${path}.${key}`);
     if (found !== undefined) return found;
   }
   return undefined;

@@ -50,9 +50,15 @@ export function createRequestHandler(options: RequestHandlerOptions): SimcloudRe
   const services = options.services as Readonly<Record<string, object | undefined>>;
   const mounted = options.routes.filter((routes) => services[routes.service] !== undefined);
 
+  // A loop, not `mounted.find(closure)`: this runs for every request.
+  function recognised(wire: WireRequest): ServiceRoutes | undefined {
+    for (const candidate of mounted) if (codecs[candidate.protocol].recognises(wire, candidate)) return candidate;
+    return undefined;
+  }
+
   async function respond(wire: WireRequest, signal: AbortSignalLike | undefined): Promise<WireResponse> {
     const requestId = context.ids.uuid("sdk.request-ids");
-    const routes = mounted.find((candidate) => codecs[candidate.protocol].recognises(wire, candidate));
+    const routes = recognised(wire);
     if (routes === undefined) return unrecognised(wire, requestId);
     const codec = codecs[routes.protocol];
     let operation = "";
