@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "./source-files";
 
 /**
  * Determinism is a build rule (docs/contributing.md): inside the packages, time, randomness and ids come only from
@@ -31,16 +32,6 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
 };
 
 const packagesDir = fileURLToPath(new URL("../../", import.meta.url));
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
-    else if (name.endsWith(".ts") && !name.endsWith(".test.ts") && !name.endsWith(".test-d.ts")) out.push(path);
-  }
-  return out;
-}
 
 /**
  * The code of a TypeScript source with comments and string/template text blanked (newlines kept, so line numbers

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "./source-files";
 
 /**
  * Import cycles between modules of a package (type-only imports included: they tie the modules' designs together
@@ -11,16 +12,6 @@ import { describe, expect, it } from "vitest";
 const KNOWN_CYCLES: readonly string[] = [];
 
 const packagesDir = fileURLToPath(new URL("../../", import.meta.url));
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
-    else if (name.endsWith(".ts") && !name.endsWith(".test.ts") && !name.endsWith(".test-d.ts")) out.push(path);
-  }
-  return out;
-}
 
 const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*["'](\.{1,2}\/[^"']+)["']|(?:^|[\s;])import\s*["'](\.{1,2}\/[^"']+)["']/g;
 
