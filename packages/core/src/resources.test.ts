@@ -40,6 +40,19 @@ describe("ResourceTable", () => {
     expect(() => things.get("c")).toThrow(expect.objectContaining({ code: "ResourceNotFoundException", message: "Thing c not found." }));
   });
 
+  it("findByArn and findByName read one kind of key: the other kind, or a non-string input, finds nothing", () => {
+    const { things } = table();
+    const a = things.add(thing("a"));
+    expect(things.findByArn(a.arn)).toBe(a);
+    expect(things.findByName("a")).toBe(a);
+    expect(things.findByArn("a")).toBeUndefined();
+    expect(things.findByName(a.arn)).toBeUndefined();
+    for (const input of [null, undefined, 1, {}, ["a"]]) {
+      expect(things.findByArn(input)).toBeUndefined();
+      expect(things.findByName(input)).toBeUndefined();
+    }
+  });
+
   it("registers the port on add and unregisters it on remove, tracing both", () => {
     const { ctx, things } = table();
     const a = things.add(thing("a"));

@@ -65,6 +65,16 @@ export class ResourceTable<R> {
     return nameOrArn.startsWith("arn:") ? this.byArn.get(nameOrArn) : this.byName.get(nameOrArn);
   }
 
+  /** By ARN only, for a parameter that holds an ARN: a name, or a caller's non-string input, finds nothing. */
+  findByArn(arn: unknown): R | undefined {
+    return typeof arn === "string" ? this.byArn.get(arn) : undefined;
+  }
+
+  /** By name only, for a parameter that holds a name: an ARN, or a caller's non-string input, finds nothing. */
+  findByName(name: unknown): R | undefined {
+    return typeof name === "string" ? this.byName.get(name) : undefined;
+  }
+
   has(nameOrArn: string): boolean {
     return this.find(nameOrArn) !== undefined;
   }

@@ -65,10 +65,9 @@ export function createQueueService(ctx: SimContext, options: QueueServiceOptions
       deleted: (queue) => ctx.trace.record("sqs.queue.deleted", { queueUrl: queue.url, queueArn: queue.arn }),
     },
   });
-  // The table reads a key starting with "arn:" as an ARN; here each parameter is one or the other, never both.
-  // Inputs are the caller's: a null or a number where text belongs finds nothing.
-  const byArn = (arn: string): Queue | undefined => (typeof arn === "string" && arn.startsWith("arn:") ? queues.find(arn) : undefined);
-  const byName = (name: string): Queue | undefined => (typeof name === "string" && !name.startsWith("arn:") ? queues.find(name) : undefined);
+  // Each parameter holds a name or an ARN, never either.
+  const byArn = (arn: string): Queue | undefined => queues.findByArn(arn);
+  const byName = (name: string): Queue | undefined => queues.findByName(name);
   const deletedAt = new Map<string, number>();
   const chaosRandom = ctx.random.stream("sqs.chaos");
   const directory = { byArn };

@@ -90,7 +90,7 @@ export function createTopicService(ctx: SimContext, options: TopicServiceOptions
     },
   });
   // Every topic parameter is an ARN: a name (or a null) in its place finds nothing.
-  const topicByArn = (arn: unknown): Topic | undefined => (typeof arn === "string" && arn.startsWith("arn:") ? topics.find(arn) : undefined);
+  const topicByArn = (arn: unknown): Topic | undefined => topics.findByArn(arn);
   const subscriptions = new Map<string, Subscription>();
   const tokens = new Map<string, { sub: Subscription; expires: number }>();
   const endpoints = new Map<string, RegisteredEndpoint>();
